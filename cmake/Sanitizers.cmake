@@ -1,0 +1,5 @@
+if(LINKPOS_SANITIZE)
+  set(linkpos_sanitizers -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  add_compile_options(${linkpos_sanitizers})
+  add_link_options(${linkpos_sanitizers})
+endif()

@@ -1,0 +1,77 @@
+#include "app/money.hpp"
+
+#include <cstdlib>
+#include <limits>
+
+namespace linkpos::app {
+namespace {
+
+std::int64_t power_of_ten(int exponent) {
+  std::int64_t p = 1;
+  for (int i = 0; i < exponent; ++i) p *= 10;
+  return p;
+}
+
+}  // namespace
+
+std::string to_decimal(const Money& money) {
+  const std::int64_t scale = power_of_ten(money.currency.exponent);
+  // Work on the magnitude as unsigned so INT64_MIN cannot overflow.
+  const bool negative = money.minor < 0;
+  const auto magnitude = negative ? 0 - static_cast<std::uint64_t>(money.minor)
+                                  : static_cast<std::uint64_t>(money.minor);
+  std::string text = (negative ? "-" : "") + std::to_string(magnitude / scale);
+  if (money.currency.exponent > 0) {
+    std::string fraction = std::to_string(magnitude % scale);
+    text += '.';
+    text.append(static_cast<std::size_t>(money.currency.exponent) - fraction.size(), '0');
+    text += fraction;
+  }
+  return text;
+}
+
+std::string format_money(const Money& money) {
+  if (!money.currency.symbol.empty()) {
+    std::string text = to_decimal(money);
+    if (text.front() == '-') return "-" + money.currency.symbol + text.substr(1);
+    return money.currency.symbol + text;
+  }
+  return money.currency.code + " " + to_decimal(money);
+}
+
+std::optional<std::int64_t> parse_decimal(std::string_view text, int exponent) {
+  const auto dot = text.find('.');
+  const std::string_view whole = text.substr(0, dot);
+  const std::string_view fraction = dot == std::string_view::npos ? "" : text.substr(dot + 1);
+  if (whole.empty() || (dot != std::string_view::npos && fraction.empty())) return std::nullopt;
+  if (fraction.size() > static_cast<std::size_t>(exponent)) return std::nullopt;
+
+  constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
+  std::int64_t value = 0;
+  auto push_digit = [&](char c) {
+    if (c < '0' || c > '9') return false;
+    if (value > (kMax - (c - '0')) / 10) return false;
+    value = value * 10 + (c - '0');
+    return true;
+  };
+  for (char c : whole) {
+    if (!push_digit(c)) return std::nullopt;
+  }
+  for (char c : fraction) {
+    if (!push_digit(c)) return std::nullopt;
+  }
+  for (std::size_t i = fraction.size(); i < static_cast<std::size_t>(exponent); ++i) {
+    if (!push_digit('0')) return std::nullopt;
+  }
+  return value;
+}
+
+VatSplit split_vat(std::int64_t gross, std::int32_t rate_basis_points) {
+  // tax = gross * rate / (10000 + rate), rounded half up; 128 bits keep large amounts exact.
+  const __int128 denominator = 10000 + static_cast<__int128>(rate_basis_points);
+  const __int128 doubled = static_cast<__int128>(gross) * rate_basis_points * 2;
+  const auto tax = static_cast<std::int64_t>((doubled + denominator) / (2 * denominator));
+  return VatSplit{gross - tax, tax, gross};
+}
+
+}  // namespace linkpos::app

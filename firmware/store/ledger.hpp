@@ -1,0 +1,103 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace linkpos::store {
+
+// How far a sale got. Each stage is committed before the step after it begins.
+enum class SaleStage {
+  kStarted,        // reference and amount known; no link yet
+  kLinkCreated,    // the backend made a link; the customer may be paying
+  kPaid,           // a payment was seen; the sale has its receipt number
+  kReceiptIssued,  // the backend's receipt exists (or the backend has none)
+  kPrinted,        // the original receipt came out of the printer
+  kEnded,          // nothing more to do
+};
+
+enum class SaleEnd {
+  kCompleted,  // paid and printed
+  kCancelled,  // the cashier cancelled before payment
+  kExpired,    // no payment before the timeout
+  kFailed,     // the link could not be made
+};
+
+struct SaleRecord {
+  std::string reference;     // "<terminal id>-<ULID>"
+  std::string business_day;  // "2026-11-25": the local day the sale belongs to
+  std::int64_t started_at_ms = 0;  // Unix time in milliseconds
+  std::string currency;            // ISO 4217 code
+  std::int64_t amount_minor = 0;
+
+  SaleStage stage = SaleStage::kStarted;
+
+  std::string link_id;  // empty until kLinkCreated
+  std::string link_url;
+  std::int64_t link_expires_at_ms = 0;
+
+  std::string payment_id;  // empty until kPaid
+  std::int64_t paid_amount_minor = 0;
+  std::int64_t paid_at_ms = 0;
+  std::int64_t receipt_number = 0;  // 0 until kPaid; 1, 2, 3... without gaps per ledger
+
+  std::string backend_receipt_id;  // the Wix receipt id; empty when there is none
+  int prints = 0;                  // receipts printed for this sale, original and copies
+
+  std::optional<SaleEnd> end;  // set at kEnded
+  std::string end_detail;      // why, in words, for the technician
+};
+
+// A ledger that cannot be opened, read or written: the message names the file and the cause.
+class LedgerError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The sale ledger: one SQLite file (WAL, synchronous=FULL), so a power cut at any instant leaves
+// every sale at its last committed stage. Each record_* call is one transaction, committed when
+// it returns, that moves the sale forward and appends an event to its history; a call that does
+// not follow the stage order throws std::logic_error (a bug, not bad luck). Read and write
+// failures throw LedgerError.
+class Ledger {
+ public:
+  // Opens the ledger at `path`, creating it (and its schema) when absent.
+  explicit Ledger(const std::string& path);
+  ~Ledger();
+  Ledger(const Ledger&) = delete;
+  Ledger& operator=(const Ledger&) = delete;
+
+  // Uses reference, business_day, started_at_ms, currency and amount_minor of `sale`.
+  void record_started(const SaleRecord& sale);
+  void record_link_created(const std::string& reference, const std::string& link_id,
+                           const std::string& link_url, std::int64_t expires_at_ms);
+  // Returns the receipt number the sale now has: the ledger's highest plus one.
+  std::int64_t record_paid(const std::string& reference, const std::string& payment_id,
+                           std::int64_t paid_amount_minor, std::int64_t paid_at_ms);
+  void record_receipt_issued(const std::string& reference, const std::string& backend_receipt_id);
+  // Counts one receipt out of the printer; the first moves the sale to kPrinted, later ones are
+  // copies and leave the stage alone.
+  void record_printed(const std::string& reference);
+  void record_ended(const std::string& reference, SaleEnd end, const std::string& detail);
+
+  std::optional<SaleRecord> find(const std::string& reference) const;
+  // Sales not yet ended, oldest first.
+  std::vector<SaleRecord> unfinished() const;
+  // The most recent sale with a printed receipt.
+  std::optional<SaleRecord> last_printed() const;
+  // The newest `limit` sales, newest first.
+  std::vector<SaleRecord> recent(int limit) const;
+
+  int schema_version() const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+}  // namespace linkpos::store
