@@ -29,6 +29,8 @@ struct ScreenLine {
   TextStyle style = TextStyle::kNormal;
   TextAlign align = TextAlign::kLeft;
   Tone tone = Tone::kNormal;
+
+  friend bool operator==(const ScreenLine&, const ScreenLine&) = default;
 };
 
 struct Screen {

@@ -1,0 +1,93 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <boost/outcome/std_result.hpp>
+
+#include "app/money.hpp"
+
+namespace linkpos::app {
+
+// What went wrong talking to the payment service, sorted by what the cashier can do about it.
+enum class BackendFailure {
+  kUnreachable,  // no network, DNS, refused, timed out: try again when the network is back
+  kRejectedKey,  // the API key or site is not accepted: a technician must fix the config
+  kRefused,      // the service understood and said no (validation, not found, conflict)
+  kBusy,         // rate limited: wait, then try again
+  kServerError,  // the service failed (5xx): try again later
+  kBadReply,     // the reply made no sense: try again, tell the technician if it persists
+  kSecurity,     // TLS: untrusted or expired certificate, wrong host
+  kClockWrong,   // the terminal's clock is so wrong that certificates look invalid
+};
+
+struct BackendError {
+  BackendFailure failure = BackendFailure::kUnreachable;
+  std::string detail;  // for the technician's log and the error screen's small print; no secrets
+};
+
+template <class T>
+using BackendResult = BOOST_OUTCOME_V2_NAMESPACE::std_checked<T, BackendError>;
+
+using WallTime = std::chrono::system_clock::time_point;
+
+struct SaleLine {
+  std::string name;
+  Money amount;
+};
+
+struct LinkRequest {
+  std::string reference;  // "<terminal id>-<ULID>", also inside the title
+  std::string title;
+  std::vector<SaleLine> lines;
+  Money total;
+  WallTime expires_at;
+};
+
+struct PaymentLink {
+  std::string id;
+  std::string url;  // what the QR code carries
+  WallTime expires_at;
+};
+
+enum class LinkState {
+  kPending,   // open, nothing paid yet
+  kPaid,      // at least one payment is in
+  kExpired,   // past its expiry without payment
+  kInactive,  // deactivated without payment
+};
+
+struct Payment {
+  std::string id;
+  Money amount;
+};
+
+// A link's state and every payment it took, oldest first. Payments can exist in any state: a
+// customer may finish paying just as the link is cancelled.
+struct LinkStatus {
+  LinkState state = LinkState::kPending;
+  std::vector<Payment> payments;
+};
+
+// The payment service the sale talks to (Wix Payment Links, or the offline demo). Each call
+// answers exactly once through its callback, on the event loop, never from inside the call.
+class PaymentBackend {
+ public:
+  virtual ~PaymentBackend() = default;
+
+  virtual void create_link(const LinkRequest& request,
+                           std::function<void(BackendResult<PaymentLink>)> done) = 0;
+  virtual void get_status(const PaymentLink& link,
+                          std::function<void(BackendResult<LinkStatus>)> done) = 0;
+  // Stops the link taking payments. Safe to repeat.
+  virtual void cancel_link(const PaymentLink& link,
+                           std::function<void(BackendResult<void>)> done) = 0;
+  // Has the service issue its own receipt for `payment`; answers the receipt id, or an empty
+  // string for services without receipts.
+  virtual void issue_receipt(const PaymentLink& link, const Payment& payment,
+                             std::function<void(BackendResult<std::string>)> done) = 0;
+};
+
+}  // namespace linkpos::app

@@ -1,0 +1,88 @@
+#include "app/receipt_layout.hpp"
+
+#include <cstdio>
+
+#include "app/local_time.hpp"
+#include "app/money.hpp"
+
+namespace linkpos::app {
+namespace {
+
+using hal::Align;
+using hal::ColumnsLine;
+using hal::TextLine;
+using hal::TextSize;
+
+std::string basis_points_as_percent(std::int32_t basis_points) {
+  Money as_money{basis_points, Currency{"", 2, ""}};
+  std::string text = to_decimal(as_money);  // "20.00", "7.70"
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
+std::string receipt_number_text(std::int64_t number) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%06lld", static_cast<long long>(number));
+  return text;
+}
+
+}  // namespace
+
+hal::ReceiptDocument layout_receipt(const store::SaleRecord& sale, const Settings& settings,
+                                    const Strings& s, ReceiptCopy copy) {
+  hal::ReceiptDocument doc;
+  doc.job_name = sale.reference;
+  auto& out = doc.elements;
+  const auto money = [&](std::int64_t minor) { return format_money(Money{minor, settings.currency}); };
+
+  if (copy == ReceiptCopy::kCopy) {
+    out.push_back(TextLine{std::string(s.receipt_copy), Align::kCenter, true});
+  }
+  out.push_back(TextLine{settings.merchant.name, Align::kCenter, true, TextSize::kDouble});
+  for (const auto& line : settings.merchant.address) {
+    out.push_back(TextLine{line, Align::kCenter});
+  }
+  if (!settings.merchant.tax_id.empty()) {
+    out.push_back(TextLine{fill(s.receipt_tax_id, {{"id", settings.merchant.tax_id}}), Align::kCenter});
+  }
+  out.push_back(hal::Separator{});
+
+  out.push_back(ColumnsLine{std::string(s.receipt_number), receipt_number_text(sale.receipt_number)});
+  out.push_back(ColumnsLine{std::string(s.receipt_date),
+                            format_local_time(from_unix_ms(sale.paid_at_ms), "%Y-%m-%d %H:%M")});
+  out.push_back(ColumnsLine{std::string(s.receipt_terminal), settings.terminal_id});
+  out.push_back(ColumnsLine{std::string(s.receipt_reference), sale.reference});
+  out.push_back(hal::Separator{});
+
+  out.push_back(ColumnsLine{std::string(s.sale_line_name), money(sale.amount_minor)});
+  out.push_back(hal::Separator{'='});
+  out.push_back(ColumnsLine{std::string(s.receipt_total), money(sale.amount_minor), true,
+                            TextSize::kDoubleHeight});
+  if (settings.merchant.vat_rate_basis_points) {
+    const VatSplit vat = split_vat(sale.amount_minor, *settings.merchant.vat_rate_basis_points);
+    out.push_back(TextLine{
+        fill(s.receipt_vat_rate, {{"rate", basis_points_as_percent(*settings.merchant.vat_rate_basis_points)}})});
+    out.push_back(ColumnsLine{std::string(s.receipt_net), money(vat.net)});
+    out.push_back(ColumnsLine{std::string(s.receipt_vat), money(vat.tax)});
+    out.push_back(ColumnsLine{std::string(s.receipt_gross), money(vat.gross)});
+  }
+  out.push_back(hal::Separator{});
+
+  out.push_back(TextLine{std::string(s.receipt_paid_with)});
+  out.push_back(ColumnsLine{std::string(s.receipt_link_id), sale.link_id});
+  out.push_back(ColumnsLine{std::string(s.receipt_payment_id), sale.payment_id});
+  if (!sale.backend_receipt_id.empty()) {
+    out.push_back(ColumnsLine{std::string(s.receipt_backend_receipt), sale.backend_receipt_id});
+  }
+  out.push_back(hal::Feed{1});
+  out.push_back(TextLine{std::string(s.receipt_thanks), Align::kCenter, true});
+  if (copy == ReceiptCopy::kCopy) {
+    out.push_back(TextLine{std::string(s.receipt_copy), Align::kCenter, true});
+  }
+  out.push_back(hal::Feed{3});
+  out.push_back(hal::Cut{});
+  return doc;
+}
+
+}  // namespace linkpos::app

@@ -1,0 +1,397 @@
+#include "app/sale.hpp"
+
+#include <utility>
+
+#include "app/local_time.hpp"
+#include "app/receipt_layout.hpp"
+#include "app/sale_reference.hpp"
+
+namespace linkpos::app {
+namespace {
+
+using namespace std::chrono_literals;
+
+// The link outlives the terminal's own deadline by this much, so a customer who is mid-checkout
+// when the terminal gives up is still caught by its last look, and a terminal that died leaves
+// no link open for long.
+constexpr auto kLinkGrace = 60s;
+constexpr auto kTick = 1s;
+
+store::SaleEnd ledger_end(SaleOutcome outcome) {
+  switch (outcome) {
+    case SaleOutcome::kCompleted:
+      return store::SaleEnd::kCompleted;
+    case SaleOutcome::kCancelled:
+    case SaleOutcome::kClosedElsewhere:
+      return store::SaleEnd::kCancelled;
+    case SaleOutcome::kTimedOut:
+      return store::SaleEnd::kExpired;
+    case SaleOutcome::kCreateFailed:
+    case SaleOutcome::kInterrupted:
+      return store::SaleEnd::kFailed;
+  }
+  return store::SaleEnd::kFailed;
+}
+
+}  // namespace
+
+std::string_view describe(BackendFailure failure, const Strings& s) {
+  switch (failure) {
+    case BackendFailure::kUnreachable:
+      return s.failure_unreachable;
+    case BackendFailure::kRejectedKey:
+      return s.failure_rejected_key;
+    case BackendFailure::kRefused:
+      return s.failure_refused;
+    case BackendFailure::kBusy:
+      return s.failure_busy;
+    case BackendFailure::kServerError:
+      return s.failure_server;
+    case BackendFailure::kBadReply:
+      return s.failure_bad_reply;
+    case BackendFailure::kSecurity:
+      return s.failure_security;
+    case BackendFailure::kClockWrong:
+      return s.failure_clock;
+  }
+  return s.failure_bad_reply;
+}
+
+std::string_view describe(hal::PrinterFault fault, const Strings& s) {
+  switch (fault) {
+    case hal::PrinterFault::kOffline:
+      return s.printer_offline;
+    case hal::PrinterFault::kPaperOut:
+      return s.printer_paper_out;
+    case hal::PrinterFault::kCoverOpen:
+      return s.printer_cover_open;
+    case hal::PrinterFault::kJobFailed:
+      return s.printer_job_failed;
+  }
+  return s.printer_job_failed;
+}
+
+Sale::Sale(SaleServices& services, Money amount, std::function<void()> changed)
+    : services_(services), changed_(std::move(changed)), resumed_(false) {
+  const auto now = services_.clock.now();
+  record_.reference = make_sale_reference(services_.settings.terminal_id, now);
+  record_.business_day = business_day(now);
+  record_.started_at_ms = to_unix_ms(now);
+  record_.currency = amount.currency.code;
+  record_.amount_minor = amount.minor;
+}
+
+Sale::Sale(SaleServices& services, store::SaleRecord resumed, std::function<void()> changed)
+    : services_(services), changed_(std::move(changed)), record_(std::move(resumed)), resumed_(true) {}
+
+Sale::~Sale() = default;
+
+template <class Write>
+bool Sale::commit(Write&& write) {
+  try {
+    std::forward<Write>(write)();
+    return true;
+  } catch (const store::LedgerError& error) {
+    services_.log.error(std::string("sale ") + record_.reference + " stopped: " + error.what());
+    tick_timer_.cancel();
+    poll_timer_.cancel();
+    phase_ = Phase::kLedgerFailed;
+    changed_();
+    return false;
+  }
+}
+
+template <class Callback>
+auto Sale::guarded(Callback callback) {
+  return [alive = std::weak_ptr<int>(alive_), callback = std::move(callback)](auto&&... args) mutable {
+    if (alive.lock()) callback(std::forward<decltype(args)>(args)...);
+  };
+}
+
+PaymentLink Sale::link() const {
+  return PaymentLink{record_.link_id, record_.link_url, from_unix_ms(record_.link_expires_at_ms)};
+}
+
+Payment Sale::payment() const {
+  return Payment{record_.payment_id, Money{record_.paid_amount_minor, services_.settings.currency}};
+}
+
+void Sale::start() {
+  if (!resumed_) {
+    if (!commit([&] { services_.ledger.record_started(record_); })) return;
+    services_.log.info("sale " + record_.reference + " started: " + format_money(amount()));
+    create_link();
+    return;
+  }
+  services_.log.info("sale " + record_.reference + " resumed after a restart");
+  switch (record_.stage) {
+    case store::SaleStage::kStarted:
+      // Issue-4 work: ask the backend whether a link was made before the restart.
+      end(SaleOutcome::kInterrupted, "interrupted before its payment link was created");
+      return;
+    case store::SaleStage::kLinkCreated:
+      enter_waiting(/*poll_now=*/true);
+      return;
+    case store::SaleStage::kPaid:
+      issue_receipt();
+      return;
+    case store::SaleStage::kReceiptIssued:
+      print();
+      return;
+    case store::SaleStage::kPrinted:
+      end(SaleOutcome::kCompleted, "receipt was printed before the restart");
+      return;
+    case store::SaleStage::kEnded:
+      return;
+  }
+}
+
+void Sale::cancel() {
+  if (phase_ == Phase::kCreating) {
+    // The create request may already be at the server: wait for its answer, then close the link.
+    cancel_requested_ = true;
+    changed_();
+  } else if (phase_ == Phase::kWaiting) {
+    cancel_requested_ = true;
+    begin_closing(Closing::kByCashier);
+  }
+}
+
+void Sale::retry_print() {
+  if (phase_ == Phase::kPrintFailed) print();
+}
+
+std::chrono::seconds Sale::time_left() const {
+  const auto left = deadline_ - services_.clock.monotonic_now();
+  if (left <= std::chrono::steady_clock::duration::zero()) return 0s;
+  return std::chrono::ceil<std::chrono::seconds>(left);
+}
+
+void Sale::create_link() {
+  phase_ = Phase::kCreating;
+  changed_();
+  const auto now = services_.clock.now();
+  LinkRequest request;
+  request.reference = record_.reference;
+  request.title = fill(services_.strings.link_title,
+                       {{"merchant", services_.settings.merchant.name}, {"reference", record_.reference}});
+  request.lines = {SaleLine{std::string(services_.strings.sale_line_name), amount()}};
+  request.total = amount();
+  request.expires_at = now + services_.settings.payment_timeout + kLinkGrace;
+  services_.backend.create_link(request, guarded([this](BackendResult<PaymentLink> result) {
+                                  on_link_created(std::move(result));
+                                }));
+}
+
+void Sale::on_link_created(BackendResult<PaymentLink> result) {
+  if (!result) {
+    const BackendError& error = result.error();
+    services_.log.warn("sale " + record_.reference + ": no payment link: " + error.detail);
+    create_error_ = error;
+    end(cancel_requested_ ? SaleOutcome::kCancelled : SaleOutcome::kCreateFailed, error.detail);
+    return;
+  }
+  const PaymentLink& made = result.value();
+  const auto expires_ms = to_unix_ms(made.expires_at);
+  if (!commit([&] {
+        services_.ledger.record_link_created(record_.reference, made.id, made.url, expires_ms);
+      })) {
+    return;
+  }
+  record_.stage = store::SaleStage::kLinkCreated;
+  record_.link_id = made.id;
+  record_.link_url = made.url;
+  record_.link_expires_at_ms = expires_ms;
+  services_.log.info("sale " + record_.reference + ": link " + made.id + " " + made.url);
+  if (cancel_requested_) {
+    begin_closing(Closing::kByCashier);
+  } else {
+    enter_waiting(/*poll_now=*/false);
+  }
+}
+
+void Sale::enter_waiting(bool poll_now) {
+  phase_ = Phase::kWaiting;
+  // The deadline is kept on the monotonic clock; the wall clock only places it after a restart.
+  const auto wall_deadline = from_unix_ms(record_.link_expires_at_ms) - kLinkGrace;
+  const auto left = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+      wall_deadline - services_.clock.now());
+  deadline_ = services_.clock.monotonic_now() + left;
+  if (time_left() == 0s) {
+    begin_closing(Closing::kTimeout);
+    return;
+  }
+  changed_();
+  tick_timer_ = services_.clock.after(kTick, [this] { tick(); });
+  if (poll_now) {
+    poll();
+  } else {
+    poll_timer_ = services_.clock.after(services_.settings.poll_interval, [this] { poll(); });
+  }
+}
+
+void Sale::tick() {
+  if (phase_ != Phase::kWaiting) return;
+  if (time_left() == 0s) {
+    begin_closing(Closing::kTimeout);
+    return;
+  }
+  changed_();
+  tick_timer_ = services_.clock.after(kTick, [this] { tick(); });
+}
+
+void Sale::poll() {
+  if (phase_ != Phase::kWaiting || poll_in_flight_) return;
+  poll_in_flight_ = true;
+  services_.backend.get_status(link(), guarded([this](BackendResult<LinkStatus> result) {
+                                 on_polled(std::move(result));
+                               }));
+}
+
+void Sale::on_polled(BackendResult<LinkStatus> result) {
+  poll_in_flight_ = false;
+  if (phase_ != Phase::kWaiting) return;  // closing makes its own last check
+  if (!result) {
+    services_.log.warn("sale " + record_.reference + ": poll failed: " + result.error().detail);
+    if (!network_trouble_) {
+      network_trouble_ = true;
+      changed_();
+    }
+  } else {
+    const bool had_trouble = std::exchange(network_trouble_, false);
+    const LinkStatus& status = result.value();
+    if (!status.payments.empty()) {
+      on_paid(status.payments);
+      return;
+    }
+    if (status.state == LinkState::kExpired) {
+      begin_closing(Closing::kTimeout);
+      return;
+    }
+    if (status.state == LinkState::kInactive || status.state == LinkState::kPaid) {
+      end(SaleOutcome::kClosedElsewhere, "link closed outside the terminal, no payment on it");
+      return;
+    }
+    if (had_trouble) changed_();
+  }
+  poll_timer_ = services_.clock.after(services_.settings.poll_interval, [this] { poll(); });
+}
+
+void Sale::begin_closing(Closing why) {
+  phase_ = Phase::kCancelling;
+  closing_ = why;
+  tick_timer_.cancel();
+  poll_timer_.cancel();
+  changed_();
+  services_.backend.cancel_link(link(), guarded([this](BackendResult<void> result) {
+                                  if (!result) {
+                                    close_unconfirmed_ = true;
+                                    services_.log.warn("sale " + record_.reference +
+                                                       ": link not confirmed closed: " +
+                                                       result.error().detail);
+                                  }
+                                  // Whatever the answer, look once more: a customer may have
+                                  // paid in the last moment.
+                                  services_.backend.get_status(
+                                      link(), guarded([this](BackendResult<LinkStatus> status) {
+                                        on_final_status(std::move(status));
+                                      }));
+                                }));
+}
+
+void Sale::on_final_status(BackendResult<LinkStatus> result) {
+  if (result && !result.value().payments.empty()) {
+    on_paid(result.value().payments);
+    return;
+  }
+  std::string detail = *closing_ == Closing::kByCashier ? "cancelled by the cashier" : "payment timeout";
+  if (close_unconfirmed_) detail += "; the link was not confirmed closed";
+  if (!result) detail += "; last check failed: " + result.error().detail;
+  end(*closing_ == Closing::kByCashier ? SaleOutcome::kCancelled : SaleOutcome::kTimedOut, detail);
+}
+
+void Sale::on_paid(const std::vector<Payment>& payments) {
+  tick_timer_.cancel();
+  poll_timer_.cancel();
+  const Payment& first = payments.front();
+  const auto paid_at = to_unix_ms(services_.clock.now());
+  std::int64_t number = 0;
+  if (!commit([&] {
+        number = services_.ledger.record_paid(record_.reference, first.id, first.amount.minor, paid_at);
+      })) {
+    return;
+  }
+  record_.stage = store::SaleStage::kPaid;
+  record_.payment_id = first.id;
+  record_.paid_amount_minor = first.amount.minor;
+  record_.paid_at_ms = paid_at;
+  record_.receipt_number = number;
+  services_.log.info("sale " + record_.reference + ": paid " + format_money(first.amount) +
+                     " (payment " + first.id + ")");
+  if (payments.size() > 1) {
+    services_.log.warn("sale " + record_.reference + ": " + std::to_string(payments.size()) +
+                       " payments on one link");
+  }
+  issue_receipt();
+}
+
+void Sale::issue_receipt() {
+  phase_ = Phase::kIssuing;
+  changed_();
+  services_.backend.issue_receipt(
+      link(), payment(), guarded([this](BackendResult<std::string> result) {
+        std::string receipt_id;
+        if (result) {
+          receipt_id = result.value();
+        } else {
+          // The customer's paper receipt matters more than the service's copy: print without it.
+          services_.log.warn("sale " + record_.reference + ": no backend receipt: " + result.error().detail);
+        }
+        if (!commit([&] { services_.ledger.record_receipt_issued(record_.reference, receipt_id); })) {
+          return;
+        }
+        record_.stage = store::SaleStage::kReceiptIssued;
+        record_.backend_receipt_id = receipt_id;
+        print();
+      }));
+}
+
+void Sale::print() {
+  phase_ = Phase::kPrinting;
+  print_error_.reset();
+  changed_();
+  services_.printer.print(
+      layout_receipt(record_, services_.settings, services_.strings, ReceiptCopy::kOriginal),
+      guarded([this](std::optional<hal::PrintError> error) { on_printed(std::move(error)); }));
+}
+
+void Sale::on_printed(std::optional<hal::PrintError> error) {
+  if (error) {
+    services_.log.warn("sale " + record_.reference + ": receipt not printed: " + error->detail);
+    print_error_ = std::move(error);
+    phase_ = Phase::kPrintFailed;
+    changed_();
+    return;
+  }
+  if (!commit([&] { services_.ledger.record_printed(record_.reference); })) return;
+  record_.stage = store::SaleStage::kPrinted;
+  record_.prints += 1;
+  end(SaleOutcome::kCompleted, "receipt printed");
+}
+
+void Sale::end(SaleOutcome outcome, const std::string& detail) {
+  tick_timer_.cancel();
+  poll_timer_.cancel();
+  if (!commit([&] { services_.ledger.record_ended(record_.reference, ledger_end(outcome), detail); })) {
+    return;
+  }
+  record_.stage = store::SaleStage::kEnded;
+  record_.end = ledger_end(outcome);
+  record_.end_detail = detail;
+  outcome_ = outcome;
+  phase_ = Phase::kEnded;
+  services_.log.info("sale " + record_.reference + " ended: " + detail);
+  changed_();
+}
+
+}  // namespace linkpos::app

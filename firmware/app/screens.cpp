@@ -1,0 +1,121 @@
+#include "app/screens.hpp"
+
+#include <cstdio>
+
+namespace linkpos::app::screens {
+namespace {
+
+using ui::ScreenLine;
+using ui::TextAlign;
+using ui::TextStyle;
+using ui::Tone;
+
+ScreenLine big_amount(const Money& amount, Tone tone = Tone::kNormal) {
+  return ScreenLine{format_money(amount), TextStyle::kHuge, TextAlign::kCenter, tone};
+}
+
+ScreenLine centred(std::string text, Tone tone = Tone::kNormal) {
+  return ScreenLine{std::move(text), TextStyle::kNormal, TextAlign::kCenter, tone};
+}
+
+}  // namespace
+
+std::string minutes_and_seconds(std::chrono::seconds time) {
+  char text[48];
+  std::snprintf(text, sizeof text, "%lld:%02lld", static_cast<long long>(time.count() / 60),
+                static_cast<long long>(time.count() % 60));
+  return text;
+}
+
+ui::Screen idle(const Strings& s, const std::string& merchant, const std::vector<std::string>& notes) {
+  ui::Screen screen{"idle", merchant, {}, std::nullopt, std::string(s.idle_hint)};
+  screen.body.push_back(ScreenLine{std::string(s.idle_prompt), TextStyle::kLarge, TextAlign::kCenter});
+  for (const auto& note : notes) screen.body.push_back(centred(note, Tone::kMuted));
+  return screen;
+}
+
+ui::Screen amount(const Strings& s, const Money& amount, const std::string& refusal) {
+  ui::Screen screen{"amount", std::string(s.amount_title), {big_amount(amount)}, std::nullopt,
+                    std::string(s.amount_hint)};
+  if (!refusal.empty()) screen.body.push_back(centred(refusal, Tone::kWarning));
+  return screen;
+}
+
+ui::Screen creating(const Strings& s, const Money& amount) {
+  return ui::Screen{"creating",
+                    std::string(s.creating_title),
+                    {big_amount(amount), centred(std::string(s.please_wait), Tone::kMuted)},
+                    std::nullopt,
+                    std::string(s.cancel_hint)};
+}
+
+ui::Screen qr(const Strings& s, const Money& amount, const std::string& url,
+              const std::string& reference, std::chrono::seconds time_left, bool network_trouble) {
+  ui::Screen screen{"qr", std::string(s.qr_title), {}, url, std::string(s.cancel_hint)};
+  screen.body.push_back(big_amount(amount));
+  screen.body.push_back(centred(fill(s.qr_time_left, {{"time", minutes_and_seconds(time_left)}})));
+  if (network_trouble) screen.body.push_back(centred(std::string(s.qr_retrying), Tone::kWarning));
+  // For a customer whose camera will not read the code: the address to type, and the sale's
+  // reference the cashier can quote.
+  screen.body.push_back(ScreenLine{url, TextStyle::kSmall, TextAlign::kLeft, Tone::kMuted});
+  screen.body.push_back(ScreenLine{fill(s.qr_reference, {{"reference", reference}}),
+                                   TextStyle::kSmall, TextAlign::kLeft, Tone::kMuted});
+  return screen;
+}
+
+ui::Screen cancelling(const Strings& s, const Money& amount) {
+  return ui::Screen{"cancelling",
+                    std::string(s.cancelling_title),
+                    {big_amount(amount), centred(std::string(s.cancelling_body), Tone::kMuted)},
+                    std::nullopt,
+                    ""};
+}
+
+ui::Screen paid(const Strings& s, const Money& amount, std::int64_t receipt_number, bool printed) {
+  return ui::Screen{
+      "paid",
+      std::string(s.paid_title),
+      {ScreenLine{std::string(s.paid_headline), TextStyle::kLarge, TextAlign::kCenter, Tone::kGood},
+       big_amount(amount, Tone::kGood),
+       centred(fill(s.paid_receipt_number, {{"number", std::to_string(receipt_number)}})),
+       centred(std::string(printed ? s.paid_receipt_printed : s.paid_receipt_printing), Tone::kMuted)},
+      std::nullopt,
+      std::string(s.any_key_hint)};
+}
+
+ui::Screen printing(const Strings& s, const Money& amount) {
+  return ui::Screen{"printing",
+                    std::string(s.printing_title),
+                    {big_amount(amount), centred(std::string(s.please_wait), Tone::kMuted)},
+                    std::nullopt,
+                    ""};
+}
+
+ui::Screen error(const std::string& title, const std::vector<std::string>& lines,
+                 const std::string& hint) {
+  ui::Screen screen{"error", title, {}, std::nullopt, hint};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    // The first line says what happened; the rest are details and next steps.
+    screen.body.push_back(ScreenLine{lines[i], TextStyle::kNormal, TextAlign::kLeft,
+                                     i == 0 ? Tone::kWarning : Tone::kNormal});
+  }
+  return screen;
+}
+
+ui::Screen menu(const Strings& s, const std::string& note) {
+  ui::Screen screen{"menu",
+                    std::string(s.menu_title),
+                    {ScreenLine{std::string(s.menu_reprint)}, ScreenLine{std::string(s.menu_info)}},
+                    std::nullopt,
+                    std::string(s.menu_hint)};
+  if (!note.empty()) screen.body.push_back(ScreenLine{note, TextStyle::kNormal, TextAlign::kLeft, Tone::kWarning});
+  return screen;
+}
+
+ui::Screen info(const Strings& s, const std::vector<std::string>& lines) {
+  ui::Screen screen{"menu", std::string(s.info_title), {}, std::nullopt, std::string(s.any_key_hint)};
+  for (const auto& line : lines) screen.body.push_back(ScreenLine{line});
+  return screen;
+}
+
+}  // namespace linkpos::app::screens

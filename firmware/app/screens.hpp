@@ -1,0 +1,32 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/money.hpp"
+#include "app/strings.hpp"
+#include "ui/screen.hpp"
+
+// Each screen of the terminal, built from the few facts it shows. Pure functions: the terminal
+// decides which one is up.
+namespace linkpos::app::screens {
+
+ui::Screen idle(const Strings& s, const std::string& merchant, const std::vector<std::string>& notes);
+ui::Screen amount(const Strings& s, const Money& amount, const std::string& refusal);
+ui::Screen creating(const Strings& s, const Money& amount);
+ui::Screen qr(const Strings& s, const Money& amount, const std::string& url,
+              const std::string& reference, std::chrono::seconds time_left, bool network_trouble);
+ui::Screen cancelling(const Strings& s, const Money& amount);
+ui::Screen paid(const Strings& s, const Money& amount, std::int64_t receipt_number, bool printed);
+ui::Screen printing(const Strings& s, const Money& amount);
+ui::Screen error(const std::string& title, const std::vector<std::string>& lines,
+                 const std::string& hint);
+ui::Screen menu(const Strings& s, const std::string& note);
+ui::Screen info(const Strings& s, const std::vector<std::string>& lines);
+
+// "4:05"
+std::string minutes_and_seconds(std::chrono::seconds time);
+
+}  // namespace linkpos::app::screens

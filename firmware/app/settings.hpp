@@ -1,0 +1,33 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/currency.hpp"
+
+namespace linkpos::app {
+
+// Who is selling: printed at the top of every receipt.
+struct Merchant {
+  std::string name;
+  std::vector<std::string> address;  // one entry per printed line
+  std::string tax_id;                // empty: not printed
+  // VAT included in every price, in basis points (2000 = 20 %); none: no VAT block on receipts.
+  std::optional<std::int32_t> vat_rate_basis_points;
+};
+
+// How this terminal sells, from the config's "terminal" and "merchant" sections.
+struct Settings {
+  std::string terminal_id;  // prefix of every sale reference; unique per terminal of a merchant
+  Currency currency;
+  std::int64_t max_amount_minor = 0;  // amounts above are refused at CHARGE
+  std::chrono::seconds payment_timeout{300};
+  std::chrono::milliseconds poll_interval{2000};
+  Merchant merchant;
+  std::string language = "en";
+};
+
+}  // namespace linkpos::app

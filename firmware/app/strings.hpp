@@ -1,0 +1,113 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace linkpos::app {
+
+// Every word the terminal shows or prints, so a language is one table. Placeholders in braces
+// ("{amount}") are filled by fill().
+struct Strings {
+  // Screens
+  std::string_view idle_prompt;
+  std::string_view idle_hint;
+  std::string_view idle_last_paid;
+  std::string_view idle_last_cancelled;
+  std::string_view idle_receipt_pending;
+
+  std::string_view amount_title;
+  std::string_view amount_hint;
+  std::string_view amount_zero;
+  std::string_view amount_too_high;
+
+  std::string_view creating_title;
+  std::string_view please_wait;
+  std::string_view cancel_hint;
+
+  std::string_view qr_title;
+  std::string_view qr_time_left;
+  std::string_view qr_reference;
+  std::string_view qr_retrying;
+
+  std::string_view cancelling_title;
+  std::string_view cancelling_body;
+
+  std::string_view paid_title;
+  std::string_view paid_headline;
+  std::string_view paid_receipt_number;
+  std::string_view paid_receipt_printing;
+  std::string_view paid_receipt_printed;
+  std::string_view any_key_hint;
+
+  std::string_view printing_title;
+
+  std::string_view retry_hint;
+  std::string_view create_failed_title;
+  std::string_view timeout_title;
+  std::string_view timeout_body;
+  std::string_view closed_elsewhere_title;
+  std::string_view closed_elsewhere_body;
+  std::string_view printer_title;
+  std::string_view printer_sale_paid;
+  std::string_view printer_retry_hint;
+  std::string_view printer_offline;
+  std::string_view printer_paper_out;
+  std::string_view printer_cover_open;
+  std::string_view printer_job_failed;
+  std::string_view ledger_title;
+  std::string_view ledger_body;
+  std::string_view ledger_hint;
+
+  // Why the payment service failed, and what to do.
+  std::string_view failure_unreachable;
+  std::string_view failure_rejected_key;
+  std::string_view failure_refused;
+  std::string_view failure_busy;
+  std::string_view failure_server;
+  std::string_view failure_bad_reply;
+  std::string_view failure_security;
+  std::string_view failure_clock;
+
+  std::string_view menu_title;
+  std::string_view menu_reprint;
+  std::string_view menu_info;
+  std::string_view menu_hint;
+  std::string_view menu_nothing_to_reprint;
+  std::string_view info_title;
+  std::string_view info_terminal;
+  std::string_view info_version;
+  std::string_view info_backend;
+
+  // Receipts and the payment link
+  std::string_view link_title;
+  std::string_view receipt_copy;
+  std::string_view receipt_tax_id;
+  std::string_view receipt_number;
+  std::string_view receipt_date;
+  std::string_view receipt_terminal;
+  std::string_view receipt_reference;
+  std::string_view sale_line_name;
+  std::string_view receipt_total;
+  std::string_view receipt_vat_rate;
+  std::string_view receipt_net;
+  std::string_view receipt_vat;
+  std::string_view receipt_gross;
+  std::string_view receipt_paid_with;
+  std::string_view receipt_link_id;
+  std::string_view receipt_payment_id;
+  std::string_view receipt_backend_receipt;
+  std::string_view receipt_thanks;
+};
+
+const Strings& english_strings();
+
+// The table for a language code ("en"); nullptr when linkpos has none.
+const Strings* strings_for(std::string_view language);
+
+// Replaces each "{name}" in `text` by its value.
+std::string fill(std::string_view text,
+                 std::initializer_list<std::pair<std::string_view, std::string>> values);
+
+}  // namespace linkpos::app

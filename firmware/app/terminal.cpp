@@ -1,0 +1,352 @@
+#include "app/terminal.hpp"
+
+#include "app/receipt_layout.hpp"
+#include "app/screens.hpp"
+#include "ui/screen_painter.hpp"
+
+namespace linkpos::app {
+
+using Phase = Sale::Phase;
+
+Terminal::Terminal(SaleServices& services, hal::Display& display, TerminalOptions options)
+    : services_(services), display_(display), options_(std::move(options)) {}
+
+Terminal::~Terminal() = default;
+
+void Terminal::start() {
+  render();
+  resume_unfinished();
+}
+
+void Terminal::resume_unfinished() {
+  std::vector<store::SaleRecord> unfinished;
+  try {
+    unfinished = services_.ledger.unfinished();
+  } catch (const store::LedgerError& error) {
+    services_.log.error(error.what());
+    return;
+  }
+  if (unfinished.empty()) return;
+  paid_shown_ = paid_acknowledged_ = false;
+  retired_ = std::move(sale_);
+  sale_ = std::make_unique<Sale>(services_, std::move(unfinished.front()), [this] { on_sale_changed(); });
+  view_ = View::kSale;
+  sale_->start();
+}
+
+void Terminal::start_sale(Money amount) {
+  paid_shown_ = paid_acknowledged_ = false;
+  notice_.reset();
+  retired_ = std::move(sale_);
+  sale_ = std::make_unique<Sale>(services_, amount, [this] { on_sale_changed(); });
+  view_ = View::kSale;
+  sale_->start();
+}
+
+void Terminal::press(hal::Key key) {
+  switch (view_) {
+    case View::kIdle:
+      if (key == hal::Key::kMenu) {
+        menu_note_.clear();
+        view_ = View::kMenu;
+      } else if (hal::key_digit(key) || key == hal::Key::k00) {
+        entry_.clear();
+        entry_.apply(key);
+        refusal_.clear();
+        view_ = View::kAmount;
+      }
+      break;
+    case View::kAmount:
+      refusal_.clear();
+      if (key == hal::Key::kCancel) {
+        go_idle();
+      } else if (key == hal::Key::kCharge) {
+        const Money amount{entry_.minor(), services_.settings.currency};
+        if (amount.minor <= 0) {
+          refusal_ = std::string(services_.strings.amount_zero);
+        } else if (amount.minor > services_.settings.max_amount_minor) {
+          refusal_ = fill(services_.strings.amount_too_high,
+                          {{"max", format_money(Money{services_.settings.max_amount_minor,
+                                                      services_.settings.currency})}});
+        } else {
+          start_sale(amount);
+          return;  // the sale renders itself
+        }
+      } else {
+        entry_.apply(key);
+      }
+      break;
+    case View::kSale:
+      press_in_sale(key);
+      return;
+    case View::kNotice:
+      if (notice_ && notice_->offers_retry) {
+        if (key == hal::Key::kCharge) {
+          start_sale(Money{entry_.minor(), services_.settings.currency});
+          return;
+        }
+        if (key == hal::Key::kCancel) go_idle();
+      } else {
+        go_idle();
+      }
+      break;
+    case View::kMenu:
+      press_in_menu(key);
+      break;
+    case View::kInfo:
+      view_ = View::kMenu;
+      break;
+    case View::kReprinting:
+      break;
+  }
+  render();
+}
+
+void Terminal::press_in_sale(hal::Key key) {
+  switch (sale_->phase()) {
+    case Phase::kCreating:
+    case Phase::kWaiting:
+      if (key == hal::Key::kCancel) sale_->cancel();
+      break;
+    case Phase::kIssuing:
+    case Phase::kPrinting:
+      paid_acknowledged_ = true;
+      render();
+      break;
+    case Phase::kPrintFailed:
+      if (key == hal::Key::kCharge) {
+        sale_->retry_print();
+      } else if (key == hal::Key::kCancel) {
+        // The sale stays paid with its receipt pending; it prints after the next sale or boot.
+        receipt_pending_ = true;
+        go_idle();
+        render();
+      }
+      break;
+    case Phase::kEnded:
+      go_idle();
+      render();
+      break;
+    case Phase::kCancelling:
+    case Phase::kLedgerFailed:
+      break;
+  }
+}
+
+void Terminal::press_in_menu(hal::Key key) {
+  switch (key) {
+    case hal::Key::k1:
+      reprint_last();
+      break;
+    case hal::Key::k2:
+      view_ = View::kInfo;
+      break;
+    case hal::Key::kCancel:
+    case hal::Key::kMenu:
+      go_idle();
+      break;
+    default:
+      break;
+  }
+}
+
+void Terminal::reprint_last() {
+  std::optional<store::SaleRecord> last;
+  try {
+    last = services_.ledger.last_printed();
+  } catch (const store::LedgerError& error) {
+    services_.log.error(error.what());
+  }
+  if (!last) {
+    menu_note_ = std::string(services_.strings.menu_nothing_to_reprint);
+    return;
+  }
+  view_ = View::kReprinting;
+  reprint_amount_ = last->amount_minor;
+  const std::string reference = last->reference;
+  services_.printer.print(
+      layout_receipt(*last, services_.settings, services_.strings, ReceiptCopy::kCopy),
+      [this, alive = std::weak_ptr<int>(alive_), reference](std::optional<hal::PrintError> error) {
+        if (!alive.lock()) return;
+        if (error) {
+          services_.log.warn("reprint of " + reference + " failed: " + error->detail);
+          notice_ = Notice{std::string(services_.strings.printer_title),
+                           {std::string(describe(error->fault, services_.strings))},
+                           std::string(services_.strings.any_key_hint)};
+          view_ = View::kNotice;
+        } else {
+          try {
+            services_.ledger.record_printed(reference);
+          } catch (const store::LedgerError& ledger_error) {
+            services_.log.error(ledger_error.what());
+          }
+          go_idle();
+        }
+        render();
+      });
+}
+
+void Terminal::on_sale_changed() {
+  if (sale_->phase() == Phase::kEnded) {
+    on_sale_ended();
+  } else if (sale_->phase() == Phase::kPrintFailed && options_.once) {
+    render();
+    finish_once(OnceExit::kReceiptPending);
+    return;
+  } else if (sale_->phase() == Phase::kLedgerFailed) {
+    render();
+    if (options_.once) finish_once(OnceExit::kLedgerFailed);
+    return;
+  }
+  const bool paid_phase = sale_->phase() == Phase::kIssuing || sale_->phase() == Phase::kPrinting;
+  if (paid_phase && !paid_shown_) {
+    // The PAID screen is the one cashiers must not miss: it is shown before anything else.
+    paid_shown_ = true;
+    render();
+    if (options_.once) paid_acknowledged_ = true;
+  }
+  render();
+}
+
+void Terminal::on_sale_ended() {
+  const SaleOutcome outcome = *sale_->outcome();
+  const Strings& s = services_.strings;
+  switch (outcome) {
+    case SaleOutcome::kCompleted:
+      last_sale_note_ = fill(s.idle_last_paid, {{"amount", format_money(sale_->amount())}});
+      if (!paid_shown_ || paid_acknowledged_) go_idle();  // else PAID stays until a key
+      break;
+    case SaleOutcome::kCancelled:
+    case SaleOutcome::kInterrupted:
+      last_sale_note_ = std::string(s.idle_last_cancelled);
+      go_idle();
+      break;
+    case SaleOutcome::kTimedOut:
+      notice_ = Notice{std::string(s.timeout_title),
+                       {fill(s.timeout_body, {{"time", screens::minutes_and_seconds(
+                                                           services_.settings.payment_timeout)}})},
+                       std::string(s.any_key_hint)};
+      view_ = View::kNotice;
+      break;
+    case SaleOutcome::kClosedElsewhere:
+      notice_ = Notice{std::string(s.closed_elsewhere_title), {std::string(s.closed_elsewhere_body)},
+                       std::string(s.any_key_hint)};
+      view_ = View::kNotice;
+      break;
+    case SaleOutcome::kCreateFailed: {
+      const auto& error = sale_->create_error();
+      entry_.set(sale_->amount().minor);  // for CHARGE to try again
+      notice_ = Notice{std::string(s.create_failed_title),
+                       {std::string(describe(error->failure, s)), error->detail},
+                       std::string(s.retry_hint), /*offers_retry=*/true};
+      view_ = View::kNotice;
+      break;
+    }
+  }
+  render();
+  if (options_.once) {
+    switch (outcome) {
+      case SaleOutcome::kCompleted:
+        return finish_once(OnceExit::kPrinted);
+      case SaleOutcome::kCancelled:
+      case SaleOutcome::kClosedElsewhere:
+        return finish_once(OnceExit::kCancelled);
+      case SaleOutcome::kTimedOut:
+        return finish_once(OnceExit::kExpired);
+      case SaleOutcome::kCreateFailed:
+      case SaleOutcome::kInterrupted:
+        return finish_once(OnceExit::kFailed);
+    }
+  }
+  // Anything else the ledger holds unfinished (a receipt left for the printer) goes next; after
+  // this callback returns, since it replaces the sale that is calling.
+  if (view_ == View::kIdle) {
+    resume_timer_ = services_.clock.after(std::chrono::milliseconds(0), [this] {
+      if (view_ == View::kIdle) resume_unfinished();
+    });
+  }
+}
+
+void Terminal::finish_once(OnceExit code) {
+  if (options_.finished) options_.finished(code);
+}
+
+void Terminal::go_idle() {
+  view_ = View::kIdle;
+  notice_.reset();
+  entry_.clear();
+  refusal_.clear();
+}
+
+std::vector<std::string> Terminal::idle_notes() const {
+  std::vector<std::string> notes;
+  if (!last_sale_note_.empty()) notes.push_back(last_sale_note_);
+  if (receipt_pending_) notes.push_back(std::string(services_.strings.idle_receipt_pending));
+  return notes;
+}
+
+ui::Screen Terminal::sale_screen() const {
+  const Strings& s = services_.strings;
+  const Money amount = sale_->amount();
+  switch (sale_->phase()) {
+    case Phase::kCreating:
+      return sale_->cancel_requested() ? screens::cancelling(s, amount) : screens::creating(s, amount);
+    case Phase::kWaiting: {
+      const auto& reference = sale_->record().reference;
+      return screens::qr(s, amount, sale_->record().link_url,
+                         reference.substr(reference.size() > 8 ? reference.size() - 8 : 0),
+                         sale_->time_left(), sale_->network_trouble());
+    }
+    case Phase::kCancelling:
+      return screens::cancelling(s, amount);
+    case Phase::kIssuing:
+    case Phase::kPrinting:
+      if (paid_acknowledged_) return screens::printing(s, amount);
+      return screens::paid(s, amount, sale_->record().receipt_number, false);
+    case Phase::kPrintFailed:
+      return screens::error(
+          std::string(s.printer_title),
+          {std::string(describe(sale_->print_error()->fault, s)),
+           fill(s.printer_sale_paid, {{"amount", format_money(amount)}})},
+          std::string(s.printer_retry_hint));
+    case Phase::kEnded:
+      return screens::paid(s, amount, sale_->record().receipt_number, true);
+    case Phase::kLedgerFailed:
+      return screens::error(std::string(s.ledger_title), {std::string(s.ledger_body)},
+                            std::string(s.ledger_hint));
+  }
+  return screens::idle(s, services_.settings.merchant.name, idle_notes());
+}
+
+ui::Screen Terminal::screen() const {
+  const Strings& s = services_.strings;
+  switch (view_) {
+    case View::kIdle:
+      return screens::idle(s, services_.settings.merchant.name, idle_notes());
+    case View::kAmount:
+      return screens::amount(s, Money{entry_.minor(), services_.settings.currency}, refusal_);
+    case View::kSale:
+      return sale_screen();
+    case View::kNotice:
+      return screens::error(notice_->title, notice_->lines, notice_->hint);
+    case View::kMenu:
+      return screens::menu(s, menu_note_);
+    case View::kInfo:
+      return screens::info(s, {fill(s.info_terminal, {{"id", services_.settings.terminal_id}}),
+                               fill(s.info_version, {{"version", options_.version}}),
+                               fill(s.info_backend, {{"backend", options_.backend_name}})});
+    case View::kReprinting:
+      return screens::printing(s, Money{reprint_amount_, services_.settings.currency});
+  }
+  return screens::idle(s, services_.settings.merchant.name, idle_notes());
+}
+
+void Terminal::render() {
+  ui::Screen next = screen();
+  if (shown_ && *shown_ == next) return;
+  const hal::FrameText text = ui::paint_screen(next, display_.framebuffer());
+  display_.present(text);
+  shown_ = std::move(next);
+}
+
+}  // namespace linkpos::app

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/amount_entry.hpp"
+#include "app/sale.hpp"
+#include "hal/display.hpp"
+#include "hal/keypad.hpp"
+#include "ui/screen.hpp"
+
+namespace linkpos::app {
+
+// Exit codes of a --once run: how its one sale ended.
+enum class OnceExit : int {
+  kPrinted = 0,
+  kCancelled = 1,
+  kExpired = 2,
+  kFailed = 3,
+  kReceiptPending = 4,  // paid, but the printer did not take the receipt
+  kLedgerFailed = 5,
+};
+
+struct TerminalOptions {
+  // Run one sale to its end without waiting for keys on its last screen, then call finished.
+  bool once = false;
+  std::function<void(OnceExit)> finished;
+  std::string version;
+  std::string backend_name;
+};
+
+// The terminal as the cashier meets it: keys in, screens out, one sale at a time. It resumes
+// what the ledger left unfinished before it takes a new sale.
+class Terminal {
+ public:
+  Terminal(SaleServices& services, hal::Display& display, TerminalOptions options);
+  ~Terminal();
+  Terminal(const Terminal&) = delete;
+  Terminal& operator=(const Terminal&) = delete;
+
+  void start();
+  void press(hal::Key key);
+
+ private:
+  enum class View { kIdle, kAmount, kSale, kNotice, kMenu, kInfo, kReprinting };
+
+  struct Notice {
+    std::string title;
+    std::vector<std::string> lines;
+    std::string hint;
+    bool offers_retry = false;  // CHARGE starts the sale again with the same amount
+  };
+
+  void press_in_sale(hal::Key key);
+  void press_in_menu(hal::Key key);
+  void start_sale(Money amount);
+  void resume_unfinished();
+  void on_sale_changed();
+  void on_sale_ended();
+  void reprint_last();
+  void go_idle();
+  void finish_once(OnceExit code);
+  void render();
+  ui::Screen screen() const;
+  ui::Screen sale_screen() const;
+  std::vector<std::string> idle_notes() const;
+
+  SaleServices& services_;
+  hal::Display& display_;
+  TerminalOptions options_;
+  View view_ = View::kIdle;
+  AmountEntry entry_;
+  std::string refusal_;  // why CHARGE was refused, under the amount
+  std::string menu_note_;
+  std::int64_t reprint_amount_ = 0;
+  std::unique_ptr<Sale> sale_;
+  std::unique_ptr<Sale> retired_;  // an ended sale replaced inside its own callback
+  bool paid_shown_ = false;
+  bool paid_acknowledged_ = false;
+  std::optional<Notice> notice_;
+  std::string last_sale_note_;
+  bool receipt_pending_ = false;
+  std::optional<ui::Screen> shown_;
+  hal::Timer resume_timer_;
+  std::shared_ptr<int> alive_ = std::make_shared<int>(0);
+};
+
+}  // namespace linkpos::app
