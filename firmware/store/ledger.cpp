@@ -1,0 +1,338 @@
+#include "store/ledger.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <initializer_list>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "store/sale_names.hpp"
+#include "store/schema.hpp"
+#include "store/sqlite_statement.hpp"
+#include "store/sqlite_transaction.hpp"
+
+namespace linkpos::store {
+namespace {
+
+// Long enough to ride out a technician's sqlite3 shell holding the lock for a moment, short
+// enough that the event loop never stalls for long.
+constexpr int kBusyTimeoutMs = 2000;
+
+constexpr std::string_view kSaleColumns =
+    "reference, business_day, started_at_ms, currency, amount_minor, stage, link_id, link_url, "
+    "link_expires_at_ms, payment_id, paid_amount_minor, paid_at_ms, receipt_number, "
+    "backend_receipt_id, prints, end_kind, end_detail";
+
+std::string select_sales(std::string_view rest) {
+  std::string sql = "SELECT ";
+  sql += kSaleColumns;
+  sql += " FROM sales ";
+  sql += rest;
+  return sql;
+}
+
+[[noreturn]] void throw_unreadable(const Statement& row, std::string_view what,
+                                   const std::string& value) {
+  throw LedgerError("sale ledger: sale " + row.text(0) + " has " + std::string(what) + " '" +
+                    value + "', which this firmware does not know; was the file edited?");
+}
+
+// Reads a row selected with kSaleColumns.
+SaleRecord read_sale(const Statement& row) {
+  SaleRecord sale;
+  sale.reference = row.text(0);
+  sale.business_day = row.text(1);
+  sale.started_at_ms = row.int64(2);
+  sale.currency = row.text(3);
+  sale.amount_minor = row.int64(4);
+  const std::string stage = row.text(5);
+  const auto known_stage = stage_from_name(stage);
+  if (!known_stage)
+    throw_unreadable(row, "stage", stage);
+  sale.stage = *known_stage;
+  sale.link_id = row.text(6);
+  sale.link_url = row.text(7);
+  sale.link_expires_at_ms = row.int64(8);
+  sale.payment_id = row.text(9);
+  sale.paid_amount_minor = row.int64(10);
+  sale.paid_at_ms = row.int64(11);
+  sale.receipt_number = row.int64(12);
+  sale.backend_receipt_id = row.text(13);
+  sale.prints = static_cast<int>(row.int64(14));
+  if (!row.is_null(15)) {
+    const std::string end = row.text(15);
+    const auto known_end = end_from_name(end);
+    if (!known_end)
+      throw_unreadable(row, "end", end);
+    sale.end = *known_end;
+  }
+  sale.end_detail = row.text(16);
+  return sale;
+}
+
+std::optional<SaleRecord> load(sqlite3* db, const std::string& reference) {
+  Statement query(db, select_sales("WHERE reference = ?1"));
+  query.bind(1, reference);
+  if (!query.step())
+    return std::nullopt;
+  return read_sale(query);
+}
+
+std::vector<SaleRecord> load_all(Statement& query) {
+  std::vector<SaleRecord> sales;
+  while (query.step())
+    sales.push_back(read_sale(query));
+  return sales;
+}
+
+// How a refused call reads in its error: Ledger::record_ended("T1-01J...", cancelled).
+std::string describe(std::string_view call, const std::string& reference,
+                     std::string_view argument = {}) {
+  std::string text = "Ledger::" + std::string(call) + "(\"" + reference + "\"";
+  if (!argument.empty()) {
+    text += ", " + std::string(argument);
+  }
+  return text + ")";
+}
+
+// The sale as it is now, for a step that may only follow one of `allowed` stages. Call it inside
+// the step's transaction so the stage cannot change before the write.
+SaleRecord sale_at(sqlite3* db, const std::string& reference, std::string_view call,
+                   std::initializer_list<SaleStage> allowed, std::string_view argument = {}) {
+  auto sale = load(db, reference);
+  if (!sale) {
+    throw std::logic_error(describe(call, reference, argument) + ": no such sale in the ledger");
+  }
+  if (std::find(allowed.begin(), allowed.end(), sale->stage) == allowed.end()) {
+    std::string expected;
+    for (const SaleStage stage : allowed) {
+      if (!expected.empty()) {
+        expected += " or ";
+      }
+      expected += "'" + std::string(stage_name(stage)) + "'";
+    }
+    throw std::logic_error(describe(call, reference, argument) + ": the sale is at stage '" +
+                           std::string(stage_name(sale->stage)) + "', this call needs " + expected);
+  }
+  return *sale;
+}
+
+void set_stage(sqlite3* db, const std::string& reference, SaleStage stage) {
+  Statement update(db, "UPDATE sales SET stage = ?2 WHERE reference = ?1");
+  update.bind(1, reference).bind(2, stage_name(stage)).run();
+}
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+void append_event(sqlite3* db, const std::string& reference, std::string_view kind,
+                  const nlohmann::json& detail) {
+  Statement insert(db,
+                   "INSERT INTO sale_events (reference, at_ms, kind, detail) "
+                   "VALUES (?1, ?2, ?3, ?4)");
+  // Details carry text from outside (server messages); bad UTF-8 there must not lose the event.
+  insert.bind(1, reference)
+      .bind(2, now_ms())
+      .bind(3, kind)
+      .bind(4, detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+      .run();
+}
+
+void use_write_ahead_log(sqlite3* db, const std::string& path) {
+  Statement journal(db, "PRAGMA journal_mode = WAL");
+  journal.step();
+  const std::string mode = journal.text(0);
+  if (mode != "wal") {
+    throw LedgerError("sale ledger " + path +
+                      ": cannot use write-ahead logging (journal mode stays '" + mode +
+                      "'); keep the ledger on a local disk");
+  }
+}
+
+}  // namespace
+
+Ledger::Ledger(const std::string& path) : path_(path) {
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    const std::string cause = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    throw LedgerError("sale ledger " + path + ": cannot open or create it (" + cause +
+                      "); check that its folder exists and that linkpos may write there");
+  }
+  try {
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    if (sqlite3_db_readonly(db_, "main") == 1) {
+      throw LedgerError("sale ledger " + path +
+                        ": the file is read-only; make the file and its folder writable by "
+                        "linkpos");
+    }
+    // Refuse a file from newer firmware before changing anything in it (even its journal mode).
+    check_schema_known(db_);
+    use_write_ahead_log(db_, path);
+    // Per connection, not stored in the file: FULL syncs the WAL at every commit, so a
+    // committed step survives a power cut.
+    exec(db_, "PRAGMA synchronous = FULL");
+    exec(db_, "PRAGMA foreign_keys = ON");
+    migrate(db_);
+  } catch (...) {
+    sqlite3_close(db_);
+    throw;
+  }
+}
+
+Ledger::~Ledger() {
+  sqlite3_close(db_);
+}
+
+void Ledger::record_started(const SaleRecord& sale) {
+  Transaction step(db_);
+  if (const auto existing = load(db_, sale.reference)) {
+    throw std::logic_error(describe("record_started", sale.reference) +
+                           ": the sale is already in the ledger, at stage '" +
+                           std::string(stage_name(existing->stage)) + "'");
+  }
+  Statement insert(db_,
+                   "INSERT INTO sales (reference, business_day, started_at_ms, currency, "
+                   "amount_minor, stage) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  insert.bind(1, sale.reference)
+      .bind(2, sale.business_day)
+      .bind(3, sale.started_at_ms)
+      .bind(4, sale.currency)
+      .bind(5, sale.amount_minor)
+      .bind(6, stage_name(SaleStage::kStarted))
+      .run();
+  append_event(db_, sale.reference, "started",
+               {{"business_day", sale.business_day},
+                {"started_at_ms", sale.started_at_ms},
+                {"currency", sale.currency},
+                {"amount_minor", sale.amount_minor}});
+  step.commit();
+}
+
+void Ledger::record_link_created(const std::string& reference, const std::string& link_id,
+                                 const std::string& link_url, std::int64_t expires_at_ms) {
+  Transaction step(db_);
+  sale_at(db_, reference, "record_link_created", {SaleStage::kStarted});
+  Statement update(db_,
+                   "UPDATE sales SET link_id = ?2, link_url = ?3, link_expires_at_ms = ?4 "
+                   "WHERE reference = ?1");
+  update.bind(1, reference).bind(2, link_id).bind(3, link_url).bind(4, expires_at_ms).run();
+  set_stage(db_, reference, SaleStage::kLinkCreated);
+  append_event(db_, reference, "link_created",
+               {{"link_id", link_id}, {"link_url", link_url}, {"expires_at_ms", expires_at_ms}});
+  step.commit();
+}
+
+std::int64_t Ledger::record_paid(const std::string& reference, const std::string& payment_id,
+                                 std::int64_t paid_amount_minor, std::int64_t paid_at_ms) {
+  Transaction step(db_);
+  sale_at(db_, reference, "record_paid", {SaleStage::kLinkCreated});
+  // Under the write lock taken by BEGIN IMMEDIATE, so no other writer can take the same number;
+  // only paid sales get one, so the numbers have no gaps.
+  Statement highest(db_, "SELECT COALESCE(MAX(receipt_number), 0) FROM sales");
+  highest.step();
+  const std::int64_t receipt_number = highest.int64(0) + 1;
+  Statement update(db_,
+                   "UPDATE sales SET payment_id = ?2, paid_amount_minor = ?3, paid_at_ms = ?4, "
+                   "receipt_number = ?5 WHERE reference = ?1");
+  update.bind(1, reference)
+      .bind(2, payment_id)
+      .bind(3, paid_amount_minor)
+      .bind(4, paid_at_ms)
+      .bind(5, receipt_number)
+      .run();
+  set_stage(db_, reference, SaleStage::kPaid);
+  append_event(db_, reference, "paid",
+               {{"payment_id", payment_id},
+                {"paid_amount_minor", paid_amount_minor},
+                {"paid_at_ms", paid_at_ms},
+                {"receipt_number", receipt_number}});
+  step.commit();
+  return receipt_number;
+}
+
+void Ledger::record_receipt_issued(const std::string& reference,
+                                   const std::string& backend_receipt_id) {
+  Transaction step(db_);
+  sale_at(db_, reference, "record_receipt_issued", {SaleStage::kPaid});
+  Statement update(db_, "UPDATE sales SET backend_receipt_id = ?2 WHERE reference = ?1");
+  update.bind(1, reference).bind(2, backend_receipt_id).run();
+  set_stage(db_, reference, SaleStage::kReceiptIssued);
+  append_event(db_, reference, "receipt_issued", {{"backend_receipt_id", backend_receipt_id}});
+  step.commit();
+}
+
+void Ledger::record_printed(const std::string& reference) {
+  Transaction step(db_);
+  const SaleRecord sale =
+      sale_at(db_, reference, "record_printed",
+              {SaleStage::kReceiptIssued, SaleStage::kPrinted, SaleStage::kEnded});
+  // Only a completed sale has a receipt to copy; a cancelled one never printed.
+  if (sale.stage == SaleStage::kEnded && sale.end != SaleEnd::kCompleted) {
+    throw std::logic_error(describe("record_printed", reference) + ": the sale ended " +
+                           std::string(sale.end ? end_name(*sale.end) : "without an end") +
+                           " and has no receipt to print");
+  }
+  const bool copy = sale.stage != SaleStage::kReceiptIssued;
+  Statement update(db_, "UPDATE sales SET prints = prints + 1 WHERE reference = ?1");
+  update.bind(1, reference).run();
+  if (!copy)
+    set_stage(db_, reference, SaleStage::kPrinted);
+  append_event(db_, reference, "printed", {{"prints", sale.prints + 1}, {"copy", copy}});
+  step.commit();
+}
+
+void Ledger::record_ended(const std::string& reference, SaleEnd end, const std::string& detail) {
+  Transaction step(db_);
+  // A sale that was paid can only complete: the money is taken, so its receipt must come out.
+  const SaleRecord sale =
+      end == SaleEnd::kCompleted
+          ? sale_at(db_, reference, "record_ended", {SaleStage::kPrinted}, end_name(end))
+          : sale_at(db_, reference, "record_ended", {SaleStage::kStarted, SaleStage::kLinkCreated},
+                    end_name(end));
+  Statement update(db_, "UPDATE sales SET end_kind = ?2, end_detail = ?3 WHERE reference = ?1");
+  update.bind(1, reference).bind(2, end_name(end)).bind(3, detail).run();
+  set_stage(db_, reference, SaleStage::kEnded);
+  append_event(
+      db_, reference, "ended",
+      {{"end", end_name(end)}, {"detail", detail}, {"from_stage", stage_name(sale.stage)}});
+  step.commit();
+}
+
+std::optional<SaleRecord> Ledger::find(const std::string& reference) const {
+  return load(db_, reference);
+}
+
+std::vector<SaleRecord> Ledger::unfinished() const {
+  Statement query(db_, select_sales("WHERE stage <> ?1 ORDER BY started_at_ms, rowid"));
+  query.bind(1, stage_name(SaleStage::kEnded));
+  return load_all(query);
+}
+
+std::optional<SaleRecord> Ledger::last_printed() const {
+  Statement query(db_, select_sales("WHERE prints > 0 ORDER BY receipt_number DESC LIMIT 1"));
+  if (!query.step())
+    return std::nullopt;
+  return read_sale(query);
+}
+
+std::vector<SaleRecord> Ledger::recent(int limit) const {
+  if (limit <= 0)
+    return {};
+  Statement query(db_, select_sales("ORDER BY started_at_ms DESC, rowid DESC LIMIT ?1"));
+  query.bind(1, std::int64_t{limit});
+  return load_all(query);
+}
+
+int Ledger::schema_version() const {
+  return read_schema_version(db_);
+}
+
+}  // namespace linkpos::store
