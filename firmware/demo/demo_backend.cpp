@@ -1,0 +1,58 @@
+#include "demo/demo_backend.hpp"
+
+#include <cstdlib>
+
+namespace linkpos::demo {
+
+DemoBackend::DemoBackend(hal::Clock& clock, DemoSettings settings)
+    : clock_(clock), settings_(settings) {}
+
+void DemoBackend::later(std::function<void()> answer) {
+  const long id = next_answer_++;
+  answers_.emplace(id, clock_.after(settings_.latency, [this, id, answer = std::move(answer)] {
+    answer();
+    answers_.erase(id);
+  }));
+}
+
+app::LinkStatus DemoBackend::status_of(const std::string& id, const DemoLink& link) const {
+  if (link.cancelled) return app::LinkStatus{app::LinkState::kInactive, {}};
+  if (clock_.monotonic_now() < link.pays_at) return app::LinkStatus{};
+  return app::LinkStatus{app::LinkState::kPaid, {app::Payment{"payment-" + id, link.amount}}};
+}
+
+void DemoBackend::create_link(const app::LinkRequest& request,
+                              std::function<void(app::BackendResult<app::PaymentLink>)> done) {
+  // The amount rides in the id so a link from before a restart can still be answered.
+  const std::string id = "demo-" + std::to_string(request.total.minor) + "-" + request.reference;
+  links_[id] = DemoLink{request.total, clock_.monotonic_now() + settings_.pay_after};
+  app::PaymentLink link{id, "https://linkpos.invalid/demo/pay/" + request.reference, request.expires_at};
+  later([link, done = std::move(done)] { done(link); });
+}
+
+void DemoBackend::get_status(const app::PaymentLink& link,
+                             std::function<void(app::BackendResult<app::LinkStatus>)> done) {
+  auto found = links_.find(link.id);
+  if (found == links_.end()) {
+    // A link from before a restart: the demo kept nothing, so it counts as paid from now on.
+    const auto minor = std::strtoll(link.id.c_str() + link.id.find('-') + 1, nullptr, 10);
+    found = links_.emplace(link.id, DemoLink{app::Money{minor, {}}, clock_.monotonic_now()}).first;
+  }
+  later([status = status_of(found->first, found->second), done = std::move(done)] { done(status); });
+}
+
+void DemoBackend::cancel_link(const app::PaymentLink& link,
+                              std::function<void(app::BackendResult<void>)> done) {
+  const auto found = links_.find(link.id);
+  if (found != links_.end() && status_of(found->first, found->second).payments.empty()) {
+    found->second.cancelled = true;
+  }
+  later([done = std::move(done)] { done(BOOST_OUTCOME_V2_NAMESPACE::success()); });
+}
+
+void DemoBackend::issue_receipt(const app::PaymentLink&, const app::Payment& payment,
+                                std::function<void(app::BackendResult<std::string>)> done) {
+  later([id = "demo-receipt-" + payment.id, done = std::move(done)] { done(id); });
+}
+
+}  // namespace linkpos::demo

@@ -1,0 +1,101 @@
+#include "app/receipt_layout.hpp"
+
+#include <gtest/gtest.h>
+
+#include "app/terminal_fixture.hpp"
+
+namespace linkpos::testing {
+namespace {
+
+store::SaleRecord paid_sale() {
+  store::SaleRecord sale;
+  sale.reference = "T1-01JDZZZZZZZZZZZZZZZZZZZZ";
+  sale.currency = "EUR";
+  sale.amount_minor = 1250;
+  sale.stage = store::SaleStage::kReceiptIssued;
+  sale.link_id = "6a206d71-52f5-4012-b3dd-8a283fea052e";
+  sale.payment_id = "afb2f6c0-e497-4c69-9ddb-be8c82351456";
+  sale.paid_amount_minor = 1250;
+  sale.paid_at_ms = 1'790'000'000'000;
+  sale.receipt_number = 42;
+  sale.backend_receipt_id = "92161421-7897-40ed-9af5-5bc3b1f1fdeb";
+  return sale;
+}
+
+// Every text on the receipt, with column pairs joined by " | ".
+std::vector<std::string> texts(const hal::ReceiptDocument& doc) {
+  std::vector<std::string> out;
+  for (const auto& element : doc.elements) {
+    if (const auto* line = std::get_if<hal::TextLine>(&element)) out.push_back(line->text);
+    if (const auto* row = std::get_if<hal::ColumnsLine>(&element)) out.push_back(row->left + " | " + row->right);
+  }
+  return out;
+}
+
+bool has(const std::vector<std::string>& lines, const std::string& text) {
+  return std::find(lines.begin(), lines.end(), text) != lines.end();
+}
+
+TEST(ReceiptLayoutTest, CarriesTheMerchantTheSaleAndEveryId) {
+  const auto doc = app::layout_receipt(paid_sale(), euro_settings(), app::english_strings(),
+                                       app::ReceiptCopy::kOriginal);
+  const auto lines = texts(doc);
+  EXPECT_EQ(doc.job_name, "T1-01JDZZZZZZZZZZZZZZZZZZZZ");
+  EXPECT_EQ(lines.front(), "Café Zoë");
+  EXPECT_TRUE(has(lines, "12 Rue des Lilas"));
+  EXPECT_TRUE(has(lines, "Tax ID FR123"));
+  EXPECT_TRUE(has(lines, "Receipt No. | 000042"));
+  EXPECT_TRUE(has(lines, "Terminal | T1"));
+  EXPECT_TRUE(has(lines, "TOTAL | €12.50"));
+  EXPECT_TRUE(has(lines, "Link | 6a206d71-52f5-4012-b3dd-8a283fea052e"));
+  EXPECT_TRUE(has(lines, "Payment | afb2f6c0-e497-4c69-9ddb-be8c82351456"));
+  EXPECT_TRUE(has(lines, "Wix receipt | 92161421-7897-40ed-9af5-5bc3b1f1fdeb"));
+  EXPECT_FALSE(has(lines, "*** COPY ***"));
+  EXPECT_TRUE(std::holds_alternative<hal::Cut>(doc.elements.back()));
+}
+
+TEST(ReceiptLayoutTest, ShowsNetTaxAndGrossWhenAVatRateIsConfigured) {
+  const auto lines = texts(app::layout_receipt(paid_sale(), euro_settings(), app::english_strings(),
+                                               app::ReceiptCopy::kOriginal));
+  EXPECT_TRUE(has(lines, "VAT 20% included"));
+  EXPECT_TRUE(has(lines, "Net | €10.42"));
+  EXPECT_TRUE(has(lines, "VAT | €2.08"));
+  EXPECT_TRUE(has(lines, "Gross | €12.50"));
+}
+
+TEST(ReceiptLayoutTest, LeavesVatOutWithoutARate) {
+  auto settings = euro_settings();
+  settings.merchant.vat_rate_basis_points.reset();
+  const auto lines =
+      texts(app::layout_receipt(paid_sale(), settings, app::english_strings(), app::ReceiptCopy::kOriginal));
+  for (const auto& line : lines) EXPECT_EQ(line.find("VAT"), std::string::npos) << line;
+}
+
+TEST(ReceiptLayoutTest, KeepsTheCurrencysDecimals) {
+  auto settings = euro_settings();
+  settings.currency = *app::currency_by_code("KWD");
+  settings.merchant.vat_rate_basis_points = 500;
+  const auto lines =
+      texts(app::layout_receipt(paid_sale(), settings, app::english_strings(), app::ReceiptCopy::kOriginal));
+  EXPECT_TRUE(has(lines, "TOTAL | KWD 1.250"));
+  EXPECT_TRUE(has(lines, "VAT 5% included"));
+  EXPECT_TRUE(has(lines, "VAT | KWD 0.060"));
+}
+
+TEST(ReceiptLayoutTest, ACopySaysSoAtTopAndBottom) {
+  const auto lines = texts(app::layout_receipt(paid_sale(), euro_settings(), app::english_strings(),
+                                               app::ReceiptCopy::kCopy));
+  EXPECT_EQ(lines.front(), "*** COPY ***");
+  EXPECT_EQ(lines.back(), "*** COPY ***");
+}
+
+TEST(ReceiptLayoutTest, LeavesOutTheBackendReceiptWhenThereIsNone) {
+  auto sale = paid_sale();
+  sale.backend_receipt_id.clear();
+  const auto lines = texts(app::layout_receipt(sale, euro_settings(), app::english_strings(),
+                                               app::ReceiptCopy::kOriginal));
+  for (const auto& line : lines) EXPECT_EQ(line.find("Wix receipt"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace linkpos::testing
