@@ -1,0 +1,13 @@
+#include "drivers/escpos/printer_settings.hpp"
+
+namespace linkpos::drivers::escpos {
+
+std::optional<std::string> check_printer_settings(const PrinterSettings& settings) {
+  if (settings.columns < kMinColumns || settings.columns > kMaxColumns) {
+    return "printer columns " + std::to_string(settings.columns) + " is outside " +
+           std::to_string(kMinColumns) + ".." + std::to_string(kMaxColumns);
+  }
+  return check_code_page(settings.code_page);
+}
+
+}  // namespace linkpos::drivers::escpos

@@ -1,0 +1,105 @@
+#include "drivers/sim/png_snapshots.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <system_error>
+#include <utility>
+
+#include <png.h>
+
+namespace linkpos::drivers::sim {
+
+std::vector<std::uint8_t> to_rgb24(const hal::Framebuffer& pixels) {
+  std::vector<std::uint8_t> rgb;
+  rgb.reserve(static_cast<std::size_t>(pixels.width) * pixels.height * 3);
+  const int step = hal::bytes_per_pixel(pixels.format);
+  for (int y = 0; y < pixels.height; ++y) {
+    const std::uint8_t* p = pixels.bytes.data() + static_cast<std::size_t>(y) * pixels.stride;
+    for (int x = 0; x < pixels.width; ++x, p += step) {
+      if (pixels.format == hal::PixelFormat::kRgb565) {
+        const unsigned word = p[0] | (p[1] << 8u);
+        const unsigned r = (word >> 11u) & 0x1Fu;
+        const unsigned g = (word >> 5u) & 0x3Fu;
+        const unsigned b = word & 0x1Fu;
+        // Copying the high bits into the low ones maps full intensity to 255.
+        rgb.push_back(static_cast<std::uint8_t>((r << 3u) | (r >> 2u)));
+        rgb.push_back(static_cast<std::uint8_t>((g << 2u) | (g >> 4u)));
+        rgb.push_back(static_cast<std::uint8_t>((b << 3u) | (b >> 2u)));
+      } else {
+        rgb.push_back(p[2]);
+        rgb.push_back(p[1]);
+        rgb.push_back(p[0]);
+      }
+    }
+  }
+  return rgb;
+}
+
+PngWriteResult write_png(const std::filesystem::path& path, const hal::Framebuffer& pixels) {
+  if (pixels.width <= 0 || pixels.height <= 0)
+    return {"cannot write an empty picture"};
+  const std::vector<std::uint8_t> rgb = to_rgb24(pixels);
+  // libpng's simplified API reports errors as values; its classic API would longjmp through
+  // our frames.
+  png_image image;
+  std::memset(&image, 0, sizeof image);
+  image.version = PNG_IMAGE_VERSION;
+  image.width = static_cast<png_uint_32>(pixels.width);
+  image.height = static_cast<png_uint_32>(pixels.height);
+  image.format = PNG_FORMAT_RGB;
+  errno = 0;
+  const int written = png_image_write_to_file(&image, path.c_str(), 0, rgb.data(), 0, nullptr);
+  const int saved_errno = errno;
+  std::string error;
+  if (written == 0) {
+    error = image.message[0] != '\0' ? image.message : "libpng failed";
+    if (saved_errno != 0)
+      error += std::string(" (") + std::strerror(saved_errno) + ")";
+  }
+  png_image_free(&image);
+  return {std::move(error)};
+}
+
+PngSnapshots::PngSnapshots(std::filesystem::path directory, std::ostream& errors)
+    : directory_(std::move(directory)), errors_(errors) {}
+
+PngSnapshots::PngSnapshots(std::filesystem::path directory)
+    : PngSnapshots(std::move(directory), std::cerr) {}
+
+std::string PngSnapshots::file_name(int number) {
+  char name[32];
+  std::snprintf(name, sizeof name, "frame-%06d.png", number);
+  return name;
+}
+
+void PngSnapshots::on_frame(const hal::Framebuffer& pixels, const hal::FrameText&) {
+  const std::string name = file_name(next_number_++);
+  // Created for every frame, so a folder removed while running comes back.
+  std::error_code ec;
+  std::filesystem::create_directories(directory_, ec);
+  PngWriteResult result;
+  if (ec) {
+    result.error = "cannot create it: " + ec.message();
+  } else {
+    // Hidden and not matching frame-*.png, so readers that glob never pick it up half-written.
+    const std::filesystem::path temporary = directory_ / ("." + name + ".part");
+    result = write_png(temporary, pixels);
+    if (result.ok()) {
+      std::filesystem::rename(temporary, directory_ / name, ec);
+      if (ec) {
+        result.error = "cannot rename " + temporary.string() + ": " + ec.message();
+        std::filesystem::remove(temporary, ec);
+      }
+    }
+  }
+  if (!result.ok() && !failure_reported_) {
+    failure_reported_ = true;
+    errors_ << "linkpos: cannot save screen snapshots in folder " << directory_ << " (" << name
+            << "): " << result.error << "; the terminal keeps running without them.\n"
+            << std::flush;
+  }
+}
+
+}  // namespace linkpos::drivers::sim

@@ -1,0 +1,99 @@
+#include "board.hpp"
+
+#include <unistd.h>
+
+#include <stdexcept>
+#include <utility>
+#include <variant>
+
+#include <boost/asio/io_context.hpp>
+
+#include "demo/demo_backend.hpp"
+#include "drivers/escpos/printer_settings.hpp"
+#include "drivers/sim/console_display.hpp"
+#include "drivers/sim/file_printer.hpp"
+#include "drivers/sim/frame_log.hpp"
+#include "drivers/sim/key_script.hpp"
+#include "drivers/sim/keyboard_keypad.hpp"
+#include "drivers/sim/png_snapshots.hpp"
+#include "drivers/sim/scripted_keypad.hpp"
+#include "drivers/sim/sim_display.hpp"
+
+namespace linkpos {
+namespace {
+
+// True when stdout and stderr are the same terminal: frame-log lines would scroll the drawing.
+bool stderr_shares_the_console() {
+  if (!isatty(STDOUT_FILENO) || !isatty(STDERR_FILENO)) return false;
+  const char* out = ttyname(STDOUT_FILENO);
+  const std::string out_name = out ? out : "";
+  const char* err = ttyname(STDERR_FILENO);
+  return err && out_name == err;
+}
+
+}  // namespace
+
+struct Board::Parts {
+  std::unique_ptr<drivers::sim::SimDisplay> display;
+  std::unique_ptr<drivers::sim::ConsoleDisplay> console;
+  std::unique_ptr<drivers::sim::FrameLog> frame_log;
+  std::unique_ptr<drivers::sim::PngSnapshots> snapshots;
+  std::unique_ptr<hal::Keypad> keypad;
+  std::unique_ptr<hal::Printer> printer;
+  std::unique_ptr<app::PaymentBackend> backend;
+  std::string backend_name;
+};
+
+Board::Board(const config::Config& config, const BoardOptions& options, boost::asio::io_context& io,
+             hal::Clock& clock, app::Log& log)
+    : parts_(std::make_unique<Parts>()) {
+  auto& p = *parts_;
+
+  p.display = std::make_unique<drivers::sim::SimDisplay>(config.display.width, config.display.height);
+  p.console = std::make_unique<drivers::sim::ConsoleDisplay>(STDOUT_FILENO);
+  if (p.console->is_terminal()) p.display->add_sink(*p.console);
+  if (p.console->is_terminal() && stderr_shares_the_console()) {
+    log.warn("stderr is the console: the frame log is left out so the screen stays readable "
+             "(run with 2>linkpos.log to keep it)");
+  } else {
+    p.frame_log = std::make_unique<drivers::sim::FrameLog>(STDERR_FILENO);
+    p.display->add_sink(*p.frame_log);
+  }
+  if (options.snapshots_dir) {
+    p.snapshots = std::make_unique<drivers::sim::PngSnapshots>(*options.snapshots_dir);
+    p.display->add_sink(*p.snapshots);
+  }
+
+  if (options.key_script) {
+    auto parsed = drivers::sim::parse_key_script(*options.key_script);
+    if (auto* message = std::get_if<std::string>(&parsed)) throw std::runtime_error(*message);
+    auto scripted = std::make_unique<drivers::sim::ScriptedKeypad>(
+        io, std::get<std::vector<drivers::sim::ScriptStep>>(std::move(parsed)));
+    p.display->add_sink(*scripted);
+    p.keypad = std::move(scripted);
+  } else {
+    p.keypad = std::make_unique<drivers::sim::KeyboardKeypad>(io, STDIN_FILENO);
+  }
+
+  const drivers::escpos::PrinterSettings printer_settings{
+      config.printer.columns,
+      drivers::escpos::CodePage{config.printer.code_page.charset, config.printer.code_page.esc_t}};
+  if (auto problem = drivers::escpos::check_printer_settings(printer_settings)) {
+    throw std::runtime_error("printer.code_page: " + *problem);
+  }
+  p.printer = std::make_unique<drivers::sim::FilePrinter>(
+      io, options.receipts_dir.value_or(config.printer.dir), printer_settings);
+
+  p.backend = std::make_unique<demo::DemoBackend>(clock, demo::DemoSettings{config.backend.demo.pay_after});
+  p.backend_name = "demo (no money moves)";
+}
+
+Board::~Board() = default;
+
+hal::Display& Board::display() { return *parts_->display; }
+hal::Keypad& Board::keypad() { return *parts_->keypad; }
+hal::Printer& Board::printer() { return *parts_->printer; }
+app::PaymentBackend& Board::backend() { return *parts_->backend; }
+std::string Board::backend_name() const { return parts_->backend_name; }
+
+}  // namespace linkpos

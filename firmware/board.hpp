@@ -1,0 +1,51 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/log.hpp"
+#include "app/payment_backend.hpp"
+#include "config/config.hpp"
+#include "hal/clock.hpp"
+#include "hal/display.hpp"
+#include "hal/keypad.hpp"
+#include "hal/printer.hpp"
+
+namespace boost::asio {
+class io_context;
+}
+
+namespace linkpos {
+
+// What the command line adds to the config's choice of drivers.
+struct BoardOptions {
+  std::optional<std::string> key_script;     // --keys: a scripted keypad instead of the keyboard
+  std::optional<std::string> snapshots_dir;  // --snapshots: every frame as a PNG
+  std::optional<std::string> receipts_dir;   // --receipts: overrides printer.dir
+};
+
+// The terminal's hardware and payment service as the config names them: the composition root's
+// one place that knows concrete drivers. Construction fails with std::runtime_error carrying a
+// message for the technician (a bad code page, a bad key script).
+class Board {
+ public:
+  Board(const config::Config& config, const BoardOptions& options, boost::asio::io_context& io,
+        hal::Clock& clock, app::Log& log);
+  ~Board();
+  Board(const Board&) = delete;
+  Board& operator=(const Board&) = delete;
+
+  hal::Display& display();
+  hal::Keypad& keypad();
+  hal::Printer& printer();
+  app::PaymentBackend& backend();
+  std::string backend_name() const;
+
+ private:
+  struct Parts;
+  std::unique_ptr<Parts> parts_;
+};
+
+}  // namespace linkpos

@@ -1,0 +1,90 @@
+#include "config/json_fields.hpp"
+
+namespace linkpos::config {
+namespace {
+
+const nlohmann::json& empty_object() {
+  static const nlohmann::json kEmpty = nlohmann::json::object();
+  return kEmpty;
+}
+
+}  // namespace
+
+JsonFields::JsonFields(const nlohmann::json& object, std::string path, std::vector<std::string>& errors)
+    : object_(object.is_object() ? object : empty_object()), path_(std::move(path)), errors_(errors) {
+  if (!object.is_object()) errors_.push_back((path_.empty() ? "the config" : path_) + ": must be a JSON object");
+}
+
+std::string JsonFields::path_of(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+
+void JsonFields::error(const char* key, const std::string& message) {
+  errors_.push_back(path_of(key) + ": " + message);
+}
+
+const nlohmann::json* JsonFields::find(const char* key) const {
+  const auto found = object_.find(key);
+  return found == object_.end() ? nullptr : &*found;
+}
+
+std::optional<std::string> JsonFields::string(const char* key, bool required) {
+  const auto* value = find(key);
+  if (value == nullptr) {
+    if (required) error(key, "missing; it is required");
+    return std::nullopt;
+  }
+  if (!value->is_string()) {
+    error(key, "must be a string (in double quotes)");
+    return std::nullopt;
+  }
+  return value->get<std::string>();
+}
+
+std::optional<std::int64_t> JsonFields::integer(const char* key, std::int64_t min, std::int64_t max) {
+  const auto* value = find(key);
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_number_integer()) {
+    error(key, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    return std::nullopt;
+  }
+  const auto number = value->get<std::int64_t>();
+  if (number < min || number > max) {
+    error(key, std::to_string(number) + " is out of range; use " + std::to_string(min) + " to " +
+                   std::to_string(max));
+    return std::nullopt;
+  }
+  return number;
+}
+
+std::optional<std::vector<std::string>> JsonFields::strings(const char* key) {
+  const auto* value = find(key);
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_array()) {
+    error(key, "must be a list of strings, e.g. [\"line 1\", \"line 2\"]");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (const auto& item : *value) {
+    if (!item.is_string()) {
+      error(key, "every entry must be a string");
+      return std::nullopt;
+    }
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+JsonFields JsonFields::object(const char* key) {
+  const auto* value = find(key);
+  if (value == nullptr) return JsonFields(empty_object(), path_of(key), errors_);
+  return JsonFields(*value, path_of(key), errors_);
+}
+
+void JsonFields::refuse_unknown(std::initializer_list<const char*> known) {
+  for (const auto& [key, value] : object_.items()) {
+    bool is_known = false;
+    for (const char* name : known) is_known = is_known || key == name;
+    if (!is_known) errors_.push_back(path_of(key.c_str()) + ": unknown field (misspelt?)");
+  }
+}
+
+}  // namespace linkpos::config

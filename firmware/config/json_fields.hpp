@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace linkpos::config {
+
+// Reads the fields of one JSON object, collecting a message for every field that is missing,
+// of the wrong type, out of range or unknown, so one run names every mistake in a config.
+class JsonFields {
+ public:
+  JsonFields(const nlohmann::json& object, std::string path, std::vector<std::string>& errors);
+
+  std::optional<std::string> string(const char* key, bool required);
+  std::optional<std::int64_t> integer(const char* key, std::int64_t min, std::int64_t max);
+  std::optional<std::vector<std::string>> strings(const char* key);
+  // A nested object; absent gives an empty one, so its fields take their defaults.
+  JsonFields object(const char* key);
+
+  void error(const char* key, const std::string& message);
+  // Names every key not in `known` (usually a typo).
+  void refuse_unknown(std::initializer_list<const char*> known);
+
+  std::string path_of(const char* key) const;
+
+ private:
+  const nlohmann::json* find(const char* key) const;
+
+  const nlohmann::json& object_;
+  std::string path_;
+  std::vector<std::string>& errors_;
+};
+
+}  // namespace linkpos::config

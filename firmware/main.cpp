@@ -1,0 +1,134 @@
+// linkpos: the terminal's firmware. This is the composition root: it reads the config, builds
+// the board's drivers and the terminal, and runs the event loop until a signal (or, with --once,
+// the end of one sale).
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include <CLI/CLI.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include "app/strings.hpp"
+#include "app/terminal.hpp"
+#include "asio_clock.hpp"
+#include "board.hpp"
+#include "config/config.hpp"
+#include "store/ledger.hpp"
+#include "version.hpp"
+
+namespace {
+
+// sysexits.h codes, so scripts and systemd can tell a bad config from a crash.
+constexpr int kExitUsage = 64;
+constexpr int kExitConfig = 78;
+constexpr int kExitSoftware = 70;
+
+class StderrLog final : public linkpos::app::Log {
+ public:
+  void write(linkpos::app::LogLevel level, std::string_view message) override {
+    const char* prefix = level == linkpos::app::LogLevel::kError     ? "error: "
+                         : level == linkpos::app::LogLevel::kWarning ? "warning: "
+                                                                     : "";
+    std::string line = "linkpos: " + std::string(prefix) + std::string(message) + "\n";
+    // One write per line, so lines from the frame log and the log never interleave.
+    (void)!::write(STDERR_FILENO, line.data(), line.size());
+  }
+};
+
+struct Arguments {
+  std::string config_path = "/etc/linkpos/config.json";
+  linkpos::BoardOptions board;
+  bool once = false;
+};
+
+int run(const Arguments& arguments) {
+  StderrLog log;
+  auto loaded = linkpos::config::load_config(arguments.config_path);
+  if (auto* errors = std::get_if<std::vector<std::string>>(&loaded)) {
+    std::string message = "linkpos: the config " + arguments.config_path + " is not usable:\n";
+    for (const auto& error : *errors) message += "  - " + error + "\n";
+    std::cerr << message;
+    return kExitConfig;
+  }
+  const auto& config = std::get<linkpos::config::Config>(loaded);
+
+  boost::asio::io_context io;
+  linkpos::AsioClock clock(io);
+  std::unique_ptr<linkpos::store::Ledger> ledger;
+  std::unique_ptr<linkpos::Board> board;
+  try {
+    ledger = std::make_unique<linkpos::store::Ledger>(config.ledger.path);
+    board = std::make_unique<linkpos::Board>(config, arguments.board, io, clock, log);
+  } catch (const std::exception& error) {
+    log.error(error.what());
+    return kExitConfig;
+  }
+
+  linkpos::app::SaleServices services{config.settings,
+                                      *linkpos::app::strings_for(config.settings.language),
+                                      clock,
+                                      board->backend(),
+                                      board->printer(),
+                                      *ledger,
+                                      log};
+  int exit_code = 0;
+  linkpos::app::TerminalOptions options;
+  options.once = arguments.once;
+  options.version = linkpos::kVersion;
+  options.backend_name = board->backend_name();
+  options.finished = [&](linkpos::app::OnceExit code) {
+    exit_code = static_cast<int>(code);
+    io.stop();
+  };
+  linkpos::app::Terminal terminal(services, board->display(), options);
+
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& error, int signal) {
+    if (error) return;
+    log.info(signal == SIGINT ? "stopping (SIGINT)" : "stopping (SIGTERM)");
+    // A sale in progress is in the ledger and resumes at the next start.
+    exit_code = arguments.once ? kExitSoftware : 0;
+    io.stop();
+  });
+
+  log.info(std::string("linkpos ") + linkpos::kVersion + " terminal " + config.settings.terminal_id +
+           ", payments: " + board->backend_name() + ", ledger " + config.ledger.path);
+  terminal.start();
+  board->keypad().start([&terminal](linkpos::hal::Key key) { terminal.press(key); });
+  io.run();
+  return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Arguments arguments;
+  CLI::App cli{"linkpos: a point-of-sale terminal that takes payment through Wix Payment Links"};
+  cli.add_option("--config", arguments.config_path, "the config file (JSON)")->capture_default_str();
+  cli.add_option("--keys", arguments.board.key_script,
+                 "press these keys instead of reading the keyboard, e.g. \"1 2 5 0 CHARGE wait:paid\"; "
+                 "also wait:<screen> and sleep:<ms>");
+  cli.add_option("--snapshots", arguments.board.snapshots_dir,
+                 "write every frame to this folder as frame-NNNNNN.png");
+  cli.add_option("--receipts", arguments.board.receipts_dir,
+                 "the file printer's folder (overrides printer.dir)");
+  cli.add_flag("--once", arguments.once,
+               "run one sale to its end and exit: 0 receipt printed, 1 cancelled, 2 expired, 3 failed, "
+               "4 receipt not printed, 5 ledger failure");
+  cli.set_version_flag("--version", std::string("linkpos ") + linkpos::kVersion + " (" +
+                                        linkpos::kGitRevision + ", built " + linkpos::kBuildTime + ")");
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = cli.exit(error);
+    return code == 0 ? 0 : kExitUsage;
+  }
+  return run(arguments);
+}
