@@ -1,0 +1,123 @@
+#include "config/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "fakes/temp_dir.hpp"
+
+namespace linkpos::config {
+namespace {
+
+nlohmann::json good() {
+  return nlohmann::json::parse(R"({
+    "terminal": {"id": "T1", "currency": "JPY", "max_amount": "50000", "payment_timeout_seconds": 120},
+    "merchant": {"name": "Ramen Ya", "vat_rate": "10"},
+    "backend": {"kind": "demo"}
+  })");
+}
+
+std::vector<std::string> errors_of(const nlohmann::json& config) {
+  auto result = parse_config(config.dump());
+  if (std::holds_alternative<Config>(result)) return {};
+  return std::get<std::vector<std::string>>(result);
+}
+
+bool mentions(const std::vector<std::string>& errors, const std::string& text) {
+  for (const auto& error : errors) {
+    if (error.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST(ConfigTest, AMinimalConfigTakesTheDefaults) {
+  const auto result = parse_config(good().dump());
+  ASSERT_TRUE(std::holds_alternative<Config>(result)) << errors_of(good()).front();
+  const auto& config = std::get<Config>(result);
+  EXPECT_EQ(config.settings.terminal_id, "T1");
+  EXPECT_EQ(config.settings.currency.code, "JPY");
+  EXPECT_EQ(config.settings.max_amount_minor, 50000);
+  EXPECT_EQ(config.settings.payment_timeout, std::chrono::seconds(120));
+  EXPECT_EQ(config.settings.merchant.vat_rate_basis_points, 1000);
+  EXPECT_EQ(config.display.width, 320);
+  EXPECT_EQ(config.display.height, 240);
+  EXPECT_EQ(config.printer.code_page.charset, "CP858");
+  EXPECT_EQ(config.ledger.path, "/var/lib/linkpos/ledger.sqlite");
+}
+
+TEST(ConfigTest, TheShippedDemoConfigLoads) {
+  const auto result = load_config(LINKPOS_SOURCE_DIR "/config/demo.json");
+  ASSERT_TRUE(std::holds_alternative<Config>(result));
+  EXPECT_EQ(std::get<Config>(result).backend.kind, "demo");
+}
+
+TEST(ConfigTest, EveryBadFieldIsNamedInOneGo) {
+  auto config = good();
+  config["terminal"]["currency"] = "EUX";
+  config["terminal"]["payment_timeout_seconds"] = 5;
+  config["merchant"]["name"] = 42;
+  config["merchant"]["vat_rate"] = "120";
+  config["display"]["width"] = "wide";
+  config["printer"]["code_page"]["esc_t"] = 300;
+  const auto errors = errors_of(config);
+  EXPECT_TRUE(mentions(errors, "terminal.currency: \"EUX\" is not an ISO 4217 code")) << errors.front();
+  EXPECT_TRUE(mentions(errors, "terminal.payment_timeout_seconds: 5 is out of range; use 30 to 3600"));
+  EXPECT_TRUE(mentions(errors, "merchant.name: must be a string"));
+  EXPECT_TRUE(mentions(errors, "merchant.vat_rate: \"120\" must be a percentage"));
+  EXPECT_TRUE(mentions(errors, "display.width: must be a whole number"));
+  EXPECT_TRUE(mentions(errors, "printer.code_page.esc_t: 300 is out of range"));
+  EXPECT_EQ(errors.size(), 6u);
+}
+
+TEST(ConfigTest, MissingRequiredFieldsAreNamed) {
+  const auto errors = errors_of(nlohmann::json::object());
+  EXPECT_TRUE(mentions(errors, "terminal.id: missing"));
+  EXPECT_TRUE(mentions(errors, "terminal.currency: missing"));
+  EXPECT_TRUE(mentions(errors, "terminal.max_amount: missing"));
+  EXPECT_TRUE(mentions(errors, "merchant.name: missing"));
+  EXPECT_TRUE(mentions(errors, "backend.kind: missing"));
+}
+
+TEST(ConfigTest, AMisspeltFieldIsNotSilentlyIgnored) {
+  auto config = good();
+  config["terminal"]["payment_timout_seconds"] = 60;
+  EXPECT_TRUE(mentions(errors_of(config), "terminal.payment_timout_seconds: unknown field"));
+}
+
+TEST(ConfigTest, MoneyMustBeADecimalStringWithTheCurrencysDecimals) {
+  auto config = good();
+  config["terminal"]["max_amount"] = "500.50";  // JPY has no decimals
+  EXPECT_TRUE(mentions(errors_of(config), "terminal.max_amount: \"500.50\" must be a positive amount with at most 0 decimals"));
+  config["terminal"]["max_amount"] = 500;
+  EXPECT_TRUE(mentions(errors_of(config), "terminal.max_amount: must be a string"));
+}
+
+TEST(ConfigTest, TerminalIdsAreKeptSafeForReferencesAndFileNames) {
+  auto config = good();
+  config["terminal"]["id"] = "till/1";
+  EXPECT_TRUE(mentions(errors_of(config), "terminal.id: \"till/1\" must be 1 to 32 letters"));
+}
+
+TEST(ConfigTest, BrokenJsonSaysWhere) {
+  const auto result = parse_config("{\"terminal\": {\"id\": \"T1\",}}");
+  ASSERT_TRUE(std::holds_alternative<std::vector<std::string>>(result));
+  const auto& errors = std::get<std::vector<std::string>>(result);
+  EXPECT_TRUE(mentions(errors, "not valid JSON"));
+  EXPECT_TRUE(mentions(errors, "line 1"));
+}
+
+TEST(ConfigTest, AMissingFileIsNamed) {
+  const auto result = load_config("/nonexistent/linkpos.json");
+  ASSERT_TRUE(std::holds_alternative<std::vector<std::string>>(result));
+  EXPECT_TRUE(mentions(std::get<std::vector<std::string>>(result), "/nonexistent/linkpos.json"));
+}
+
+TEST(ConfigTest, AnUnknownLanguageIsRefused) {
+  auto config = good();
+  config["terminal"]["language"] = "xx";
+  EXPECT_TRUE(mentions(errors_of(config), "terminal.language: \"xx\" has no string table"));
+}
+
+}  // namespace
+}  // namespace linkpos::config
