@@ -13,7 +13,6 @@
 #include "drivers/sim/console_display.hpp"
 #include "drivers/sim/file_printer.hpp"
 #include "drivers/sim/frame_log.hpp"
-#include "drivers/sim/key_script.hpp"
 #include "drivers/sim/keyboard_keypad.hpp"
 #include "drivers/sim/png_snapshots.hpp"
 #include "drivers/sim/scripted_keypad.hpp"
@@ -65,10 +64,7 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
   }
 
   if (options.key_script) {
-    auto parsed = drivers::sim::parse_key_script(*options.key_script);
-    if (auto* message = std::get_if<std::string>(&parsed)) throw std::runtime_error(*message);
-    auto scripted = std::make_unique<drivers::sim::ScriptedKeypad>(
-        io, std::get<std::vector<drivers::sim::ScriptStep>>(std::move(parsed)));
+    auto scripted = std::make_unique<drivers::sim::ScriptedKeypad>(io, *options.key_script);
     p.display->add_sink(*scripted);
     p.keypad = std::move(scripted);
   } else {

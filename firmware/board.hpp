@@ -8,6 +8,7 @@
 #include "app/log.hpp"
 #include "app/payment_backend.hpp"
 #include "config/config.hpp"
+#include "drivers/sim/key_script.hpp"
 #include "hal/clock.hpp"
 #include "hal/display.hpp"
 #include "hal/keypad.hpp"
@@ -21,14 +22,15 @@ namespace linkpos {
 
 // What the command line adds to the config's choice of drivers.
 struct BoardOptions {
-  std::optional<std::string> key_script;     // --keys: a scripted keypad instead of the keyboard
+  // --keys: a scripted keypad instead of the keyboard
+  std::optional<std::vector<drivers::sim::ScriptStep>> key_script;
   std::optional<std::string> snapshots_dir;  // --snapshots: every frame as a PNG
   std::optional<std::string> receipts_dir;   // --receipts: overrides printer.dir
 };
 
 // The terminal's hardware and payment service as the config names them: the composition root's
 // one place that knows concrete drivers. Construction fails with std::runtime_error carrying a
-// message for the technician (a bad code page, a bad key script).
+// message for the technician (a printer setting the driver cannot use).
 class Board {
  public:
   Board(const config::Config& config, const BoardOptions& options, boost::asio::io_context& io,

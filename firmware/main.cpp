@@ -44,6 +44,7 @@ class StderrLog final : public linkpos::app::Log {
 
 struct Arguments {
   std::string config_path = "/etc/linkpos/config.json";
+  std::optional<std::string> key_script;
   linkpos::BoardOptions board;
   bool once = false;
 };
@@ -112,7 +113,7 @@ int main(int argc, char** argv) {
   Arguments arguments;
   CLI::App cli{"linkpos: a point-of-sale terminal that takes payment through Wix Payment Links"};
   cli.add_option("--config", arguments.config_path, "the config file (JSON)")->capture_default_str();
-  cli.add_option("--keys", arguments.board.key_script,
+  cli.add_option("--keys", arguments.key_script,
                  "press these keys instead of reading the keyboard, e.g. \"1 2 5 0 CHARGE wait:paid\"; "
                  "also wait:<screen> and sleep:<ms>");
   cli.add_option("--snapshots", arguments.board.snapshots_dir,
@@ -129,6 +130,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     const int code = cli.exit(error);
     return code == 0 ? 0 : kExitUsage;
+  }
+  if (arguments.key_script) {
+    auto steps = linkpos::drivers::sim::parse_key_script(*arguments.key_script);
+    if (auto* message = std::get_if<std::string>(&steps)) {
+      std::cerr << "linkpos: " << *message << "\n";
+      return kExitUsage;
+    }
+    arguments.board.key_script = std::get<std::vector<linkpos::drivers::sim::ScriptStep>>(std::move(steps));
   }
   return run(arguments);
 }

@@ -135,7 +135,7 @@ void append_rows(std::string& out, const std::vector<std::string>& rows, std::si
   }
 }
 
-bool write_all(int fd, std::string_view bytes) {
+void write_all(int fd, std::string_view bytes) {
   // The keypad may have made the shared terminal non-blocking; wait a little for room, then
   // give up on this frame (the next one redraws everything).
   constexpr int kPatienceMs = 200;
@@ -152,9 +152,8 @@ bool write_all(int fd, std::string_view bytes) {
       if (::poll(&waiting, 1, kPatienceMs) > 0)
         continue;
     }
-    return false;
+    return;
   }
-  return true;
 }
 
 }  // namespace

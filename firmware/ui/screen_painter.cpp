@@ -106,10 +106,12 @@ std::optional<QrPlacement> place_qr(const std::string& payload, int width, int h
   const int module_px = std::min(height / modules, (width - min_column) / modules);
   if (module_px < kMinQrModulePx)
     return std::nullopt;
-  return QrPlacement{std::move(*matrix), module_px, qr_side(matrix->size, module_px)};
+  const int side = qr_side(matrix->size, module_px);
+  return QrPlacement{std::move(*matrix), module_px, side};
 }
 
-// Draws rows of one look into `canvas`, left-aligned from `area.x`; returns the bar's height.
+// Draws a bar across `column` holding `text` (at most kMaxBarRows rows), hanging from `top`, or
+// standing on it when `at_bottom`; returns the bar's height, 0 when there is no text.
 int paint_bar(Canvas& canvas, const Rect& column, int top, const std::string& text, TextLook look,
               const Metrics& m, Rgb bar, Rgb ink, bool at_bottom) {
   if (text.empty())

@@ -1,0 +1,175 @@
+#include "support/child_process.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <stdexcept>
+
+namespace linkpos::testing {
+namespace {
+
+#ifndef LINKPOS_EMULATOR
+#define LINKPOS_EMULATOR ""
+#endif
+
+std::vector<std::string> with_emulator(std::vector<std::string> arguments) {
+  const std::string emulator = LINKPOS_EMULATOR;
+  if (!emulator.empty()) {
+    // The emulator and its options, '|'-separated ("qemu-aarch64|-L|/usr/aarch64-linux-gnu").
+    std::vector<std::string> prefix;
+    std::string part;
+    for (const char c : emulator) {
+      if (c == '|') {
+        prefix.push_back(part);
+        part.clear();
+      } else {
+        part += c;
+      }
+    }
+    prefix.push_back(part);
+    arguments.insert(arguments.begin(), prefix.begin(), prefix.end());
+  }
+  return arguments;
+}
+
+}  // namespace
+
+ChildProcess::ChildProcess(std::vector<std::string> arguments, std::string working_dir) {
+  arguments = with_emulator(std::move(arguments));
+  int out[2];
+  int err[2];
+  if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  pid_ = fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    dup2(out[1], STDOUT_FILENO);
+    dup2(err[1], STDERR_FILENO);
+    const int null = open("/dev/null", O_RDONLY);
+    dup2(null, STDIN_FILENO);
+    if (!working_dir.empty() && chdir(working_dir.c_str()) != 0) _exit(126);
+    std::vector<char*> argv;
+    for (auto& argument : arguments) argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    execvp(argv[0], argv.data());
+    _exit(127);
+  }
+  close(out[1]);
+  close(err[1]);
+  out_.fd = out[0];
+  err_.fd = err[0];
+}
+
+ChildProcess::~ChildProcess() {
+  if (!exit_code_) {
+    ::kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+  close(out_.fd);
+  close(err_.fd);
+}
+
+std::optional<std::string> ChildProcess::next_line(Stream& stream, std::vector<std::string>& lines,
+                                                   std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    const auto newline = stream.pending.find('\n');
+    if (newline != std::string::npos) {
+      std::string line = stream.pending.substr(0, newline);
+      stream.pending.erase(0, newline + 1);
+      lines.push_back(line);
+      return line;
+    }
+    if (stream.closed) return std::nullopt;
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return std::nullopt;
+    pollfd ready{stream.fd, POLLIN, 0};
+    if (poll(&ready, 1, static_cast<int>(left.count())) <= 0) continue;
+    char buffer[4096];
+    const ssize_t got = read(stream.fd, buffer, sizeof buffer);
+    if (got <= 0) {
+      stream.closed = true;
+    } else {
+      stream.pending.append(buffer, static_cast<std::size_t>(got));
+    }
+  }
+}
+
+std::optional<std::string> ChildProcess::next_stderr_line(std::chrono::milliseconds timeout) {
+  return next_line(err_, stderr_lines_, timeout);
+}
+
+std::optional<std::string> ChildProcess::next_stdout_line(std::chrono::milliseconds timeout) {
+  return next_line(out_, stdout_lines_, timeout);
+}
+
+bool ChildProcess::wait_for_stderr(const std::string& text, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    const auto line = next_stderr_line(left);
+    if (!line) return false;
+    if (line->find(text) != std::string::npos) return true;
+  }
+}
+
+void ChildProcess::kill_hard() { signal(SIGKILL); }
+
+void ChildProcess::signal(int number) { ::kill(pid_, number); }
+
+void ChildProcess::drain(std::chrono::milliseconds timeout) {
+  while (next_stderr_line(timeout)) {
+  }
+  while (next_stdout_line(timeout)) {
+  }
+}
+
+std::optional<int> ChildProcess::wait(std::chrono::milliseconds timeout) {
+  if (exit_code_) return exit_code_;
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    // Reading keeps the pipes from filling up and blocking the child.
+    next_stderr_line(std::chrono::milliseconds(20));
+    next_stdout_line(std::chrono::milliseconds(0));
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      drain(std::chrono::milliseconds(1000));
+      return exit_code_;
+    }
+  }
+  return std::nullopt;
+}
+
+CommandResult run_command(const std::vector<std::string>& arguments) {
+  // Host tools (zbarimg) run natively, without the emulator.
+  int out[2];
+  if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(out[1], STDOUT_FILENO);
+    const int null = open("/dev/null", O_WRONLY);
+    dup2(null, STDERR_FILENO);
+    std::vector<char*> argv;
+    std::vector<std::string> copy = arguments;
+    for (auto& argument : copy) argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    execvp(argv[0], argv.data());
+    _exit(127);
+  }
+  close(out[1]);
+  CommandResult result;
+  char buffer[4096];
+  ssize_t got;
+  while ((got = read(out[0], buffer, sizeof buffer)) > 0) result.output.append(buffer, static_cast<std::size_t>(got));
+  close(out[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+}  // namespace linkpos::testing

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace linkpos::testing {
+
+// A program of ours run as a real process, as a technician would run it: its stdout and stderr
+// are read through pipes, line by line. Cross builds start it through the emulator named at
+// build time (LINKPOS_EMULATOR), since the machine cannot run the target's binaries directly.
+class ChildProcess {
+ public:
+  explicit ChildProcess(std::vector<std::string> arguments, std::string working_dir = "");
+  ~ChildProcess();  // kills the process if it is still running
+  ChildProcess(const ChildProcess&) = delete;
+  ChildProcess& operator=(const ChildProcess&) = delete;
+
+  // The next stderr (or stdout) line, waiting at most `timeout`; nullopt at end of output or
+  // on timeout.
+  std::optional<std::string> next_stderr_line(std::chrono::milliseconds timeout);
+  std::optional<std::string> next_stdout_line(std::chrono::milliseconds timeout);
+
+  // Reads stderr until a line containing `text` arrives; false on timeout or end of output.
+  bool wait_for_stderr(const std::string& text, std::chrono::milliseconds timeout);
+
+  void kill_hard();  // SIGKILL, as a power cut
+  void signal(int number);
+  // Waits for the process to end, collecting the rest of its output; its exit code, or
+  // 128 + the signal that killed it; nullopt if it did not end in time.
+  std::optional<int> wait(std::chrono::milliseconds timeout);
+
+  // Every stderr line read so far.
+  const std::vector<std::string>& stderr_lines() const { return stderr_lines_; }
+  const std::vector<std::string>& stdout_lines() const { return stdout_lines_; }
+
+ private:
+  struct Stream {
+    int fd = -1;
+    std::string pending;
+    bool closed = false;
+  };
+  std::optional<std::string> next_line(Stream& stream, std::vector<std::string>& lines,
+                                       std::chrono::milliseconds timeout);
+  void drain(std::chrono::milliseconds timeout);
+
+  int pid_ = -1;
+  std::optional<int> exit_code_;
+  Stream out_;
+  Stream err_;
+  std::vector<std::string> stderr_lines_;
+  std::vector<std::string> stdout_lines_;
+};
+
+// Runs a command to its end and returns its stdout (for zbarimg and friends).
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;
+};
+CommandResult run_command(const std::vector<std::string>& arguments);
+
+}  // namespace linkpos::testing
