@@ -35,7 +35,7 @@ void write_all(int fd, std::string_view bytes) {
 }  // namespace
 
 std::string frame_log_line(const hal::FrameText& text) {
-  nlohmann::ordered_json line;
+  nlohmann::ordered_json line;  // ordered: the screen's name reads first
   line["screen"] = text.screen;
   line["lines"] = text.lines;
   return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -20,7 +20,8 @@ TEST(FrameLogTest, EachFrameIsOneJsonLineWithScreenAndLines) {
   const nlohmann::json parsed = nlohmann::json::parse(line);
   EXPECT_EQ(parsed.at("screen"), "qr");
   EXPECT_EQ(parsed.at("lines").get<std::vector<std::string>>(), text.lines);
-  EXPECT_EQ(line.rfind("{\"screen\":", 0), 0u) << "the screen name comes first";
+  EXPECT_EQ(line.rfind("{\"screen\":\"qr\",\"lines\":[\"Scan to pay\",", 0), 0u)
+      << "compact, the screen's name first";
 }
 
 TEST(FrameLogTest, InvalidUtf8IsReplacedRatherThanThrown) {
