@@ -1,5 +1,6 @@
 #include "drivers/sim/console_display.hpp"
 
+#include "drivers/sim/fd_write.hpp"
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -13,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "drivers/sim/png_snapshots.hpp"
+#include "drivers/sim/rgb_pixels.hpp"
 
 namespace linkpos::drivers::sim {
 namespace {
@@ -132,27 +133,6 @@ void append_rows(std::string& out, const std::vector<std::string>& rows, std::si
       out += kRowBreak;
     out += rows[i];
     out += kEndOfRow;
-  }
-}
-
-void write_all(int fd, std::string_view bytes) {
-  // The keypad may have made the shared terminal non-blocking; wait a little for room, then
-  // give up on this frame (the next one redraws everything).
-  constexpr int kPatienceMs = 200;
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n > 0) {
-      bytes.remove_prefix(static_cast<std::size_t>(n));
-      continue;
-    }
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      pollfd waiting{fd, POLLOUT, 0};
-      if (::poll(&waiting, 1, kPatienceMs) > 0)
-        continue;
-    }
-    return;
   }
 }
 

@@ -11,10 +11,6 @@
 
 namespace linkpos::drivers::sim {
 
-// The framebuffer's pixels as 8-bit red, green, blue triplets, row after row, unpadded,
-// whatever its pixel format and stride.
-std::vector<std::uint8_t> to_rgb24(const hal::Framebuffer& pixels);
-
 struct PngWriteResult {
   std::string error;  // empty when the file was written
 

@@ -12,8 +12,8 @@
 
 #include "drivers/sim/png_snapshots.hpp"
 #include "tests/fakes/temp_dir.hpp"
-#include "tests/ui/test_framebuffer.hpp"
-#include "tests/ui/zbar.hpp"
+#include "support/test_framebuffer.hpp"
+#include "support/zbar.hpp"
 #include "ui/canvas.hpp"
 #include "ui/screen_painter.hpp"
 

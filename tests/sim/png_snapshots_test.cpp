@@ -1,4 +1,5 @@
 #include "drivers/sim/png_snapshots.hpp"
+#include "drivers/sim/rgb_pixels.hpp"
 
 #include <gtest/gtest.h>
 #include <png.h>
@@ -12,7 +13,7 @@
 #include <vector>
 
 #include "tests/fakes/temp_dir.hpp"
-#include "tests/ui/test_framebuffer.hpp"
+#include "support/test_framebuffer.hpp"
 #include "ui/canvas.hpp"
 
 namespace linkpos::drivers::sim {

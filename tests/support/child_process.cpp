@@ -144,32 +144,4 @@ std::optional<int> ChildProcess::wait(std::chrono::milliseconds timeout) {
   return std::nullopt;
 }
 
-CommandResult run_command(const std::vector<std::string>& arguments) {
-  // Host tools (zbarimg) run natively, without the emulator.
-  int out[2];
-  if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out[1], STDOUT_FILENO);
-    const int null = open("/dev/null", O_WRONLY);
-    dup2(null, STDERR_FILENO);
-    std::vector<char*> argv;
-    std::vector<std::string> copy = arguments;
-    for (auto& argument : copy) argv.push_back(argument.data());
-    argv.push_back(nullptr);
-    execvp(argv[0], argv.data());
-    _exit(127);
-  }
-  close(out[1]);
-  CommandResult result;
-  char buffer[4096];
-  ssize_t got;
-  while ((got = read(out[0], buffer, sizeof buffer)) > 0) result.output.append(buffer, static_cast<std::size_t>(got));
-  close(out[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
 }  // namespace linkpos::testing

@@ -53,11 +53,5 @@ class ChildProcess {
   std::vector<std::string> stdout_lines_;
 };
 
-// Runs a command to its end and returns its stdout (for zbarimg and friends).
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;
-};
-CommandResult run_command(const std::vector<std::string>& arguments);
 
 }  // namespace linkpos::testing

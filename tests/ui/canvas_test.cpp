@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "tests/ui/test_framebuffer.hpp"
+#include "support/test_framebuffer.hpp"
 
 namespace linkpos::ui {
 namespace {

@@ -9,8 +9,8 @@
 
 #include "drivers/sim/png_snapshots.hpp"
 #include "tests/fakes/temp_dir.hpp"
-#include "tests/ui/test_framebuffer.hpp"
-#include "tests/ui/zbar.hpp"
+#include "support/test_framebuffer.hpp"
+#include "support/zbar.hpp"
 #include "ui/canvas.hpp"
 #include "ui/qr.hpp"
 
