@@ -14,6 +14,7 @@
 #include "drivers/sim/file_printer.hpp"
 #include "drivers/sim/frame_log.hpp"
 #include "drivers/sim/keyboard_keypad.hpp"
+#include "drivers/sim/keyboard_map.hpp"
 #include "drivers/sim/png_snapshots.hpp"
 #include "drivers/sim/scripted_keypad.hpp"
 #include "drivers/sim/sim_display.hpp"
@@ -49,7 +50,9 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
   auto& p = *parts_;
 
   p.display = std::make_unique<drivers::sim::SimDisplay>(config.display.width, config.display.height);
-  p.console = std::make_unique<drivers::sim::ConsoleDisplay>(STDOUT_FILENO);
+  // Someone at the console keys on the PC keyboard: show them its key map under the screen.
+  p.console = std::make_unique<drivers::sim::ConsoleDisplay>(
+      STDOUT_FILENO, options.key_script ? "" : std::string(drivers::sim::kKeyboardLegend));
   if (p.console->is_terminal()) p.display->add_sink(*p.console);
   if (p.console->is_terminal() && stderr_shares_the_console()) {
     log.warn("stderr is the console: the frame log is left out so the screen stays readable "

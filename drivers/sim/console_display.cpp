@@ -168,7 +168,8 @@ std::string render_console_frame(const hal::Framebuffer& pixels, const hal::Fram
   return out;
 }
 
-ConsoleDisplay::ConsoleDisplay(int fd) : fd_(fd), is_terminal_(::isatty(fd) == 1) {}
+ConsoleDisplay::ConsoleDisplay(int fd, std::string legend)
+    : fd_(fd), is_terminal_(::isatty(fd) == 1), legend_(std::move(legend)) {}
 
 ConsoleDisplay::~ConsoleDisplay() {
   if (drawn_)
@@ -190,7 +191,13 @@ void ConsoleDisplay::on_frame(const hal::Framebuffer& pixels, const hal::FrameTe
     out += "\x1b[?25l\x1b[2J";
   }
   out += "\x1b[H\x1b[0m";
-  out += render_console_frame(pixels, text, terminal);
+  if (legend_.empty()) {
+    out += render_console_frame(pixels, text, terminal);
+  } else {
+    hal::FrameText with_legend = text;
+    with_legend.lines.push_back(legend_);
+    out += render_console_frame(pixels, with_legend, terminal);
+  }
   out += "\x1b[0m\x1b[J";
   drawn_ = true;
   last_size_ = terminal;

@@ -26,7 +26,8 @@ std::string render_console_frame(const hal::Framebuffer& pixels, const hal::Fram
 // destruction.
 class ConsoleDisplay final : public FrameSink {
  public:
-  explicit ConsoleDisplay(int fd);
+  // `legend`, when given, is printed under every frame's text (e.g. the keyboard's key map).
+  explicit ConsoleDisplay(int fd, std::string legend = "");
   ~ConsoleDisplay() override;
   ConsoleDisplay(const ConsoleDisplay&) = delete;
   ConsoleDisplay& operator=(const ConsoleDisplay&) = delete;
@@ -38,6 +39,7 @@ class ConsoleDisplay final : public FrameSink {
  private:
   int fd_;
   bool is_terminal_;
+  std::string legend_;
   bool drawn_ = false;
   TerminalSize last_size_;
 };

@@ -12,4 +12,8 @@ namespace linkpos::drivers::sim {
 // menu; F1-F4. Decodes the bytes a terminal sends for one read; unknown bytes are skipped.
 std::vector<hal::Key> decode_keyboard(std::string_view bytes);
 
+// The key map in one line, for the console.
+inline constexpr std::string_view kKeyboardLegend =
+    "Keys: 0-9  .=00  Enter=CHARGE  Esc=CANCEL  Bksp  c=CLEAR  m=MENU  F1-F4  Ctrl-C quits";
+
 }  // namespace linkpos::drivers::sim
