@@ -24,7 +24,7 @@ constexpr int kBusyTimeoutMs = 2000;
 constexpr std::string_view kSaleColumns =
     "reference, business_day, started_at_ms, currency, amount_minor, stage, link_id, link_url, "
     "link_expires_at_ms, payment_id, paid_amount_minor, paid_at_ms, receipt_number, "
-    "backend_receipt_id, prints, end_kind, end_detail";
+    "backend_receipt_id, prints, end_kind, end_detail, link_closed";
 
 std::string select_sales(std::string_view rest) {
   std::string sql = "SELECT ";
@@ -70,6 +70,7 @@ SaleRecord read_sale(const Statement& row) {
     sale.end = *known_end;
   }
   sale.end_detail = row.text(16);
+  sale.link_closed = row.int64(17) != 0;
   return sale;
 }
 
@@ -329,6 +330,81 @@ std::vector<SaleRecord> Ledger::recent(int limit) const {
   Statement query(db_, select_sales("ORDER BY started_at_ms DESC, rowid DESC LIMIT ?1"));
   query.bind(1, std::int64_t{limit});
   return load_all(query);
+}
+
+void Ledger::record_link_closed(const std::string& reference) {
+  Transaction step(db_);
+  const SaleRecord sale =
+      sale_at(db_, reference, "record_link_closed",
+              {SaleStage::kLinkCreated, SaleStage::kPaid, SaleStage::kReceiptIssued,
+               SaleStage::kPrinted, SaleStage::kEnded});
+  if (sale.link_id.empty()) {
+    throw std::logic_error(describe("record_link_closed", reference) + ": the sale has no link");
+  }
+  if (sale.link_closed) return;
+  Statement update(db_, "UPDATE sales SET link_closed = 1 WHERE reference = ?1");
+  update.bind(1, reference).run();
+  append_event(db_, reference, "link_closed", {{"link_id", sale.link_id}});
+  step.commit();
+}
+
+bool Ledger::record_extra_payment(const std::string& reference, const std::string& payment_id,
+                                  std::int64_t amount_minor, std::int64_t seen_at_ms) {
+  Transaction step(db_);
+  sale_at(db_, reference, "record_extra_payment",
+          {SaleStage::kLinkCreated, SaleStage::kPaid, SaleStage::kReceiptIssued,
+           SaleStage::kPrinted, SaleStage::kEnded});
+  Statement insert(db_,
+                   "INSERT OR IGNORE INTO extra_payments (payment_id, reference, amount_minor, "
+                   "seen_at_ms) VALUES (?1, ?2, ?3, ?4)");
+  insert.bind(1, payment_id).bind(2, reference).bind(3, amount_minor).bind(4, seen_at_ms).run();
+  if (sqlite3_changes(db_) == 0) return false;
+  append_event(db_, reference, "extra_payment",
+               {{"payment_id", payment_id}, {"amount_minor", amount_minor}});
+  step.commit();
+  return true;
+}
+
+void Ledger::acknowledge_extra_payment(const std::string& payment_id) {
+  Transaction step(db_);
+  Statement update(db_, "UPDATE extra_payments SET acknowledged = 1 WHERE payment_id = ?1");
+  update.bind(1, payment_id).run();
+  step.commit();
+}
+
+std::vector<SaleRecord> Ledger::links_to_close() const {
+  Statement query(db_, select_sales("WHERE link_closed = 0 AND link_id IS NOT NULL AND stage NOT IN "
+                                    "(?1, ?2) ORDER BY started_at_ms, rowid"));
+  query.bind(1, stage_name(SaleStage::kStarted)).bind(2, stage_name(SaleStage::kLinkCreated));
+  return load_all(query);
+}
+
+namespace {
+
+std::vector<ExtraPayment> load_extra_payments(Statement& query) {
+  std::vector<ExtraPayment> payments;
+  while (query.step()) {
+    payments.push_back(ExtraPayment{query.text(0), query.text(1), query.text(2), query.int64(3),
+                                    query.int64(4), query.int64(5) != 0});
+  }
+  return payments;
+}
+
+constexpr std::string_view kExtraPaymentSelect =
+    "SELECT e.payment_id, e.reference, s.currency, e.amount_minor, e.seen_at_ms, e.acknowledged "
+    "FROM extra_payments e JOIN sales s ON s.reference = e.reference ";
+
+}  // namespace
+
+std::vector<ExtraPayment> Ledger::unacknowledged_extra_payments() const {
+  Statement query(db_, std::string(kExtraPaymentSelect) + "WHERE e.acknowledged = 0 ORDER BY e.seen_at_ms, e.rowid");
+  return load_extra_payments(query);
+}
+
+std::vector<ExtraPayment> Ledger::extra_payments(const std::string& reference) const {
+  Statement query(db_, std::string(kExtraPaymentSelect) + "WHERE e.reference = ?1 ORDER BY e.seen_at_ms, e.rowid");
+  query.bind(1, reference);
+  return load_extra_payments(query);
 }
 
 int Ledger::schema_version() const {

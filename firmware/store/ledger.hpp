@@ -51,6 +51,20 @@ struct SaleRecord {
 
   std::optional<SaleEnd> end;  // set at kEnded
   std::string end_detail;      // why, in words, for the technician
+
+  // The backend confirmed the link takes no more payments (deactivated, expired or paid out).
+  bool link_closed = false;
+};
+
+// A payment on a sale's link beyond the one the sale took (a second customer paying the same
+// QR code, or a payment landing after the sale was cancelled): the merchant owes a refund.
+struct ExtraPayment {
+  std::string payment_id;
+  std::string reference;
+  std::string currency;
+  std::int64_t amount_minor = 0;
+  std::int64_t seen_at_ms = 0;
+  bool acknowledged = false;  // the cashier has seen the refund notice
 };
 
 // A ledger that cannot be opened, read or written: the message names the file and the cause.
@@ -85,6 +99,13 @@ class Ledger {
   void record_printed(const std::string& reference);
   void record_ended(const std::string& reference, SaleEnd end, const std::string& detail);
 
+  // The backend confirmed the sale's link takes no more payments. Any stage after kStarted.
+  void record_link_closed(const std::string& reference);
+  // Keeps a payment beyond the sale's own; false when it was already kept.
+  bool record_extra_payment(const std::string& reference, const std::string& payment_id,
+                            std::int64_t amount_minor, std::int64_t seen_at_ms);
+  void acknowledge_extra_payment(const std::string& payment_id);
+
   std::optional<SaleRecord> find(const std::string& reference) const;
   // Sales not yet ended, oldest first.
   std::vector<SaleRecord> unfinished() const;
@@ -92,6 +113,12 @@ class Ledger {
   std::optional<SaleRecord> last_printed() const;
   // The newest `limit` sales, newest first.
   std::vector<SaleRecord> recent(int limit) const;
+  // Sales that no longer wait for a payment but whose link is not confirmed closed: they need
+  // deactivating (and a last look for payments), whatever happened to the terminal meanwhile.
+  std::vector<SaleRecord> links_to_close() const;
+  // Extra payments the cashier has not acknowledged yet, oldest first.
+  std::vector<ExtraPayment> unacknowledged_extra_payments() const;
+  std::vector<ExtraPayment> extra_payments(const std::string& reference) const;
 
   int schema_version() const;
 

@@ -53,6 +53,19 @@ BEGIN SELECT RAISE(ABORT, 'sale_events is append-only'); END;
 CREATE TRIGGER sale_events_no_delete BEFORE DELETE ON sale_events
 BEGIN SELECT RAISE(ABORT, 'sale_events is append-only'); END;
 )sql",
+    // 2: whether each sale's link is confirmed closed (a link takes payments until Wix says it
+    // is not ACTIVE), and payments beyond a sale's first, which the merchant must refund.
+    R"sql(
+ALTER TABLE sales ADD COLUMN link_closed INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE extra_payments (
+  payment_id     TEXT PRIMARY KEY NOT NULL,
+  reference      TEXT NOT NULL REFERENCES sales (reference),
+  amount_minor   INTEGER NOT NULL,
+  seen_at_ms     INTEGER NOT NULL,
+  acknowledged   INTEGER NOT NULL DEFAULT 0
+);
+)sql",
 };
 
 constexpr int kLatestVersion = static_cast<int>(std::size(kMigrations));

@@ -8,7 +8,7 @@
 #include <random>
 
 #include "store/ledger.hpp"
-#include "tests/store/ledger_test_support.hpp"
+#include "store/ledger_test_support.hpp"
 
 namespace linkpos::store {
 namespace {
@@ -82,7 +82,7 @@ TEST(LedgerOpenTest, AnEmptyFileBecomesANewLedger) {
   const std::string path = dir.file("ledger.db");
   std::ofstream(path).close();
   Ledger ledger(path);
-  EXPECT_EQ(ledger.schema_version(), 1);
+  EXPECT_EQ(ledger.schema_version(), 2);
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/ledger.hpp"
-#include "tests/store/ledger_test_support.hpp"
+#include "store/ledger_test_support.hpp"
 
 namespace linkpos::store {
 namespace {

@@ -1,0 +1,89 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "wix/wire_time.hpp"
+
+// The Wix Payment Links API's JSON as this client writes and reads it (../shared/wix-api/
+// CONTRACT.md). Free of any I/O so it can be fuzzed: readers tolerate unknown fields and the
+// contract's UNCONFIRMED variants, and are strict about what a sale depends on.
+namespace linkpos::wix {
+
+enum class LinkStatus { kActive, kInactive, kExpired, kPaid, kUnknown };
+
+struct PaymentLinkInfo {
+  std::string id;
+  std::string title;
+  std::string currency;
+  std::string url;  // links.url.url, where the customer pays
+  LinkStatus status = LinkStatus::kUnknown;
+  std::optional<WallTime> created;
+  std::optional<WallTime> expires;
+  int payments_limit = 0;
+};
+
+struct LinkPayment {
+  std::string id;
+  std::string link_id;
+  std::string amount;    // decimal string, as Wix sends it
+  std::string currency;  // from "currency" or "currencyCode"
+  std::string receipt_id;
+  std::optional<WallTime> created;
+};
+
+template <class T>
+struct Page {
+  std::vector<T> items;
+  std::string next_cursor;  // empty on the last page
+};
+
+struct LineItem {
+  std::string name;
+  int quantity = 1;
+  std::string price;  // decimal string
+};
+
+struct CreateLinkRequest {
+  std::string title;
+  std::string currency;
+  std::vector<LineItem> lines;
+  WallTime expires_at;
+  int payments_limit = 1;
+};
+
+// A reply that could not be used: says what was wrong with it.
+struct BadReply {
+  std::string problem;
+};
+
+template <class T>
+using Parsed = std::variant<T, BadReply>;
+
+// Request bodies.
+std::string create_link_body(const CreateLinkRequest& request);
+std::string payments_of_link_query(const std::string& link_id, const std::string& cursor);
+// Links created at or after `since`, newest first: how a terminal finds a link it may have
+// made before a connection dropped.
+std::string links_created_since_query(WallTime since, const std::string& cursor);
+
+// Replies.
+Parsed<PaymentLinkInfo> parse_link_reply(std::string_view body);
+Parsed<Page<PaymentLinkInfo>> parse_links_page(std::string_view body);
+Parsed<Page<LinkPayment>> parse_payments_page(std::string_view body);
+Parsed<std::string> parse_receipt_reply(std::string_view body);  // the receipt id
+Parsed<std::string> parse_settings_reply(std::string_view body);  // the settings' revision
+
+// Wix's error body: {"message", "details": {"applicationError": {"code", "description"}}} or
+// details.validationError.fieldViolations. 5xx replies usually have none.
+struct ErrorBody {
+  std::string code;     // applicationError.code, when given
+  std::string message;  // description, else code, else message; empty when there is no body
+  std::vector<std::string> field_violations;  // "field: description"
+};
+ErrorBody parse_error_body(std::string_view body);
+
+}  // namespace linkpos::wix
