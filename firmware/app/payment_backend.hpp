@@ -88,6 +88,8 @@ class PaymentBackend {
   // string for services without receipts.
   virtual void issue_receipt(const PaymentLink& link, const Payment& payment,
                              std::function<void(BackendResult<std::string>)> done) = 0;
+  // A cheap authenticated call: can sales be taken right now?
+  virtual void check_connection(std::function<void(BackendResult<void>)> done) = 0;
 };
 
 }  // namespace linkpos::app

@@ -133,12 +133,15 @@ void Sale::start() {
       enter_waiting(/*poll_now=*/true);
       return;
     case store::SaleStage::kPaid:
+      close_paid_link();
       issue_receipt();
       return;
     case store::SaleStage::kReceiptIssued:
+      close_paid_link();
       print();
       return;
     case store::SaleStage::kPrinted:
+      close_paid_link();
       end(SaleOutcome::kCompleted, "receipt was printed before the restart");
       return;
     case store::SaleStage::kEnded:
@@ -269,6 +272,8 @@ void Sale::on_polled(BackendResult<LinkStatus> result) {
       return;
     }
     if (status.state == LinkState::kInactive || status.state == LinkState::kPaid) {
+      if (!commit([&] { services_.ledger.record_link_closed(record_.reference); })) return;
+      record_.link_closed = true;
       end(SaleOutcome::kClosedElsewhere, "link closed outside the terminal, no payment on it");
       return;
     }
@@ -300,6 +305,12 @@ void Sale::begin_closing(Closing why) {
 }
 
 void Sale::on_final_status(BackendResult<LinkStatus> result) {
+  // Closed means confirmed: the deactivation answered, or the link says it takes no more.
+  const bool closed = result && (!close_unconfirmed_ || result.value().state != LinkState::kPending);
+  if (closed) {
+    if (!commit([&] { services_.ledger.record_link_closed(record_.reference); })) return;
+    record_.link_closed = true;
+  }
   if (result && !result.value().payments.empty()) {
     on_paid(result.value().payments);
     return;
@@ -328,11 +339,46 @@ void Sale::on_paid(const std::vector<Payment>& payments) {
   record_.receipt_number = number;
   services_.log.info("sale " + record_.reference + ": paid " + format_money(first.amount) +
                      " (payment " + first.id + ")");
-  if (payments.size() > 1) {
-    services_.log.warn("sale " + record_.reference + ": " + std::to_string(payments.size()) +
-                       " payments on one link");
-  }
+  keep_extra_payments(payments);
+  close_paid_link();
   issue_receipt();
+}
+
+void Sale::keep_extra_payments(const std::vector<Payment>& payments) {
+  for (const Payment& extra : payments) {
+    if (extra.id == record_.payment_id) continue;
+    bool kept = false;
+    if (!commit([&] {
+          kept = services_.ledger.record_extra_payment(record_.reference, extra.id, extra.amount.minor,
+                                                       to_unix_ms(services_.clock.now()));
+        })) {
+      return;
+    }
+    if (kept) {
+      services_.log.warn("sale " + record_.reference + ": another payment " + extra.id + " of " +
+                         format_money(extra.amount) + " on the same link: it needs a refund");
+    }
+  }
+}
+
+void Sale::close_paid_link() {
+  // A Wix link can take more than one payment: stop it at once. If the service cannot be
+  // reached now, the terminal's link closer keeps trying after the sale has ended.
+  if (record_.link_closed) return;
+  services_.backend.cancel_link(link(), guarded([this](BackendResult<void> closed) {
+    if (!closed) {
+      services_.log.warn("sale " + record_.reference + ": link still open after payment: " +
+                         closed.error().detail);
+      return;
+    }
+    services_.backend.get_status(link(), guarded([this](BackendResult<LinkStatus> status) {
+      if (!status) return;  // the last look is the link closer's, later
+      keep_extra_payments(status.value().payments);
+      if (commit([&] { services_.ledger.record_link_closed(record_.reference); })) {
+        record_.link_closed = true;
+      }
+    }));
+  }));
 }
 
 void Sale::issue_receipt() {

@@ -92,6 +92,8 @@ class Sale {
   void begin_closing(Closing why);
   void on_final_status(BackendResult<LinkStatus> result);
   void on_paid(const std::vector<Payment>& payments);
+  void keep_extra_payments(const std::vector<Payment>& payments);
+  void close_paid_link();
   void issue_receipt();
   void print();
   void on_printed(std::optional<hal::PrintError> error);

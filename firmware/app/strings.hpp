@@ -16,6 +16,9 @@ struct Strings {
   std::string_view idle_last_paid;
   std::string_view idle_last_cancelled;
   std::string_view idle_receipt_pending;
+  std::string_view idle_checking;
+  std::string_view idle_connected;
+  std::string_view idle_not_connected;
 
   std::string_view amount_title;
   std::string_view amount_hint;
@@ -56,6 +59,10 @@ struct Strings {
   std::string_view printer_paper_out;
   std::string_view printer_cover_open;
   std::string_view printer_job_failed;
+  std::string_view refund_title;
+  std::string_view refund_body;
+  std::string_view refund_action;
+  std::string_view refund_hint;
   std::string_view ledger_title;
   std::string_view ledger_body;
   std::string_view ledger_hint;

@@ -8,13 +8,36 @@ namespace linkpos::app {
 
 using Phase = Sale::Phase;
 
+namespace {
+
+using namespace std::chrono_literals;
+
+// Often enough that a dead network shows on the idle screen before the next customer.
+constexpr auto kConnectionCheckInterval = 30s;
+
+}  // namespace
+
 Terminal::Terminal(SaleServices& services, hal::Display& display, TerminalOptions options)
-    : services_(services), display_(display), options_(std::move(options)) {}
+    : services_(services),
+      display_(display),
+      options_(std::move(options)),
+      connection_(services, kConnectionCheckInterval, [this] {
+        if (view_ == View::kIdle) render();
+      }),
+      link_closer_(services, [this] {
+        if (view_ == View::kIdle) {
+          go_idle();  // shows the refund notice
+          render();
+        }
+      }) {}
 
 Terminal::~Terminal() = default;
 
 void Terminal::start() {
+  go_idle();
   render();
+  connection_.start();
+  link_closer_.wake();
   resume_unfinished();
 }
 
@@ -79,6 +102,16 @@ void Terminal::press(hal::Key key) {
     case View::kSale:
       press_in_sale(key);
       return;
+    case View::kRefund:
+      if (key == hal::Key::kCharge && refund_) {
+        try {
+          services_.ledger.acknowledge_extra_payment(refund_->payment_id);
+        } catch (const store::LedgerError& error) {
+          services_.log.error(error.what());
+        }
+        go_idle();  // the next one, if any
+      }
+      break;
     case View::kNotice:
       if (notice_ && notice_->offers_retry) {
         if (key == hal::Key::kCharge) {
@@ -210,6 +243,8 @@ void Terminal::on_sale_changed() {
 
 void Terminal::on_sale_ended() {
   const SaleOutcome outcome = *sale_->outcome();
+  link_closer_.wake();
+  if (outcome == SaleOutcome::kCreateFailed) connection_.check_now();
   const Strings& s = services_.strings;
   switch (outcome) {
     case SaleOutcome::kCompleted:
@@ -276,10 +311,33 @@ void Terminal::go_idle() {
   notice_.reset();
   entry_.clear();
   refusal_.clear();
+  refund_.reset();
+  // Money owed back comes before the next sale.
+  try {
+    const auto due = services_.ledger.unacknowledged_extra_payments();
+    if (!due.empty()) {
+      refund_ = due.front();
+      view_ = View::kRefund;
+    }
+  } catch (const store::LedgerError& error) {
+    services_.log.error(error.what());
+  }
 }
 
 std::vector<std::string> Terminal::idle_notes() const {
   std::vector<std::string> notes;
+  switch (connection_.state()) {
+    case ConnectionWatch::State::kChecking:
+      notes.push_back(std::string(services_.strings.idle_checking));
+      break;
+    case ConnectionWatch::State::kConnected:
+      notes.push_back(std::string(services_.strings.idle_connected));
+      break;
+    case ConnectionWatch::State::kFailed:
+      notes.push_back(fill(services_.strings.idle_not_connected,
+                           {{"reason", std::string(describe(connection_.failure()->failure, services_.strings))}}));
+      break;
+  }
   if (!last_sale_note_.empty()) notes.push_back(last_sale_note_);
   if (receipt_pending_) notes.push_back(std::string(services_.strings.idle_receipt_pending));
   return notes;
@@ -329,6 +387,8 @@ ui::Screen Terminal::screen() const {
       return sale_screen();
     case View::kNotice:
       return screens::error(notice_->title, notice_->lines, notice_->hint);
+    case View::kRefund:
+      return refund_screen();
     case View::kMenu:
       return screens::menu(s, menu_note_);
     case View::kInfo:
@@ -339,6 +399,15 @@ ui::Screen Terminal::screen() const {
       return screens::printing(s, Money{reprint_amount_, services_.settings.currency});
   }
   return screens::idle(s, services_.settings.merchant.name, idle_notes());
+}
+
+ui::Screen Terminal::refund_screen() const {
+  const Strings& s = services_.strings;
+  const Money amount{refund_->amount_minor, services_.settings.currency};
+  return screens::error(std::string(s.refund_title),
+                        {fill(s.refund_body, {{"amount", format_money(amount)}, {"reference", refund_->reference}}),
+                         fill(s.refund_action, {{"payment", refund_->payment_id}})},
+                        std::string(s.refund_hint));
 }
 
 void Terminal::render() {

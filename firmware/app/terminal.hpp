@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "app/amount_entry.hpp"
+#include "app/connection_watch.hpp"
+#include "app/link_closer.hpp"
 #include "app/sale.hpp"
 #include "hal/display.hpp"
 #include "hal/keypad.hpp"
@@ -45,7 +47,7 @@ class Terminal {
   void press(hal::Key key);
 
  private:
-  enum class View { kIdle, kAmount, kSale, kNotice, kMenu, kInfo, kReprinting };
+  enum class View { kIdle, kAmount, kSale, kNotice, kRefund, kMenu, kInfo, kReprinting };
 
   struct Notice {
     std::string title;
@@ -67,6 +69,7 @@ class Terminal {
   ui::Screen screen() const;
   ui::Screen sale_screen() const;
   std::vector<std::string> idle_notes() const;
+  ui::Screen refund_screen() const;
 
   SaleServices& services_;
   hal::Display& display_;
@@ -81,10 +84,13 @@ class Terminal {
   bool paid_shown_ = false;
   bool paid_acknowledged_ = false;
   std::optional<Notice> notice_;
+  std::optional<store::ExtraPayment> refund_;
   std::string last_sale_note_;
   bool receipt_pending_ = false;
   std::optional<ui::Screen> shown_;
   hal::Timer resume_timer_;
+  ConnectionWatch connection_;
+  LinkCloser link_closer_;
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };
 

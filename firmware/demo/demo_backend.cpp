@@ -55,4 +55,8 @@ void DemoBackend::issue_receipt(const app::PaymentLink&, const app::Payment& pay
   later([id = "demo-receipt-" + payment.id, done = std::move(done)] { done(id); });
 }
 
+void DemoBackend::check_connection(std::function<void(app::BackendResult<void>)> done) {
+  later([done = std::move(done)] { done(BOOST_OUTCOME_V2_NAMESPACE::success()); });
+}
+
 }  // namespace linkpos::demo

@@ -28,6 +28,7 @@ class DemoBackend final : public app::PaymentBackend {
                    std::function<void(app::BackendResult<void>)> done) override;
   void issue_receipt(const app::PaymentLink& link, const app::Payment& payment,
                      std::function<void(app::BackendResult<std::string>)> done) override;
+  void check_connection(std::function<void(app::BackendResult<void>)> done) override;
 
  private:
   struct DemoLink {

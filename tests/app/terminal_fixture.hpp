@@ -66,6 +66,13 @@ class TerminalFixture : public ::testing::Test {
     return app::LinkStatus{app::LinkState::kPaid, {app::Payment{"pay-1", app::Money{minor, settings.currency}}}};
   }
 
+  // A paid sale deactivates its link at once and then looks at it one last time: answers both.
+  void settle_paid_link(std::vector<app::Payment> payments_seen = {}) {
+    FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
+    if (payments_seen.empty()) payments_seen = paid_status().payments;
+    FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kPaid, payments_seen});
+  }
+
   std::string screen() const { return display.last().screen; }
   bool screen_says(const std::string& text) const {
     for (const auto& line : display.last().lines) {

@@ -133,6 +133,92 @@ TEST_F(TerminalTest, APaymentShowsPaidThenPrintsTheReceiptAndPaidStaysUntilAKey)
   EXPECT_TRUE(screen_says("€12.50 paid"));
 }
 
+TEST_F(TerminalTest, APaidLinkIsDeactivatedAtOnceAndConfirmedClosed) {
+  reach_qr();
+  clock.advance(2s);
+  FakeBackend::answer(backend.statuses, paid_status());
+  ASSERT_EQ(backend.cancels.size(), 1u) << "a Wix link can take more payments: stop it";
+  EXPECT_EQ(backend.cancels.front().link.id, "link-1");
+  EXPECT_FALSE(only_sale().link_closed);
+  settle_paid_link();
+  EXPECT_TRUE(only_sale().link_closed);
+  EXPECT_TRUE(ledger->unacknowledged_extra_payments().empty());
+}
+
+TEST_F(TerminalTest, ASecondPaymentOnTheLinkIsKeptAndTheCashierIsToldToRefundIt) {
+  reach_qr();
+  clock.advance(2s);
+  FakeBackend::answer(backend.statuses, paid_status());
+  settle_paid_link({app::Payment{"pay-1", app::Money{1250, settings.currency}},
+                    app::Payment{"pay-2", app::Money{1250, settings.currency}}});
+  const auto extra = ledger->unacknowledged_extra_payments();
+  ASSERT_EQ(extra.size(), 1u);
+  EXPECT_EQ(extra.front().payment_id, "pay-2");
+  EXPECT_TRUE(log.contains("needs a refund"));
+
+  FakeBackend::answer(backend.receipts, std::string(""));
+  printer.finish();
+  EXPECT_EQ(screen(), "paid") << "the paid screen still comes first";
+  press("0");
+  EXPECT_EQ(screen(), "error");
+  EXPECT_TRUE(screen_says("Refund needed"));
+  EXPECT_TRUE(screen_says("pay-2"));
+  press("5");
+  EXPECT_EQ(screen(), "error") << "only CHARGE acknowledges";
+  press("CHARGE");
+  EXPECT_EQ(screen(), "idle");
+  EXPECT_TRUE(ledger->unacknowledged_extra_payments().empty());
+}
+
+TEST_F(TerminalTest, TwoPaymentsSeenInOnePollMakeOneSaleAndOneRefund) {
+  reach_qr();
+  clock.advance(2s);
+  FakeBackend::answer(backend.statuses,
+                      app::LinkStatus{app::LinkState::kPaid,
+                                      {app::Payment{"pay-1", app::Money{1250, settings.currency}},
+                                       app::Payment{"pay-2", app::Money{1250, settings.currency}}}});
+  EXPECT_EQ(only_sale().payment_id, "pay-1");
+  ASSERT_EQ(ledger->unacknowledged_extra_payments().size(), 1u);
+  EXPECT_EQ(ledger->unacknowledged_extra_payments().front().payment_id, "pay-2");
+}
+
+TEST_F(TerminalTest, ALinkThatCouldNotBeClosedIsClosedLaterAndALatePaymentFound) {
+  reach_qr();
+  press("CANCEL");
+  FakeBackend::answer(backend.cancels, app::BackendError{app::BackendFailure::kUnreachable, "down"});
+  FakeBackend::answer(backend.statuses, app::BackendError{app::BackendFailure::kUnreachable, "down"});
+  EXPECT_EQ(screen(), "idle") << "the cashier may go on";
+  EXPECT_EQ(only_sale().end, store::SaleEnd::kCancelled);
+  EXPECT_FALSE(only_sale().link_closed);
+
+  // The link closer keeps trying in the background, backing off.
+  clock.advance(1s);
+  ASSERT_EQ(backend.cancels.size(), 1u);
+  FakeBackend::answer(backend.cancels, app::BackendError{app::BackendFailure::kUnreachable, "still down"});
+  clock.advance(4s);
+  EXPECT_TRUE(backend.cancels.empty());
+  clock.advance(2s);
+  ASSERT_EQ(backend.cancels.size(), 1u);
+  FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
+  // A customer paid while the network was down: kept for a refund, and the cashier is told.
+  FakeBackend::answer(backend.statuses, paid_status());
+  EXPECT_TRUE(only_sale().link_closed);
+  EXPECT_EQ(screen(), "error");
+  EXPECT_TRUE(screen_says("Refund needed"));
+}
+
+TEST_F(TerminalTest, TheIdleScreenSaysWhetherThePaymentServiceAnswers) {
+  boot();
+  EXPECT_TRUE(screen_says("Checking the payment service"));
+  ASSERT_EQ(backend.checks.size(), 1u);
+  FakeBackend::answer(backend.checks, app::BackendError{app::BackendFailure::kRejectedKey, "401"});
+  EXPECT_TRUE(screen_says("NOT READY: API key rejected"));
+  clock.advance(30s);
+  ASSERT_EQ(backend.checks.size(), 1u);
+  FakeBackend::answer(backend.checks, BOOST_OUTCOME_V2_NAMESPACE::success());
+  EXPECT_TRUE(screen_says("Ready: the payment service answers"));
+}
+
 TEST_F(TerminalTest, AKeyDuringPrintingShowsThePrintingScreen) {
   reach_qr();
   clock.advance(2s);
@@ -257,6 +343,7 @@ TEST_F(TerminalTest, ReceiptNumbersRunWithoutGapsAcrossCancelledSales) {
     if (pay) {
       clock.advance(2s);
       FakeBackend::answer(backend.statuses, paid_status(100));
+      settle_paid_link();
       FakeBackend::answer(backend.receipts, std::string(""));
       printer.finish();
       press("CLEAR");

@@ -24,6 +24,9 @@ class FakeBackend final : public app::PaymentBackend {
     app::PaymentLink link;
     std::function<void(app::BackendResult<void>)> done;
   };
+  struct Check {
+    std::function<void(app::BackendResult<void>)> done;
+  };
   struct Receipt {
     app::PaymentLink link;
     app::Payment payment;
@@ -48,6 +51,10 @@ class FakeBackend final : public app::PaymentBackend {
     receipts.push_back({link, payment, std::move(done)});
   }
 
+  void check_connection(std::function<void(app::BackendResult<void>)> done) override {
+    checks.push_back({std::move(done)});
+  }
+
   // Answers the oldest waiting call of a kind.
   template <class Call, class Answer>
   static void answer(std::deque<Call>& calls, Answer&& answer) {
@@ -60,6 +67,7 @@ class FakeBackend final : public app::PaymentBackend {
   std::deque<Status> statuses;
   std::deque<Cancel> cancels;
   std::deque<Receipt> receipts;
+  std::deque<Check> checks;
   int cancel_calls = 0;
 };
 

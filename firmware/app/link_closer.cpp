@@ -1,0 +1,105 @@
+#include "app/link_closer.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "app/local_time.hpp"
+
+namespace linkpos::app {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr std::chrono::milliseconds kFirstRetry = 5s;
+constexpr std::chrono::milliseconds kLongestRetry = 5min;
+
+}  // namespace
+
+LinkCloser::LinkCloser(SaleServices& services, std::function<void()> extra_payment_found)
+    : services_(services), extra_payment_found_(std::move(extra_payment_found)), backoff_(kFirstRetry) {}
+
+LinkCloser::~LinkCloser() = default;
+
+void LinkCloser::wake() {
+  if (running_) return;
+  backoff_ = kFirstRetry;
+  timer_ = services_.clock.after(0ms, [this] { run_pass(); });
+}
+
+void LinkCloser::run_pass() {
+  std::vector<store::SaleRecord> waiting;
+  try {
+    waiting = services_.ledger.links_to_close();
+  } catch (const store::LedgerError& error) {
+    services_.log.error(error.what());
+    return;
+  }
+  // A sale still running closes its own link; only ended sales are this closer's.
+  std::erase_if(waiting, [](const auto& sale) { return sale.stage != store::SaleStage::kEnded; });
+  if (waiting.empty()) return;
+  queue_ = std::move(waiting);
+  running_ = true;
+  failed_this_pass_ = false;
+  close_next();
+}
+
+void LinkCloser::close_next() {
+  if (queue_.empty()) {
+    on_pass_done(!failed_this_pass_);
+    return;
+  }
+  const store::SaleRecord sale = queue_.back();
+  queue_.pop_back();
+  const PaymentLink link{sale.link_id, sale.link_url, from_unix_ms(sale.link_expires_at_ms)};
+  const auto alive = std::weak_ptr<int>(alive_);
+  services_.backend.cancel_link(link, [this, alive, sale, link](BackendResult<void> closed) {
+    if (!alive.lock()) return;
+    if (!closed) {
+      services_.log.warn("link " + sale.link_id + " of sale " + sale.reference +
+                         " still not confirmed closed: " + closed.error().detail);
+      failed_this_pass_ = true;
+      close_next();
+      return;
+    }
+    services_.backend.get_status(link, [this, alive, sale](BackendResult<LinkStatus> status) {
+      if (!alive.lock()) return;
+      if (!status) {
+        failed_this_pass_ = true;
+        close_next();
+        return;
+      }
+      try {
+        bool found = false;
+        for (const Payment& payment : status.value().payments) {
+          if (payment.id == sale.payment_id) continue;
+          if (services_.ledger.record_extra_payment(sale.reference, payment.id, payment.amount.minor,
+                                                    to_unix_ms(services_.clock.now()))) {
+            services_.log.warn("sale " + sale.reference + ": payment " + payment.id + " of " +
+                               format_money(payment.amount) +
+                               " came in on its link after the sale: it needs a refund");
+            found = true;
+          }
+        }
+        services_.ledger.record_link_closed(sale.reference);
+        services_.log.info("link " + sale.link_id + " of sale " + sale.reference + " confirmed closed");
+        if (found && extra_payment_found_) extra_payment_found_();
+      } catch (const store::LedgerError& error) {
+        services_.log.error(error.what());
+        failed_this_pass_ = true;
+      }
+      close_next();
+    });
+  });
+}
+
+void LinkCloser::on_pass_done(bool all_closed) {
+  running_ = false;
+  if (all_closed) {
+    backoff_ = kFirstRetry;
+    return;
+  }
+  timer_ = services_.clock.after(backoff_, [this] { run_pass(); });
+  backoff_ = std::min(backoff_ * 2, kLongestRetry);
+}
+
+}  // namespace linkpos::app
