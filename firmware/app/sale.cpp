@@ -11,10 +11,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// The link outlives the terminal's own deadline by this much, so a customer who is mid-checkout
-// when the terminal gives up is still caught by its last look, and a terminal that died leaves
-// no link open for long.
-constexpr auto kLinkGrace = 60s;
 constexpr auto kTick = 1s;
 
 store::SaleEnd ledger_end(SaleOutcome outcome) {
@@ -180,7 +176,7 @@ void Sale::create_link() {
                        {{"merchant", services_.settings.merchant.name}, {"reference", record_.reference}});
   request.lines = {SaleLine{std::string(services_.strings.sale_line_name), amount()}};
   request.total = amount();
-  request.expires_at = now + services_.settings.payment_timeout + kLinkGrace;
+  request.expires_at = now + services_.settings.link_validity;
   services_.backend.create_link(request, guarded([this](BackendResult<PaymentLink> result) {
                                   on_link_created(std::move(result));
                                 }));
@@ -216,7 +212,10 @@ void Sale::on_link_created(BackendResult<PaymentLink> result) {
 void Sale::enter_waiting(bool poll_now) {
   phase_ = Phase::kWaiting;
   // The deadline is kept on the monotonic clock; the wall clock only places it after a restart.
-  const auto wall_deadline = from_unix_ms(record_.link_expires_at_ms) - kLinkGrace;
+  // It counts from the sale's start (the link follows within moments) and never passes the
+  // link's own expiry.
+  const auto wall_deadline = std::min(from_unix_ms(record_.started_at_ms) + services_.settings.payment_timeout,
+                                      from_unix_ms(record_.link_expires_at_ms));
   const auto left = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
       wall_deadline - services_.clock.now());
   deadline_ = services_.clock.monotonic_now() + left;

@@ -25,6 +25,10 @@ struct Settings {
   Currency currency;
   std::int64_t max_amount_minor = 0;  // amounts above are refused at CHARGE
   std::chrono::seconds payment_timeout{300};
+  // How long a link stays payable at the service. Longer than the timeout, so a customer who is
+  // mid-checkout when the terminal gives up is still caught by its last look, and a terminal
+  // that died leaves no link open for long.
+  std::chrono::seconds link_validity{360};
   std::chrono::milliseconds poll_interval{2000};
   Merchant merchant;
   std::string language = "en";

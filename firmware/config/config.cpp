@@ -1,5 +1,7 @@
 #include "config/config.hpp"
 
+#include <sys/stat.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -21,8 +23,8 @@ bool is_terminal_id(const std::string& id) {
 }
 
 void read_terminal(JsonFields terminal, app::Settings& settings) {
-  terminal.refuse_unknown({"id", "currency", "max_amount", "payment_timeout_seconds", "poll_interval_ms",
-                           "language"});
+  terminal.refuse_unknown({"id", "currency", "max_amount", "payment_timeout_seconds",
+                           "link_validity_seconds", "poll_interval_ms", "language"});
   if (auto id = terminal.string("id", true)) {
     if (is_terminal_id(*id)) {
       settings.terminal_id = *id;
@@ -51,6 +53,14 @@ void read_terminal(JsonFields terminal, app::Settings& settings) {
   }
   if (auto seconds = terminal.integer("payment_timeout_seconds", 30, 3600)) {
     settings.payment_timeout = std::chrono::seconds(*seconds);
+  }
+  if (auto seconds = terminal.integer("link_validity_seconds", 60, 86400)) {
+    settings.link_validity = std::chrono::seconds(*seconds);
+  } else {
+    settings.link_validity = settings.payment_timeout + std::chrono::seconds(60);
+  }
+  if (settings.link_validity < settings.payment_timeout) {
+    terminal.error("link_validity_seconds", "must be at least payment_timeout_seconds, or the link dies before the terminal stops waiting");
   }
   if (auto ms = terminal.integer("poll_interval_ms", 250, 60000)) {
     settings.poll_interval = std::chrono::milliseconds(*ms);
@@ -129,8 +139,8 @@ void read_printer(JsonFields printer, PrinterConfig& out) {
 void read_backend(JsonFields backend, BackendConfig& out) {
   backend.refuse_unknown({"kind", "pay_after_seconds"});
   if (auto kind = backend.string("kind", true)) {
-    if (*kind != "demo") {
-      backend.error("kind", "\"" + *kind + "\" is not a backend linkpos has; use \"demo\"");
+    if (*kind != "demo" && *kind != "wix") {
+      backend.error("kind", "\"" + *kind + "\" is not a backend linkpos has; use \"wix\" (or \"demo\", which moves no money)");
     } else {
       out.kind = *kind;
     }
@@ -138,6 +148,73 @@ void read_backend(JsonFields backend, BackendConfig& out) {
   if (auto seconds = backend.integer("pay_after_seconds", 0, 3600)) {
     out.demo.pay_after = std::chrono::seconds(*seconds);
   }
+}
+
+std::string trimmed(std::string text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+void read_api_key_file(JsonFields& wix, const std::string& path, WixConfig& out,
+                       std::vector<std::string>& warnings) {
+  std::ifstream file(path);
+  if (!file) {
+    wix.error("api_key_file", "cannot read " + path + ": check the path and that linkpos may read it");
+    return;
+  }
+  std::ostringstream text;
+  text << file.rdbuf();
+  out.api_key = trimmed(text.str());
+  if (out.api_key.empty()) {
+    wix.error("api_key_file", path + " is empty; put the Wix API key in it");
+    return;
+  }
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && (info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+    warnings.push_back(wix.path_of("api_key_file") + ": " + path +
+                       " can be read by other users; make it readable by linkpos alone (chmod 600)");
+  }
+}
+
+void read_wix(JsonFields wix, bool needed, WixConfig& out,
+              std::vector<std::string>& warnings) {
+  wix.refuse_unknown({"base_url", "site_id", "api_key_file", "api_key", "ca_file", "allow_plain_http",
+                      "request_timeout_ms"});
+  if (auto url = wix.string("base_url", false)) {
+    const bool https = url->rfind("https://", 0) == 0;
+    const bool http = url->rfind("http://", 0) == 0;
+    if (!https && !http) {
+      wix.error("base_url", "\"" + *url + "\" must start with https:// (e.g. \"https://www.wixapis.com\")");
+    } else {
+      out.base_url = *url;
+    }
+  }
+  if (auto site = wix.string("site_id", needed)) out.site_id = *site;
+  if (auto key_file = wix.string("api_key_file", false)) {
+    out.api_key_file = *key_file;
+    read_api_key_file(wix, out.api_key_file, out, warnings);
+  }
+  if (auto key = wix.string("api_key", false)) {
+    if (!out.api_key_file.empty()) {
+      wix.error("api_key", "give the key either in api_key_file or inline, not both");
+    } else {
+      out.api_key = trimmed(*key);
+    }
+  }
+  if (needed && out.api_key.empty() && out.api_key_file.empty()) {
+    wix.error("api_key_file", "missing; name the file that holds the Wix API key");
+  }
+  if (auto ca = wix.string("ca_file", false)) {
+    out.ca_file = *ca;
+  }
+  if (auto plain = wix.boolean("allow_plain_http")) out.allow_plain_http = *plain;
+  if (out.base_url.rfind("http://", 0) == 0 && !out.allow_plain_http) {
+    wix.error("base_url", "\"" + out.base_url +
+                              "\" is plain HTTP; use https://, or set allow_plain_http for a local emulator");
+  }
+  if (auto ms = wix.integer("request_timeout_ms", 1000, 120000)) out.request_timeout = std::chrono::milliseconds(*ms);
 }
 
 void read_ledger(JsonFields ledger, LedgerConfig& out) {
@@ -163,13 +240,14 @@ ConfigResult parse_config(std::string_view json_text) {
   std::vector<std::string> errors;
   Config config;
   JsonFields root(document, "", errors);
-  root.refuse_unknown({"terminal", "merchant", "display", "keypad", "printer", "backend", "ledger"});
+  root.refuse_unknown({"terminal", "merchant", "display", "keypad", "printer", "backend", "wix", "ledger"});
   read_terminal(root.object("terminal"), config.settings);
   read_merchant(root.object("merchant"), config.settings.merchant);
   read_display(root.object("display"), config.display);
   read_keypad(root.object("keypad"), config.keypad);
   read_printer(root.object("printer"), config.printer);
   read_backend(root.object("backend"), config.backend);
+  read_wix(root.object("wix"), config.backend.kind == "wix", config.wix, config.warnings);
   read_ledger(root.object("ledger"), config.ledger);
   if (!errors.empty()) return errors;
   return config;

@@ -39,8 +39,20 @@ struct DemoBackendConfig {
 };
 
 struct BackendConfig {
-  std::string kind = "demo";
+  std::string kind = "demo";  // "demo" or "wix"
   DemoBackendConfig demo;
+};
+
+// Where and as whom the terminal talks to Wix. The API key is a secret: it never appears in
+// logs, screens or receipts.
+struct WixConfig {
+  std::string base_url = "https://www.wixapis.com";
+  std::string site_id;
+  std::string api_key;       // from api_key_file, or inline
+  std::string api_key_file;  // empty when the key is inline
+  std::string ca_file = "/etc/ssl/certs/ca-certificates.crt";
+  bool allow_plain_http = false;  // only for the emulator on loopback
+  std::chrono::milliseconds request_timeout{10000};
 };
 
 struct LedgerConfig {
@@ -53,13 +65,16 @@ struct Config {
   KeypadConfig keypad;
   PrinterConfig printer;
   BackendConfig backend;
+  WixConfig wix;
   LedgerConfig ledger;
+  // Things that work but should be fixed (e.g. an API key file others can read).
+  std::vector<std::string> warnings;
 };
 
 // Either a whole config, or one message per bad field ("terminal.currency: ...").
 using ConfigResult = std::variant<Config, std::vector<std::string>>;
 
-// Checks a config given as JSON text.
+// Checks a config given as JSON text. Relative paths in it are taken from the current directory.
 ConfigResult parse_config(std::string_view json_text);
 
 // Reads and checks the config file at `path`.

@@ -73,6 +73,16 @@ std::optional<std::vector<std::string>> JsonFields::strings(const char* key) {
   return out;
 }
 
+std::optional<bool> JsonFields::boolean(const char* key) {
+  const auto* value = find(key);
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_boolean()) {
+    error(key, "must be true or false");
+    return std::nullopt;
+  }
+  return value->get<bool>();
+}
+
 JsonFields JsonFields::object(const char* key) {
   const auto* value = find(key);
   if (value == nullptr) return JsonFields(empty_object(), path_of(key), errors_);

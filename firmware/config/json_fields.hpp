@@ -19,6 +19,7 @@ class JsonFields {
   std::optional<std::string> string(const char* key, bool required);
   std::optional<std::int64_t> integer(const char* key, std::int64_t min, std::int64_t max);
   std::optional<std::vector<std::string>> strings(const char* key);
+  std::optional<bool> boolean(const char* key);
   // A nested object; absent gives an empty one, so its fields take their defaults.
   JsonFields object(const char* key);
 

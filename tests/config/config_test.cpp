@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -117,6 +119,80 @@ TEST(ConfigTest, AnUnknownLanguageIsRefused) {
   auto config = good();
   config["terminal"]["language"] = "xx";
   EXPECT_TRUE(mentions(errors_of(config), "terminal.language: \"xx\" has no string table"));
+}
+
+}  // namespace
+}  // namespace linkpos::config
+
+namespace linkpos::config {
+namespace {
+
+nlohmann::json wix_config(const testing::TempDir& dir) {
+  auto config = good();
+  config["backend"]["kind"] = "wix";
+  const std::string key_file = dir.file("api-key");
+  std::ofstream(key_file) << "  secret-key-123\n";
+  ::chmod(key_file.c_str(), 0600);
+  config["wix"] = {{"site_id", "site-1"}, {"api_key_file", key_file}};
+  return config;
+}
+
+TEST(WixConfigTest, TheKeyComesFromItsOwnFileTrimmedAndTheHostDefaultsToWix) {
+  testing::TempDir dir;
+  const auto result = parse_config(wix_config(dir).dump());
+  ASSERT_TRUE(std::holds_alternative<Config>(result)) << errors_of(wix_config(dir)).front();
+  const auto& config = std::get<Config>(result);
+  EXPECT_EQ(config.wix.base_url, "https://www.wixapis.com");
+  EXPECT_EQ(config.wix.api_key, "secret-key-123");
+  EXPECT_EQ(config.wix.site_id, "site-1");
+  EXPECT_EQ(config.wix.ca_file, "/etc/ssl/certs/ca-certificates.crt");
+  EXPECT_TRUE(config.warnings.empty());
+}
+
+TEST(WixConfigTest, AKeyFileOthersCanReadIsAWarning) {
+  testing::TempDir dir;
+  const auto config = wix_config(dir);
+  ::chmod(dir.file("api-key").c_str(), 0644);
+  const auto result = parse_config(config.dump());
+  ASSERT_TRUE(std::holds_alternative<Config>(result));
+  const auto& warnings = std::get<Config>(result).warnings;
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings.front().find("chmod 600"), std::string::npos);
+  EXPECT_EQ(warnings.front().find("secret-key-123"), std::string::npos) << "never the key itself";
+}
+
+TEST(WixConfigTest, MissingSiteAndKeyAreNamedAndTheKeyNeverAppearsInMessages) {
+  testing::TempDir dir;
+  auto config = wix_config(dir);
+  config["wix"].erase("site_id");
+  config["wix"]["api_key"] = "inline-secret";
+  const auto errors = errors_of(config);
+  EXPECT_TRUE(mentions(errors, "wix.site_id: missing"));
+  EXPECT_TRUE(mentions(errors, "wix.api_key: give the key either in api_key_file or inline"));
+  for (const auto& error : errors) EXPECT_EQ(error.find("secret"), std::string::npos) << error;
+}
+
+TEST(WixConfigTest, PlainHttpOnlyWhenAllowedExplicitly) {
+  testing::TempDir dir;
+  auto config = wix_config(dir);
+  config["wix"]["base_url"] = "http://localhost:8080";
+  EXPECT_TRUE(mentions(errors_of(config), "wix.base_url: \"http://localhost:8080\" is plain HTTP"));
+  config["wix"]["allow_plain_http"] = true;
+  EXPECT_TRUE(errors_of(config).empty());
+}
+
+TEST(WixConfigTest, AnUnreadableKeyFileIsNamed) {
+  testing::TempDir dir;
+  auto config = wix_config(dir);
+  config["wix"]["api_key_file"] = dir.file("missing-key");
+  EXPECT_TRUE(mentions(errors_of(config), "wix.api_key_file: cannot read"));
+}
+
+TEST(WixConfigTest, TheLinkOutlivesThePaymentTimeout) {
+  auto config = good();
+  EXPECT_EQ(std::get<Config>(parse_config(config.dump())).settings.link_validity, std::chrono::seconds(180));
+  config["terminal"]["link_validity_seconds"] = 60;
+  EXPECT_TRUE(mentions(errors_of(config), "terminal.link_validity_seconds: must be at least"));
 }
 
 }  // namespace
