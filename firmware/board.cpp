@@ -9,6 +9,9 @@
 #include <boost/asio/io_context.hpp>
 
 #include "demo/demo_backend.hpp"
+#include "net/http_client.hpp"
+#include "wix/payment_links.hpp"
+#include "wix/wix_backend.hpp"
 #include "drivers/escpos/printer_settings.hpp"
 #include "drivers/sim/console_display.hpp"
 #include "drivers/sim/file_printer.hpp"
@@ -40,6 +43,8 @@ struct Board::Parts {
   std::unique_ptr<drivers::sim::PngSnapshots> snapshots;
   std::unique_ptr<hal::Keypad> keypad;
   std::unique_ptr<hal::Printer> printer;
+  std::unique_ptr<net::HttpClient> http;
+  std::unique_ptr<wix::PaymentLinksClient> payment_links;
   std::unique_ptr<app::PaymentBackend> backend;
   std::string backend_name;
 };
@@ -83,8 +88,24 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
   p.printer = std::make_unique<drivers::sim::FilePrinter>(
       io, options.receipts_dir.value_or(config.printer.dir), printer_settings);
 
-  p.backend = std::make_unique<demo::DemoBackend>(clock, demo::DemoSettings{config.backend.demo.pay_after});
-  p.backend_name = "demo (no money moves)";
+  if (config.backend.kind == "wix") {
+    net::HttpClientSettings http;
+    http.base_url = config.wix.base_url;
+    http.allow_plain_http = config.wix.allow_plain_http;
+    http.ca_file = config.wix.ca_file;
+    http.request_timeout = config.wix.request_timeout;
+    http.build_time = options.build_time;
+    auto client = net::HttpClient::create(io, http);
+    if (!client) throw std::runtime_error("wix: " + client.error().detail);
+    p.http = std::move(client.value());
+    p.payment_links = std::make_unique<wix::PaymentLinksClient>(
+        *p.http, wix::WixCredentials{config.wix.site_id, config.wix.api_key});
+    p.backend = std::make_unique<wix::WixBackend>(*p.payment_links, config.settings.currency, options.build_time);
+    p.backend_name = "Wix Payment Links at " + config.wix.base_url;
+  } else {
+    p.backend = std::make_unique<demo::DemoBackend>(clock, demo::DemoSettings{config.backend.demo.pay_after});
+    p.backend_name = "demo (no money moves)";
+  }
 }
 
 Board::~Board() = default;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,6 +27,8 @@ struct BoardOptions {
   std::optional<std::vector<drivers::sim::ScriptStep>> key_script;
   std::optional<std::string> snapshots_dir;  // --snapshots: every frame as a PNG
   std::optional<std::string> receipts_dir;   // --receipts: overrides printer.dir
+  // When this firmware was built: a clock before it is wrong, whatever TLS says.
+  std::chrono::system_clock::time_point build_time{};
 };
 
 // The terminal's hardware and payment service as the config names them: the composition root's

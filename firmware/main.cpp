@@ -21,6 +21,7 @@
 #include "board.hpp"
 #include "config/config.hpp"
 #include "store/ledger.hpp"
+#include "wix/wire_time.hpp"
 #include "version.hpp"
 
 namespace {
@@ -59,6 +60,7 @@ int run(const Arguments& arguments) {
     return kExitConfig;
   }
   const auto& config = std::get<linkpos::config::Config>(loaded);
+  for (const auto& warning : config.warnings) log.warn(warning);
 
   boost::asio::io_context io;
   linkpos::AsioClock clock(io);
@@ -139,5 +141,7 @@ int main(int argc, char** argv) {
     }
     arguments.board.key_script = std::get<std::vector<linkpos::drivers::sim::ScriptStep>>(std::move(steps));
   }
+  arguments.board.build_time =
+      linkpos::wix::from_rfc3339(linkpos::kBuildTime).value_or(std::chrono::system_clock::time_point{});
   return run(arguments);
 }

@@ -1,0 +1,219 @@
+#include "wix/payment_links.hpp"
+
+#include <charconv>
+#include <utility>
+
+namespace linkpos::wix {
+namespace {
+
+constexpr const char* kLinks = "/payment-links/v1/payment-links";
+constexpr const char* kPayments = "/payment-links/v1/payment-link-payments";
+constexpr const char* kSettings = "/payment-links/v1/payment-links-settings";
+// A link with more pages of payments than this is not a terminal's link: stop following.
+constexpr int kMaxPaymentPages = 20;
+
+// Ids go into paths; anything but the characters of a GUID is percent-encoded.
+std::string path_segment(const std::string& id) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : id) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
+WixErrorKind kind_of(unsigned status) {
+  switch (status) {
+    case 400:
+      return WixErrorKind::kInvalidRequest;
+    case 401:
+    case 403:
+      return WixErrorKind::kRejectedKey;
+    case 404:
+      return WixErrorKind::kNotFound;
+    case 409:
+      return WixErrorKind::kConflict;
+    case 428:
+      return WixErrorKind::kPrecondition;
+    case 429:
+      return WixErrorKind::kBusy;
+    default:
+      return status >= 500 ? WixErrorKind::kServerError : WixErrorKind::kOtherStatus;
+  }
+}
+
+WixError bad_reply(const std::string& what, const BadReply& problem) {
+  WixError error;
+  error.kind = WixErrorKind::kBadReply;
+  error.http_status = 200;
+  error.message = "unexpected reply from Wix to " + what + ": " + problem.problem;
+  return error;
+}
+
+template <class T>
+WixResult<T> parsed_or_error(Parsed<T> parsed, const std::string& what) {
+  if (auto* problem = std::get_if<BadReply>(&parsed)) return bad_reply(what, *problem);
+  return std::get<T>(std::move(parsed));
+}
+
+}  // namespace
+
+WixError error_from_response(unsigned status, std::string_view body, const std::string& retry_after) {
+  WixError error;
+  error.kind = kind_of(status);
+  error.http_status = status;
+  const ErrorBody parsed = parse_error_body(body);
+  error.code = parsed.code;
+  error.message = "Wix answered HTTP " + std::to_string(status);
+  if (!parsed.code.empty() && parsed.code != parsed.message) error.message += " " + parsed.code;
+  if (!parsed.message.empty()) error.message += ": " + parsed.message;
+  for (const auto& violation : parsed.field_violations) error.message += "; " + violation;
+  if (error.kind == WixErrorKind::kRejectedKey) error.message += " (API key rejected)";
+  std::uint32_t seconds = 0;
+  const auto [end, failure] = std::from_chars(retry_after.data(), retry_after.data() + retry_after.size(), seconds);
+  if (!retry_after.empty() && failure == std::errc() && end == retry_after.data() + retry_after.size()) {
+    error.retry_after = std::chrono::seconds(seconds);
+  }
+  return error;
+}
+
+PaymentLinksClient::PaymentLinksClient(net::HttpClient& http, WixCredentials credentials)
+    : http_(http), credentials_(std::move(credentials)) {}
+
+void PaymentLinksClient::send(net::HttpMethod method, std::string target, std::string body, bool idempotent,
+                              std::function<void(WixResult<std::string>)> done) {
+  net::HttpRequest request;
+  request.method = method;
+  request.target = std::move(target);
+  request.idempotent = idempotent;
+  request.headers["Authorization"] = credentials_.api_key;
+  request.headers["wix-site-id"] = credentials_.site_id;
+  request.headers["Accept"] = "application/json";
+  if (method != net::HttpMethod::kGet && method != net::HttpMethod::kDelete) {
+    request.headers["Content-Type"] = "application/json";
+    request.body = body.empty() ? "{}" : std::move(body);
+  }
+  http_.request(std::move(request), [done = std::move(done)](net::HttpResult result) {
+    if (!result) {
+      const net::NetError& net_error = result.error();
+      WixError error;
+      error.kind = WixErrorKind::kNetwork;
+      error.net_failure = net_error.failure;
+      error.message = net_error.detail;
+      error.may_have_been_sent = net_error.may_have_been_sent;
+      done(error);
+      return;
+    }
+    net::HttpResponse& response = result.value();
+    if (response.status < 200 || response.status >= 300) {
+      const auto retry = response.headers.find("retry-after");
+      done(error_from_response(response.status, response.body,
+                               retry == response.headers.end() ? std::string() : retry->second));
+      return;
+    }
+    done(std::move(response.body));
+  });
+}
+
+void PaymentLinksClient::create_link(const CreateLinkRequest& request,
+                                     std::function<void(WixResult<PaymentLinkInfo>)> done) {
+  send(net::HttpMethod::kPost, kLinks, create_link_body(request), /*idempotent=*/false,
+       [done = std::move(done)](WixResult<std::string> body) {
+         if (!body) return done(body.error());
+         auto link = parsed_or_error(parse_link_reply(body.value()), "create link");
+         // The sale needs the customer's URL; a link without one is of no use to it.
+         if (link && link.value().url.empty()) {
+           WixError error = bad_reply("create link", BadReply{"the new link has no links.url.url"});
+           error.may_have_been_sent = true;  // it exists at Wix: reconcile, do not forget it
+           return done(error);
+         }
+         done(std::move(link));
+       });
+}
+
+void PaymentLinksClient::get_link(const std::string& link_id, std::function<void(WixResult<PaymentLinkInfo>)> done) {
+  send(net::HttpMethod::kGet, std::string(kLinks) + "/" + path_segment(link_id), "", true,
+       [done = std::move(done)](WixResult<std::string> body) {
+         if (!body) return done(body.error());
+         done(parsed_or_error(parse_link_reply(body.value()), "get link"));
+       });
+}
+
+void PaymentLinksClient::deactivate_link(const std::string& link_id, std::function<void(WixResult<void>)> done) {
+  send(net::HttpMethod::kPost, std::string(kLinks) + "/" + path_segment(link_id) + "/deactivate", "{}", true,
+       [done = std::move(done)](WixResult<std::string> body) {
+         if (!body) return done(body.error());
+         done(BOOST_OUTCOME_V2_NAMESPACE::success());
+       });
+}
+
+void PaymentLinksClient::delete_link(const std::string& link_id, std::function<void(WixResult<void>)> done) {
+  send(net::HttpMethod::kDelete, std::string(kLinks) + "/" + path_segment(link_id), "", true,
+       [done = std::move(done)](WixResult<std::string> body) {
+         if (!body) return done(body.error());
+         done(BOOST_OUTCOME_V2_NAMESPACE::success());
+       });
+}
+
+void PaymentLinksClient::query_links_since(WallTime since, const std::string& cursor,
+                                           std::function<void(WixResult<Page<PaymentLinkInfo>>)> done) {
+  send(net::HttpMethod::kPost, std::string(kLinks) + "/query", links_created_since_query(since, cursor), true,
+       [done = std::move(done)](WixResult<std::string> body) {
+         if (!body) return done(body.error());
+         done(parsed_or_error(parse_links_page(body.value()), "query links"));
+       });
+}
+
+void PaymentLinksClient::query_payments(const std::string& link_id, const std::string& cursor,
+                                        std::function<void(WixResult<Page<LinkPayment>>)> done) {
+  send(net::HttpMethod::kPost, std::string(kPayments) + "/query", payments_of_link_query(link_id, cursor), true,
+       [done = std::move(done)](WixResult<std::string> body) {
+         if (!body) return done(body.error());
+         done(parsed_or_error(parse_payments_page(body.value()), "query payments"));
+       });
+}
+
+void PaymentLinksClient::all_payments(const std::string& link_id,
+                                      std::function<void(WixResult<std::vector<LinkPayment>>)> done) {
+  collect_payments(link_id, "", {}, kMaxPaymentPages, std::move(done));
+}
+
+void PaymentLinksClient::collect_payments(std::string link_id, std::string cursor, std::vector<LinkPayment> so_far,
+                                          int pages_left,
+                                          std::function<void(WixResult<std::vector<LinkPayment>>)> done) {
+  query_payments(link_id, cursor,
+                 [this, link_id, so_far = std::move(so_far), pages_left, done = std::move(done)](
+                     WixResult<Page<LinkPayment>> page) mutable {
+                   if (!page) return done(page.error());
+                   for (auto& payment : page.value().items) {
+                     // The filter is Wix's; a payment of another link must never pay this sale.
+                     if (payment.link_id.empty() || payment.link_id == link_id) so_far.push_back(std::move(payment));
+                   }
+                   if (page.value().next_cursor.empty() || pages_left <= 1) return done(std::move(so_far));
+                   collect_payments(std::move(link_id), page.value().next_cursor, std::move(so_far), pages_left - 1,
+                                    std::move(done));
+                 });
+}
+
+void PaymentLinksClient::issue_receipt(const std::string& payment_id, std::function<void(WixResult<std::string>)> done) {
+  send(net::HttpMethod::kPost, std::string(kPayments) + "/" + path_segment(payment_id) + "/issue-receipt", "{}", true,
+       [done = std::move(done)](WixResult<std::string> body) {
+         if (!body) return done(body.error());
+         done(parsed_or_error(parse_receipt_reply(body.value()), "issue receipt"));
+       });
+}
+
+void PaymentLinksClient::get_settings(std::function<void(WixResult<std::string>)> done) {
+  send(net::HttpMethod::kGet, kSettings, "", true, [done = std::move(done)](WixResult<std::string> body) {
+    if (!body) return done(body.error());
+    done(parsed_or_error(parse_settings_reply(body.value()), "get settings"));
+  });
+}
+
+}  // namespace linkpos::wix

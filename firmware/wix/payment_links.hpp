@@ -1,0 +1,62 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <boost/outcome/std_result.hpp>
+
+#include "net/http_client.hpp"
+#include "wix/wire.hpp"
+#include "wix/wix_error.hpp"
+
+namespace linkpos::wix {
+
+template <class T>
+using WixResult = BOOST_OUTCOME_V2_NAMESPACE::std_checked<T, WixError>;
+
+// Who the terminal is to Wix. The key goes into the Authorization header and nowhere else.
+struct WixCredentials {
+  std::string site_id;
+  std::string api_key;
+};
+
+// The Wix Payment Links REST API (../shared/wix-api/CONTRACT.md), one typed call per endpoint,
+// over one kept-alive HTTPS connection. Each callback runs once, on the event loop. Calls that
+// cannot change anything twice are marked idempotent so a dead kept-alive connection is retried;
+// a create that may have reached Wix is reported with may_have_been_sent, never repeated here.
+class PaymentLinksClient {
+ public:
+  PaymentLinksClient(net::HttpClient& http, WixCredentials credentials);
+
+  void create_link(const CreateLinkRequest& request, std::function<void(WixResult<PaymentLinkInfo>)> done);
+  void get_link(const std::string& link_id, std::function<void(WixResult<PaymentLinkInfo>)> done);
+  void deactivate_link(const std::string& link_id, std::function<void(WixResult<void>)> done);
+  void delete_link(const std::string& link_id, std::function<void(WixResult<void>)> done);
+  // One page of links created at or after `since`, newest first.
+  void query_links_since(WallTime since, const std::string& cursor,
+                         std::function<void(WixResult<Page<PaymentLinkInfo>>)> done);
+  // One page of a link's payments.
+  void query_payments(const std::string& link_id, const std::string& cursor,
+                      std::function<void(WixResult<Page<LinkPayment>>)> done);
+  // Every payment of a link, following the cursors.
+  void all_payments(const std::string& link_id, std::function<void(WixResult<std::vector<LinkPayment>>)> done);
+  // Issues Wix's receipt for a payment; answers the receipt id.
+  void issue_receipt(const std::string& payment_id, std::function<void(WixResult<std::string>)> done);
+  // The payment-links settings: the cheapest authenticated call, for health checks.
+  void get_settings(std::function<void(WixResult<std::string>)> done);
+
+ private:
+  void send(net::HttpMethod method, std::string target, std::string body, bool idempotent,
+            std::function<void(WixResult<std::string>)> done);
+  void collect_payments(std::string link_id, std::string cursor, std::vector<LinkPayment> so_far,
+                        int pages_left, std::function<void(WixResult<std::vector<LinkPayment>>)> done);
+
+  net::HttpClient& http_;
+  WixCredentials credentials_;
+};
+
+// The error for an HTTP status and body Wix sent (exposed for tests and fuzzing).
+WixError error_from_response(unsigned status, std::string_view body, const std::string& retry_after);
+
+}  // namespace linkpos::wix

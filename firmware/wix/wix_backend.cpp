@@ -1,0 +1,172 @@
+#include "wix/wix_backend.hpp"
+
+#include <utility>
+
+namespace linkpos::wix {
+namespace {
+
+app::LinkState state_of(LinkStatus status) {
+  switch (status) {
+    case LinkStatus::kInactive:
+      return app::LinkState::kInactive;
+    case LinkStatus::kExpired:
+      return app::LinkState::kExpired;
+    case LinkStatus::kPaid:
+      return app::LinkState::kPaid;
+    case LinkStatus::kActive:
+    case LinkStatus::kUnknown:  // a state this client does not know: keep watching
+      return app::LinkState::kPending;
+  }
+  return app::LinkState::kPending;
+}
+
+}  // namespace
+
+WixBackend::WixBackend(PaymentLinksClient& client, app::Currency currency,
+                       std::chrono::system_clock::time_point build_time)
+    : client_(client), currency_(std::move(currency)), build_time_(build_time) {}
+
+app::BackendError WixBackend::to_backend_error(const WixError& error) const {
+  using app::BackendFailure;
+  BackendFailure failure = BackendFailure::kRefused;
+  switch (error.kind) {
+    case WixErrorKind::kNetwork:
+      failure = BackendFailure::kUnreachable;
+      if (error.net_failure) {
+        switch (*error.net_failure) {
+          case net::NetFailure::kTlsCertificateExpired:
+          case net::NetFailure::kTlsCertificateNotYetValid:
+            failure = std::chrono::system_clock::now() < build_time_ ? BackendFailure::kClockWrong
+                                                                     : BackendFailure::kSecurity;
+            break;
+          case net::NetFailure::kTlsUntrustedChain:
+          case net::NetFailure::kTlsHostnameMismatch:
+          case net::NetFailure::kTlsFailed:
+          case net::NetFailure::kBadSettings:
+            failure = BackendFailure::kSecurity;
+            break;
+          case net::NetFailure::kBadResponse:
+          case net::NetFailure::kResponseTooLarge:
+            failure = BackendFailure::kBadReply;
+            break;
+          default:
+            break;
+        }
+      }
+      break;
+    case WixErrorKind::kRejectedKey:
+      failure = BackendFailure::kRejectedKey;
+      break;
+    case WixErrorKind::kBusy:
+      failure = BackendFailure::kBusy;
+      break;
+    case WixErrorKind::kServerError:
+      failure = BackendFailure::kServerError;
+      break;
+    case WixErrorKind::kBadReply:
+      failure = BackendFailure::kBadReply;
+      break;
+    case WixErrorKind::kInvalidRequest:
+    case WixErrorKind::kNotFound:
+    case WixErrorKind::kConflict:
+    case WixErrorKind::kPrecondition:
+    case WixErrorKind::kOtherStatus:
+      failure = BackendFailure::kRefused;
+      break;
+  }
+  return app::BackendError{failure, error.message};
+}
+
+app::BackendResult<std::vector<app::Payment>> WixBackend::to_payments(const std::vector<LinkPayment>& payments) const {
+  std::vector<app::Payment> out;
+  for (const LinkPayment& payment : payments) {
+    if (!payment.currency.empty() && payment.currency != currency_.code) {
+      return app::BackendError{app::BackendFailure::kBadReply,
+                               "payment " + payment.id + " is in " + payment.currency + ", the sale in " + currency_.code};
+    }
+    const auto minor = app::parse_decimal(payment.amount, currency_.exponent);
+    if (!minor) {
+      return app::BackendError{app::BackendFailure::kBadReply,
+                               "payment " + payment.id + " has the amount \"" + payment.amount + "\", not a " +
+                                   currency_.code + " amount"};
+    }
+    out.push_back(app::Payment{payment.id, app::Money{*minor, currency_}});
+  }
+  return out;
+}
+
+void WixBackend::create_link(const app::LinkRequest& request,
+                             std::function<void(app::BackendResult<app::PaymentLink>)> done) {
+  CreateLinkRequest wire;
+  wire.title = request.title;
+  wire.currency = request.total.currency.code;
+  for (const auto& line : request.lines) wire.lines.push_back(LineItem{line.name, 1, app::to_decimal(line.amount)});
+  wire.expires_at = request.expires_at;
+  client_.create_link(wire, [this, expires = request.expires_at, done = std::move(done)](WixResult<PaymentLinkInfo> made) {
+    if (!made) return done(to_backend_error(made.error()));
+    const PaymentLinkInfo& link = made.value();
+    done(app::PaymentLink{link.id, link.url, link.expires.value_or(expires)});
+  });
+}
+
+void WixBackend::get_status(const app::PaymentLink& link,
+                            std::function<void(app::BackendResult<app::LinkStatus>)> done) {
+  // Payments first: a payment is what matters, whatever the link's status says.
+  client_.all_payments(link.id, [this, id = link.id, done = std::move(done)](WixResult<std::vector<LinkPayment>> found) mutable {
+    if (!found) return done(to_backend_error(found.error()));
+    auto payments = to_payments(found.value());
+    if (!payments) return done(payments.error());
+    if (!payments.value().empty()) {
+      return done(app::LinkStatus{app::LinkState::kPaid, std::move(payments.value())});
+    }
+    client_.get_link(id, [this, done = std::move(done)](WixResult<PaymentLinkInfo> info) {
+      if (!info) return done(to_backend_error(info.error()));
+      done(app::LinkStatus{state_of(info.value().status), {}});
+    });
+  });
+}
+
+void WixBackend::cancel_link(const app::PaymentLink& link, std::function<void(app::BackendResult<void>)> done) {
+  client_.deactivate_link(link.id, [this, id = link.id, done = std::move(done)](WixResult<void> result) mutable {
+    if (result) return done(BOOST_OUTCOME_V2_NAMESPACE::success());
+    const WixErrorKind kind = result.error().kind;
+    const bool maybe_closed_already = kind == WixErrorKind::kConflict || kind == WixErrorKind::kPrecondition ||
+                                      kind == WixErrorKind::kInvalidRequest || kind == WixErrorKind::kNotFound;
+    if (!maybe_closed_already) return done(to_backend_error(result.error()));
+    // An expired or paid link cannot be deactivated, and need not be: what counts is that it
+    // takes no more payments.
+    client_.get_link(id, [this, first = result.error(), done = std::move(done)](WixResult<PaymentLinkInfo> info) {
+      if (info && info.value().status != LinkStatus::kActive && info.value().status != LinkStatus::kUnknown) {
+        return done(BOOST_OUTCOME_V2_NAMESPACE::success());
+      }
+      done(to_backend_error(first));
+    });
+  });
+}
+
+void WixBackend::issue_receipt(const app::PaymentLink& link, const app::Payment& payment,
+                               std::function<void(app::BackendResult<std::string>)> done) {
+  client_.issue_receipt(payment.id, [this, link_id = link.id, payment_id = payment.id,
+                                     done = std::move(done)](WixResult<std::string> issued) mutable {
+    if (issued) return done(std::move(issued.value()));
+    // Issued before (a restart between issuing and recording it)? The payment names its receipt.
+    client_.all_payments(link_id, [this, payment_id, first = issued.error(),
+                                   done = std::move(done)](WixResult<std::vector<LinkPayment>> payments) {
+      if (payments) {
+        for (const auto& found : payments.value()) {
+          if (found.id == payment_id && !found.receipt_id.empty()) return done(found.receipt_id);
+        }
+      }
+      done(to_backend_error(first));
+    });
+  });
+}
+
+void WixBackend::check_connection(std::function<void(app::BackendResult<void>)> done) {
+  client_.get_settings([this, done = std::move(done)](WixResult<std::string> settings) {
+    if (!settings) return done(to_backend_error(settings.error()));
+    done(BOOST_OUTCOME_V2_NAMESPACE::success());
+  });
+}
+
+}  // namespace linkpos::wix
