@@ -1,6 +1,5 @@
 #include "wix/payment_links.hpp"
 
-#include <charconv>
 #include <utility>
 
 namespace linkpos::wix {
@@ -28,26 +27,6 @@ std::string path_segment(const std::string& id) {
   return out;
 }
 
-WixErrorKind kind_of(unsigned status) {
-  switch (status) {
-    case 400:
-      return WixErrorKind::kInvalidRequest;
-    case 401:
-    case 403:
-      return WixErrorKind::kRejectedKey;
-    case 404:
-      return WixErrorKind::kNotFound;
-    case 409:
-      return WixErrorKind::kConflict;
-    case 428:
-      return WixErrorKind::kPrecondition;
-    case 429:
-      return WixErrorKind::kBusy;
-    default:
-      return status >= 500 ? WixErrorKind::kServerError : WixErrorKind::kOtherStatus;
-  }
-}
-
 WixError bad_reply(const std::string& what, const BadReply& problem) {
   WixError error;
   error.kind = WixErrorKind::kBadReply;
@@ -63,25 +42,6 @@ WixResult<T> parsed_or_error(Parsed<T> parsed, const std::string& what) {
 }
 
 }  // namespace
-
-WixError error_from_response(unsigned status, std::string_view body, const std::string& retry_after) {
-  WixError error;
-  error.kind = kind_of(status);
-  error.http_status = status;
-  const ErrorBody parsed = parse_error_body(body);
-  error.code = parsed.code;
-  error.message = "Wix answered HTTP " + std::to_string(status);
-  if (!parsed.code.empty() && parsed.code != parsed.message) error.message += " " + parsed.code;
-  if (!parsed.message.empty()) error.message += ": " + parsed.message;
-  for (const auto& violation : parsed.field_violations) error.message += "; " + violation;
-  if (error.kind == WixErrorKind::kRejectedKey) error.message += " (API key rejected)";
-  std::uint32_t seconds = 0;
-  const auto [end, failure] = std::from_chars(retry_after.data(), retry_after.data() + retry_after.size(), seconds);
-  if (!retry_after.empty() && failure == std::errc() && end == retry_after.data() + retry_after.size()) {
-    error.retry_after = std::chrono::seconds(seconds);
-  }
-  return error;
-}
 
 PaymentLinksClient::PaymentLinksClient(net::HttpClient& http, WixCredentials credentials)
     : http_(http), credentials_(std::move(credentials)) {}

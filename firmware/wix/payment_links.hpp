@@ -56,7 +56,4 @@ class PaymentLinksClient {
   WixCredentials credentials_;
 };
 
-// The error for an HTTP status and body Wix sent (exposed for tests and fuzzing).
-WixError error_from_response(unsigned status, std::string_view body, const std::string& retry_after);
-
 }  // namespace linkpos::wix

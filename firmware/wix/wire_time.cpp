@@ -38,6 +38,9 @@ std::optional<WallTime> from_rfc3339(std::string_view text) {
       text[16] != ':' || !digits(text, 17, 2, second)) {
     return std::nullopt;
   }
+  // system_clock counts nanoseconds in 64 bits: 1678 to 2262. Dates outside this span are
+  // not real payment dates anyway.
+  if (year < 1900 || year > 2200) return std::nullopt;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
     return std::nullopt;
   }

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "net/net_error.hpp"
 
@@ -31,5 +32,9 @@ struct WixError {
   bool may_have_been_sent = false;  // the request may have taken effect (a link may exist)
   std::optional<std::chrono::seconds> retry_after;
 };
+
+// The error for a non-2xx status and the body Wix sent with it; `retry_after` is the
+// Retry-After header (seconds), empty when absent.
+WixError error_from_response(unsigned status, std::string_view body, const std::string& retry_after);
 
 }  // namespace linkpos::wix

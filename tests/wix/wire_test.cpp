@@ -23,7 +23,8 @@ TEST(WireTimeTest, ReadsTheFormsTheContractShows) {
 
 TEST(WireTimeTest, RefusesWhatIsNotADateTime) {
   for (const char* bad : {"", "2025-06-01", "2025-13-01T00:00:00Z", "2025-02-30T00:00:00Z",
-                          "2025-06-01T00:00:00", "2025-06-01T00:00:00Zjunk", "2025-06-01T00:00:00.Z"}) {
+                          "2025-06-01T00:00:00", "2025-06-01T00:00:00Zjunk", "2025-06-01T00:00:00.Z",
+                          "1012-01-21T09:18:11.648Z", "9999-12-31T23:59:59Z"}) {
     EXPECT_FALSE(from_rfc3339(bad)) << bad;
   }
 }

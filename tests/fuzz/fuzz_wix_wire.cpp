@@ -1,0 +1,20 @@
+// Everything Wix (or anything pretending to be Wix) sends back goes through these readers.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "wix/wire.hpp"
+#include "wix/wix_error.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view body(reinterpret_cast<const char*>(data), size);
+  (void)linkpos::wix::parse_link_reply(body);
+  (void)linkpos::wix::parse_links_page(body);
+  (void)linkpos::wix::parse_payments_page(body);
+  (void)linkpos::wix::parse_receipt_reply(body);
+  (void)linkpos::wix::parse_settings_reply(body);
+  (void)linkpos::wix::parse_error_body(body);
+  (void)linkpos::wix::from_rfc3339(body);
+  (void)linkpos::wix::error_from_response(500, body, std::string(body.substr(0, 8)));
+  return 0;
+}
