@@ -24,7 +24,7 @@ constexpr int kBusyTimeoutMs = 2000;
 constexpr std::string_view kSaleColumns =
     "reference, business_day, started_at_ms, currency, amount_minor, stage, link_id, link_url, "
     "link_expires_at_ms, payment_id, paid_amount_minor, paid_at_ms, receipt_number, "
-    "backend_receipt_id, prints, end_kind, end_detail, link_closed";
+    "backend_receipt_id, prints, end_kind, end_detail, link_closed, print_pending";
 
 std::string select_sales(std::string_view rest) {
   std::string sql = "SELECT ";
@@ -71,6 +71,7 @@ SaleRecord read_sale(const Statement& row) {
   }
   sale.end_detail = row.text(16);
   sale.link_closed = row.int64(17) != 0;
+  sale.print_pending = row.int64(18) != 0;
   return sale;
 }
 
@@ -143,6 +144,13 @@ void append_event(sqlite3* db, const std::string& reference, std::string_view ki
       .bind(3, kind)
       .bind(4, detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
       .run();
+}
+
+void raise_floor_to_highest(sqlite3* db) {
+  Statement update(db,
+                   "UPDATE ledger_counters SET value = MAX(value, COALESCE((SELECT MAX(receipt_number) "
+                   "FROM sales), 0)) WHERE name = 'receipt_number_floor'");
+  update.run();
 }
 
 void use_write_ahead_log(sqlite3* db, const std::string& path) {
@@ -236,8 +244,11 @@ std::int64_t Ledger::record_paid(const std::string& reference, const std::string
   Transaction step(db_);
   sale_at(db_, reference, "record_paid", {SaleStage::kLinkCreated});
   // Under the write lock taken by BEGIN IMMEDIATE, so no other writer can take the same number;
-  // only paid sales get one, so the numbers have no gaps.
-  Statement highest(db_, "SELECT COALESCE(MAX(receipt_number), 0) FROM sales");
+  // only paid sales get one, so the numbers have no gaps. The floor keeps numbers rising after
+  // old sales were pruned or the ledger was rebuilt.
+  Statement highest(db_,
+                    "SELECT MAX(COALESCE((SELECT MAX(receipt_number) FROM sales), 0), "
+                    "(SELECT value FROM ledger_counters WHERE name = 'receipt_number_floor'))");
   highest.step();
   const std::int64_t receipt_number = highest.int64(0) + 1;
   Statement update(db_,
@@ -282,11 +293,36 @@ void Ledger::record_printed(const std::string& reference) {
                            " and has no receipt to print");
   }
   const bool copy = sale.stage != SaleStage::kReceiptIssued;
-  Statement update(db_, "UPDATE sales SET prints = prints + 1 WHERE reference = ?1");
+  Statement update(db_, "UPDATE sales SET prints = prints + 1, print_pending = 0 WHERE reference = ?1");
   update.bind(1, reference).run();
   if (!copy)
     set_stage(db_, reference, SaleStage::kPrinted);
   append_event(db_, reference, "printed", {{"prints", sale.prints + 1}, {"copy", copy}});
+  step.commit();
+}
+
+void Ledger::record_print_started(const std::string& reference) {
+  Transaction step(db_);
+  const SaleRecord sale =
+      sale_at(db_, reference, "record_print_started",
+              {SaleStage::kReceiptIssued, SaleStage::kPrinted, SaleStage::kEnded});
+  if (sale.stage == SaleStage::kEnded && sale.end != SaleEnd::kCompleted) {
+    throw std::logic_error(describe("record_print_started", reference) +
+                           ": the sale did not complete and has no receipt to print");
+  }
+  Statement update(db_, "UPDATE sales SET print_pending = 1 WHERE reference = ?1");
+  update.bind(1, reference).run();
+  append_event(db_, reference, "print_started", {{"prints_before", sale.prints}});
+  step.commit();
+}
+
+void Ledger::record_print_failed(const std::string& reference, const std::string& detail) {
+  Transaction step(db_);
+  sale_at(db_, reference, "record_print_failed",
+          {SaleStage::kReceiptIssued, SaleStage::kPrinted, SaleStage::kEnded});
+  Statement update(db_, "UPDATE sales SET print_pending = 0 WHERE reference = ?1");
+  update.bind(1, reference).run();
+  append_event(db_, reference, "print_failed", {{"detail", detail}});
   step.commit();
 }
 
@@ -405,6 +441,57 @@ std::vector<ExtraPayment> Ledger::extra_payments(const std::string& reference) c
   Statement query(db_, std::string(kExtraPaymentSelect) + "WHERE e.reference = ?1 ORDER BY e.seen_at_ms, e.rowid");
   query.bind(1, reference);
   return load_extra_payments(query);
+}
+
+int Ledger::prune_ended_before(std::int64_t cutoff_ms) {
+  Transaction step(db_);
+  raise_floor_to_highest(db_);
+  const std::string owed =
+      "stage = 'ended' AND started_at_ms < ?1 AND NOT (link_id IS NOT NULL AND link_closed = 0) "
+      "AND NOT EXISTS (SELECT 1 FROM extra_payments e WHERE e.reference = sales.reference AND "
+      "e.acknowledged = 0)";
+  Statement events(db_, "DELETE FROM sale_events WHERE reference IN (SELECT reference FROM sales WHERE " + owed + ")");
+  events.bind(1, cutoff_ms).run();
+  Statement extras(db_, "DELETE FROM extra_payments WHERE reference IN (SELECT reference FROM sales WHERE " + owed + ")");
+  extras.bind(1, cutoff_ms).run();
+  Statement sales(db_, "DELETE FROM sales WHERE " + owed);
+  sales.bind(1, cutoff_ms).run();
+  const int pruned = sqlite3_changes(db_);
+  step.commit();
+  return pruned;
+}
+
+void Ledger::raise_receipt_number_floor(std::int64_t floor) {
+  Transaction step(db_);
+  Statement update(db_, "UPDATE ledger_counters SET value = MAX(value, ?1) WHERE name = 'receipt_number_floor'");
+  update.bind(1, floor).run();
+  step.commit();
+}
+
+void Ledger::import_sale(const SaleRecord& sale, const std::string& why) {
+  Transaction step(db_);
+  if (load(db_, sale.reference)) {
+    throw std::logic_error(describe("import_sale", sale.reference) + ": the sale is already in the ledger");
+  }
+  Statement insert(db_, "INSERT INTO sales (" + std::string(kSaleColumns) +
+                            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                            "?17, ?18, ?19)");
+  insert.bind(1, sale.reference)
+      .bind(2, sale.business_day)
+      .bind(3, sale.started_at_ms)
+      .bind(4, sale.currency)
+      .bind(5, sale.amount_minor)
+      .bind(6, stage_name(sale.stage));
+  if (!sale.link_id.empty()) insert.bind(7, sale.link_id).bind(8, sale.link_url).bind(9, sale.link_expires_at_ms);
+  if (!sale.payment_id.empty()) {
+    insert.bind(10, sale.payment_id).bind(11, sale.paid_amount_minor).bind(12, sale.paid_at_ms).bind(13, sale.receipt_number);
+  }
+  if (sale.stage >= SaleStage::kReceiptIssued) insert.bind(14, sale.backend_receipt_id);
+  insert.bind(15, std::int64_t{sale.prints});
+  if (sale.end) insert.bind(16, end_name(*sale.end)).bind(17, sale.end_detail);
+  insert.bind(18, std::int64_t{sale.link_closed ? 1 : 0}).bind(19, std::int64_t{sale.print_pending ? 1 : 0}).run();
+  append_event(db_, sale.reference, "imported", {{"why", why}, {"stage", stage_name(sale.stage)}});
+  step.commit();
 }
 
 int Ledger::schema_version() const {

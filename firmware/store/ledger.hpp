@@ -54,6 +54,9 @@ struct SaleRecord {
 
   // The backend confirmed the link takes no more payments (deactivated, expired or paid out).
   bool link_closed = false;
+  // A print began and its end was never recorded: the power went while it printed, so what
+  // comes out next must say it is a reprint.
+  bool print_pending = false;
 };
 
 // A payment on a sale's link beyond the one the sale took (a second customer paying the same
@@ -94,9 +97,13 @@ class Ledger {
   std::int64_t record_paid(const std::string& reference, const std::string& payment_id,
                            std::int64_t paid_amount_minor, std::int64_t paid_at_ms);
   void record_receipt_issued(const std::string& reference, const std::string& backend_receipt_id);
+  // Marks a print as begun, before the first byte goes to the printer.
+  void record_print_started(const std::string& reference);
   // Counts one receipt out of the printer; the first moves the sale to kPrinted, later ones are
   // copies and leave the stage alone.
   void record_printed(const std::string& reference);
+  // The printer reported it did not print (paper out, offline): nothing came out.
+  void record_print_failed(const std::string& reference, const std::string& detail);
   void record_ended(const std::string& reference, SaleEnd end, const std::string& detail);
 
   // The backend confirmed the sale's link takes no more payments. Any stage after kStarted.
@@ -119,6 +126,17 @@ class Ledger {
   // Extra payments the cashier has not acknowledged yet, oldest first.
   std::vector<ExtraPayment> unacknowledged_extra_payments() const;
   std::vector<ExtraPayment> extra_payments(const std::string& reference) const;
+
+  // Deletes ended sales that started before `cutoff_ms`, with their history, unless something
+  // is still owed on them (a link not confirmed closed, an unacknowledged refund). Receipt
+  // numbers carry on from the highest ever given. Returns how many sales went.
+  int prune_ended_before(std::int64_t cutoff_ms);
+
+  // The next paid sale's receipt number is at least floor + 1 (for a ledger rebuilt from a
+  // damaged one, so numbers never repeat).
+  void raise_receipt_number_floor(std::int64_t floor);
+  // Puts a sale read from a damaged ledger into this one as it was.
+  void import_sale(const SaleRecord& sale, const std::string& why);
 
   int schema_version() const;
 

@@ -66,6 +66,20 @@ CREATE TABLE extra_payments (
   acknowledged   INTEGER NOT NULL DEFAULT 0
 );
 )sql",
+    // 3: a print in progress is marked, so a receipt whose completion was never recorded comes
+    // out again marked as a reprint; receipt numbers carry on past pruned sales and rebuilt
+    // ledgers through a floor; ended sales may be pruned, their history with them.
+    R"sql(
+ALTER TABLE sales ADD COLUMN print_pending INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE ledger_counters (
+  name  TEXT PRIMARY KEY NOT NULL,
+  value INTEGER NOT NULL
+);
+INSERT INTO ledger_counters (name, value) VALUES ('receipt_number_floor', 0);
+
+DROP TRIGGER sale_events_no_delete;
+)sql",
 };
 
 constexpr int kLatestVersion = static_cast<int>(std::size(kMigrations));

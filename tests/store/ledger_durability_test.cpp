@@ -11,6 +11,7 @@
 
 #include "store/ledger.hpp"
 #include "store/ledger_test_support.hpp"
+#include "store/schema.hpp"
 
 namespace linkpos::store {
 namespace {
@@ -32,7 +33,7 @@ TEST(LedgerTest, ReopeningTheFileKeepsEverySaleAndTheReceiptCount) {
     ledger.record_ended("T1-B", SaleEnd::kExpired, "timeout");
   }
   Ledger reopened(path);
-  EXPECT_EQ(reopened.schema_version(), 2);
+  EXPECT_EQ(reopened.schema_version(), latest_schema_version());
   const auto a = reopened.find("T1-A");
   ASSERT_TRUE(a.has_value());
   EXPECT_EQ(a->stage, SaleStage::kPaid);
@@ -181,7 +182,7 @@ TEST(LedgerTest, OpensInWalModeWithFullSyncForeignKeysAndABusyTimeout) {
   // The journal mode is kept in the file: a second connection sees it.
   RawDb second(path);
   EXPECT_EQ(second.text("PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(second.number("PRAGMA user_version"), 2);
+  EXPECT_EQ(second.number("PRAGMA user_version"), latest_schema_version());
 }
 
 }  // namespace

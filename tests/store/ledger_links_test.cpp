@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "store/ledger_test_support.hpp"
+#include "store/schema.hpp"
 
 namespace linkpos::store::test {
 namespace {
@@ -88,12 +89,15 @@ TEST(LedgerMigrationTest, AVersionOneFileIsUpgradedWithItsSalesKept) {
     // Turn the file back into what the first firmware wrote.
     RawDb raw(path);
     ASSERT_EQ(raw.exec("DROP TABLE extra_payments; ALTER TABLE sales DROP COLUMN link_closed; "
+                       "ALTER TABLE sales DROP COLUMN print_pending; DROP TABLE ledger_counters; "
+                       "CREATE TRIGGER sale_events_no_delete BEFORE DELETE ON sale_events "
+                       "BEGIN SELECT RAISE(ABORT, 'sale_events is append-only'); END; "
                        "PRAGMA user_version = 1;"),
               SQLITE_OK)
         << raw.error();
   }
   Ledger upgraded(path);
-  EXPECT_EQ(upgraded.schema_version(), 2);
+  EXPECT_EQ(upgraded.schema_version(), latest_schema_version());
   ASSERT_TRUE(upgraded.find("OLD"));
   EXPECT_FALSE(upgraded.find("OLD")->link_closed);
   upgraded.record_link_created("OLD", "l", "u", 2);

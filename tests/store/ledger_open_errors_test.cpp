@@ -9,6 +9,7 @@
 
 #include "store/ledger.hpp"
 #include "store/ledger_test_support.hpp"
+#include "store/schema.hpp"
 
 namespace linkpos::store {
 namespace {
@@ -82,7 +83,7 @@ TEST(LedgerOpenTest, AnEmptyFileBecomesANewLedger) {
   const std::string path = dir.file("ledger.db");
   std::ofstream(path).close();
   Ledger ledger(path);
-  EXPECT_EQ(ledger.schema_version(), 2);
+  EXPECT_EQ(ledger.schema_version(), latest_schema_version());
 }
 
 }  // namespace

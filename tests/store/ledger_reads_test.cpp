@@ -7,6 +7,7 @@
 
 #include "store/ledger.hpp"
 #include "store/ledger_test_support.hpp"
+#include "store/schema.hpp"
 
 namespace linkpos::store {
 namespace {
@@ -36,7 +37,7 @@ class LedgerReadsTest : public ::testing::Test {
 };
 
 TEST_F(LedgerReadsTest, ANewLedgerIsEmptyAtTheCurrentSchemaVersion) {
-  EXPECT_EQ(ledger_.schema_version(), 2);
+  EXPECT_EQ(ledger_.schema_version(), latest_schema_version());
   EXPECT_TRUE(ledger_.unfinished().empty());
   EXPECT_TRUE(ledger_.recent(10).empty());
   EXPECT_FALSE(ledger_.last_printed().has_value());
