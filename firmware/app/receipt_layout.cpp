@@ -36,9 +36,10 @@ hal::ReceiptDocument layout_receipt(const store::SaleRecord& sale, const Setting
   auto& out = doc.elements;
   const auto money = [&](std::int64_t minor) { return format_money(Money{minor, settings.currency}); };
 
-  if (copy == ReceiptCopy::kCopy) {
-    out.push_back(TextLine{std::string(s.receipt_copy), Align::kCenter, true});
-  }
+  const std::string_view marker = copy == ReceiptCopy::kCopy                    ? s.receipt_copy
+                                  : copy == ReceiptCopy::kReprintAfterPowerLoss ? s.receipt_reprint
+                                                                                : std::string_view();
+  if (!marker.empty()) out.push_back(TextLine{std::string(marker), Align::kCenter, true});
   out.push_back(TextLine{settings.merchant.name, Align::kCenter, true, TextSize::kDouble});
   for (const auto& line : settings.merchant.address) {
     out.push_back(TextLine{line, Align::kCenter});
@@ -77,9 +78,7 @@ hal::ReceiptDocument layout_receipt(const store::SaleRecord& sale, const Setting
   }
   out.push_back(hal::Feed{1});
   out.push_back(TextLine{std::string(s.receipt_thanks), Align::kCenter, true});
-  if (copy == ReceiptCopy::kCopy) {
-    out.push_back(TextLine{std::string(s.receipt_copy), Align::kCenter, true});
-  }
+  if (!marker.empty()) out.push_back(TextLine{std::string(marker), Align::kCenter, true});
   out.push_back(hal::Feed{3});
   out.push_back(hal::Cut{});
   return doc;

@@ -12,6 +12,7 @@ namespace {
 using namespace std::chrono_literals;
 
 constexpr auto kTick = 1s;
+constexpr auto kPrintRetry = 10s;
 
 store::SaleEnd ledger_end(SaleOutcome outcome) {
   switch (outcome) {
@@ -78,7 +79,11 @@ Sale::Sale(SaleServices& services, Money amount, std::function<void()> changed)
 }
 
 Sale::Sale(SaleServices& services, store::SaleRecord resumed, std::function<void()> changed)
-    : services_(services), changed_(std::move(changed)), record_(std::move(resumed)), resumed_(true) {}
+    : services_(services),
+      changed_(std::move(changed)),
+      record_(std::move(resumed)),
+      resumed_(true),
+      reprint_(record_.print_pending) {}
 
 Sale::~Sale() = default;
 
@@ -402,19 +407,24 @@ void Sale::issue_receipt() {
 }
 
 void Sale::print() {
+  print_retry_timer_.cancel();
+  if (!commit([&] { services_.ledger.record_print_started(record_.reference); })) return;
   phase_ = Phase::kPrinting;
   print_error_.reset();
   changed_();
-  services_.printer.print(
-      layout_receipt(record_, services_.settings, services_.strings, ReceiptCopy::kOriginal),
-      guarded([this](std::optional<hal::PrintError> error) { on_printed(std::move(error)); }));
+  const auto copy = reprint_ ? ReceiptCopy::kReprintAfterPowerLoss : ReceiptCopy::kOriginal;
+  services_.printer.print(layout_receipt(record_, services_.settings, services_.strings, copy),
+                          guarded([this](std::optional<hal::PrintError> error) { on_printed(std::move(error)); }));
 }
 
 void Sale::on_printed(std::optional<hal::PrintError> error) {
   if (error) {
     services_.log.warn("sale " + record_.reference + ": receipt not printed: " + error->detail);
+    if (!commit([&] { services_.ledger.record_print_failed(record_.reference, error->detail); })) return;
     print_error_ = std::move(error);
     phase_ = Phase::kPrintFailed;
+    // Printing resumes by itself once the paper is in or the printer is back.
+    print_retry_timer_ = services_.clock.after(kPrintRetry, [this] { print(); });
     changed_();
     return;
   }
@@ -427,6 +437,7 @@ void Sale::on_printed(std::optional<hal::PrintError> error) {
 void Sale::end(SaleOutcome outcome, const std::string& detail) {
   tick_timer_.cancel();
   poll_timer_.cancel();
+  print_retry_timer_.cancel();
   if (!commit([&] { services_.ledger.record_ended(record_.reference, ledger_end(outcome), detail); })) {
     return;
   }

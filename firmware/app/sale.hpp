@@ -122,6 +122,9 @@ class Sale {
   std::chrono::steady_clock::time_point deadline_{};
   hal::Timer tick_timer_;
   hal::Timer poll_timer_;
+  hal::Timer print_retry_timer_;
+  // This sale's receipt must say it is a reprint: a print was cut off before its end was recorded.
+  bool reprint_ = false;
   std::optional<SaleOutcome> outcome_;
   std::optional<BackendError> create_error_;
   std::optional<hal::PrintError> print_error_;

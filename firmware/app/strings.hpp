@@ -55,6 +55,7 @@ struct Strings {
   std::string_view printer_title;
   std::string_view printer_sale_paid;
   std::string_view printer_retry_hint;
+  std::string_view printer_retrying;
   std::string_view printer_offline;
   std::string_view printer_paper_out;
   std::string_view printer_cover_open;
@@ -90,6 +91,7 @@ struct Strings {
   // Receipts and the payment link
   std::string_view link_title;
   std::string_view receipt_copy;
+  std::string_view receipt_reprint;
   std::string_view receipt_tax_id;
   std::string_view receipt_number;
   std::string_view receipt_date;

@@ -48,6 +48,7 @@ const Strings& english_strings() {
       .printer_title = "Printer problem",
       .printer_sale_paid = "The sale is paid ({amount}); only the receipt is missing.",
       .printer_retry_hint = "CHARGE print again   CANCEL later",
+      .printer_retrying = "Trying again by itself every 10 seconds.",
       .printer_offline = "The printer is offline. Check its cable and power.",
       .printer_paper_out = "The printer is out of paper. Load a new roll.",
       .printer_cover_open = "The printer cover is open. Close it.",
@@ -81,6 +82,7 @@ const Strings& english_strings() {
 
       .link_title = "{merchant} {reference}",
       .receipt_copy = "*** COPY ***",
+      .receipt_reprint = "REPRINT — power lost while printing",
       .receipt_tax_id = "Tax ID {id}",
       .receipt_number = "Receipt No.",
       .receipt_date = "Date",

@@ -244,6 +244,12 @@ void Terminal::on_sale_changed() {
 void Terminal::on_sale_ended() {
   const SaleOutcome outcome = *sale_->outcome();
   link_closer_.wake();
+  if (view_ != View::kSale) {
+    // A receipt left for the printer came out in the background while the cashier went on.
+    receipt_pending_ = false;
+    if (view_ == View::kIdle) render();
+    return;
+  }
   if (outcome == SaleOutcome::kCreateFailed) connection_.check_now();
   const Strings& s = services_.strings;
   switch (outcome) {
@@ -365,7 +371,7 @@ ui::Screen Terminal::sale_screen() const {
       return screens::error(
           std::string(s.printer_title),
           {std::string(describe(sale_->print_error()->fault, s)),
-           fill(s.printer_sale_paid, {{"amount", format_money(amount)}})},
+           fill(s.printer_sale_paid, {{"amount", format_money(amount)}}), std::string(s.printer_retrying)},
           std::string(s.printer_retry_hint));
     case Phase::kEnded:
       return screens::paid(s, amount, sale_->record().receipt_number, true);

@@ -320,8 +320,8 @@ void Ledger::record_print_failed(const std::string& reference, const std::string
   Transaction step(db_);
   sale_at(db_, reference, "record_print_failed",
           {SaleStage::kReceiptIssued, SaleStage::kPrinted, SaleStage::kEnded});
-  Statement update(db_, "UPDATE sales SET print_pending = 0 WHERE reference = ?1");
-  update.bind(1, reference).run();
+  // print_pending stays: if an earlier attempt was cut off by a power loss, that one may have
+  // printed, and only a successful print may clear the doubt.
   append_event(db_, reference, "print_failed", {{"detail", detail}});
   step.commit();
 }

@@ -102,7 +102,8 @@ class Ledger {
   // Counts one receipt out of the printer; the first moves the sale to kPrinted, later ones are
   // copies and leave the stage alone.
   void record_printed(const std::string& reference);
-  // The printer reported it did not print (paper out, offline): nothing came out.
+  // The printer reported it did not print (paper out, offline). Kept in the history; the sale
+  // stays print_pending until a print succeeds.
   void record_print_failed(const std::string& reference, const std::string& detail);
   void record_ended(const std::string& reference, SaleEnd end, const std::string& detail);
 

@@ -336,6 +336,41 @@ TEST_F(TerminalTest, PrinterOutOfPaperKeepsTheSalePaidUntilThePrintSucceeds) {
   EXPECT_EQ(only_sale().prints, 1);
 }
 
+TEST_F(TerminalTest, PrintingResumesByItselfOnceThePrinterIsBack) {
+  reach_qr();
+  clock.advance(2s);
+  FakeBackend::answer(backend.statuses, paid_status());
+  FakeBackend::answer(backend.receipts, std::string(""));
+  printer.finish(hal::PrintError{hal::PrinterFault::kOffline, "no answer"});
+  EXPECT_TRUE(screen_says("Trying again by itself"));
+  clock.advance(9s);
+  EXPECT_EQ(printer.printed.size(), 1u);
+  clock.advance(1s);
+  ASSERT_EQ(printer.printed.size(), 2u);
+  printer.finish();
+  EXPECT_EQ(only_sale().end, SaleEnd::kCompleted);
+  const auto& first_line = std::get<hal::TextLine>(printer.printed[1].elements.front());
+  EXPECT_EQ(first_line.text, "Café Zoë") << "a retry after a reported failure is still the original";
+}
+
+TEST_F(TerminalTest, APrintCutOffByAPowerLossComesOutAgainMarkedAsAReprint) {
+  reach_qr();
+  clock.advance(2s);
+  FakeBackend::answer(backend.statuses, paid_status());
+  FakeBackend::answer(backend.receipts, std::string("rcpt"));
+  ASSERT_EQ(printer.printed.size(), 1u);
+  EXPECT_TRUE(only_sale().print_pending);
+  terminal_.reset();  // the power goes while the receipt prints
+  printer.waiting.clear();
+  boot();
+  ASSERT_EQ(printer.printed.size(), 2u);
+  const auto& marker = std::get<hal::TextLine>(printer.printed[1].elements.front());
+  EXPECT_EQ(marker.text, "REPRINT — power lost while printing");
+  printer.finish();
+  EXPECT_EQ(only_sale().end, SaleEnd::kCompleted);
+  EXPECT_FALSE(only_sale().print_pending);
+}
+
 TEST_F(TerminalTest, ReceiptNumbersRunWithoutGapsAcrossCancelledSales) {
   auto sell = [&](bool pay) {
     press("1 0 0 CHARGE");
