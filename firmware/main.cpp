@@ -21,6 +21,7 @@
 #include "board.hpp"
 #include "config/config.hpp"
 #include "store/ledger.hpp"
+#include "store/ledger_opening.hpp"
 #include "wix/wire_time.hpp"
 #include "version.hpp"
 
@@ -65,16 +66,25 @@ int run(const Arguments& arguments) {
   boost::asio::io_context io;
   linkpos::AsioClock clock(io);
   std::unique_ptr<linkpos::store::Ledger> ledger;
+  std::string ledger_notice;
   std::unique_ptr<linkpos::Board> board;
   try {
-    ledger = std::make_unique<linkpos::store::Ledger>(config.ledger.path);
+    auto opened = linkpos::store::open_ledger(
+        config.ledger.path, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::system_clock::now().time_since_epoch())
+                                .count());
+    ledger = std::move(opened.ledger);
+    ledger_notice = std::move(opened.salvage_notice);
+    if (!ledger_notice.empty()) log.error(ledger_notice);
     board = std::make_unique<linkpos::Board>(config, arguments.board, io, clock, log);
   } catch (const std::exception& error) {
     log.error(error.what());
     return kExitConfig;
   }
 
-  linkpos::app::SaleServices services{config.settings,
+  linkpos::app::Settings settings = config.settings;
+  settings.build_time = arguments.board.build_time;
+  linkpos::app::SaleServices services{settings,
                                       *linkpos::app::strings_for(config.settings.language),
                                       clock,
                                       board->backend(),
@@ -86,6 +96,7 @@ int run(const Arguments& arguments) {
   options.once = arguments.once;
   options.version = linkpos::kVersion;
   options.backend_name = board->backend_name();
+  options.boot_notice = ledger_notice;
   options.finished = [&](linkpos::app::OnceExit code) {
     exit_code = static_cast<int>(code);
     io.stop();

@@ -32,6 +32,10 @@ struct Settings {
   std::chrono::milliseconds poll_interval{2000};
   Merchant merchant;
   std::string language = "en";
+  // Ended sales older than this leave the ledger (zero keeps them forever).
+  std::chrono::hours keep_ended_sales{24 * 90};
+  // When this firmware was built: a clock showing an earlier time is certainly wrong.
+  std::chrono::system_clock::time_point build_time{};
 };
 
 }  // namespace linkpos::app

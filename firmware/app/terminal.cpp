@@ -24,6 +24,7 @@ Terminal::Terminal(SaleServices& services, hal::Display& display, TerminalOption
       connection_(services, kConnectionCheckInterval, [this] {
         if (view_ == View::kIdle) render();
       }),
+      housekeeping_(services),
       link_closer_(services, [this] {
         if (view_ == View::kIdle) {
           go_idle();  // shows the refund notice
@@ -35,7 +36,13 @@ Terminal::~Terminal() = default;
 
 void Terminal::start() {
   go_idle();
+  if (!options_.boot_notice.empty()) {
+    notice_ = Notice{std::string(services_.strings.ledger_title), {options_.boot_notice},
+                     std::string(services_.strings.any_key_hint)};
+    view_ = View::kNotice;
+  }
   render();
+  housekeeping_.start();
   connection_.start();
   link_closer_.wake();
   resume_unfinished();
@@ -332,6 +339,9 @@ void Terminal::go_idle() {
 
 std::vector<std::string> Terminal::idle_notes() const {
   std::vector<std::string> notes;
+  if (services_.clock.now() < services_.settings.build_time) {
+    notes.push_back(std::string(services_.strings.failure_clock));
+  }
   switch (connection_.state()) {
     case ConnectionWatch::State::kChecking:
       notes.push_back(std::string(services_.strings.idle_checking));

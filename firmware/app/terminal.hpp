@@ -8,6 +8,7 @@
 
 #include "app/amount_entry.hpp"
 #include "app/connection_watch.hpp"
+#include "app/housekeeping.hpp"
 #include "app/link_closer.hpp"
 #include "app/sale.hpp"
 #include "hal/display.hpp"
@@ -32,6 +33,8 @@ struct TerminalOptions {
   std::function<void(OnceExit)> finished;
   std::string version;
   std::string backend_name;
+  // Something the technician must know at start (a damaged ledger was set aside): shown first.
+  std::string boot_notice;
 };
 
 // The terminal as the cashier meets it: keys in, screens out, one sale at a time. It resumes
@@ -90,6 +93,7 @@ class Terminal {
   std::optional<ui::Screen> shown_;
   hal::Timer resume_timer_;
   ConnectionWatch connection_;
+  Housekeeping housekeeping_;
   LinkCloser link_closer_;
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };

@@ -217,8 +217,9 @@ void read_wix(JsonFields wix, bool needed, WixConfig& out,
   if (auto ms = wix.integer("request_timeout_ms", 1000, 120000)) out.request_timeout = std::chrono::milliseconds(*ms);
 }
 
-void read_ledger(JsonFields ledger, LedgerConfig& out) {
-  ledger.refuse_unknown({"path"});
+void read_ledger(JsonFields ledger, LedgerConfig& out, app::Settings& settings) {
+  ledger.refuse_unknown({"path", "keep_days"});
+  if (auto days = ledger.integer("keep_days", 0, 3650)) settings.keep_ended_sales = std::chrono::hours(24 * *days);
   if (auto path = ledger.string("path", false)) {
     if (path->empty()) {
       ledger.error("path", "must name a file, e.g. \"/var/lib/linkpos/ledger.sqlite\"");
@@ -248,7 +249,7 @@ ConfigResult parse_config(std::string_view json_text) {
   read_printer(root.object("printer"), config.printer);
   read_backend(root.object("backend"), config.backend);
   read_wix(root.object("wix"), config.backend.kind == "wix", config.wix, config.warnings);
-  read_ledger(root.object("ledger"), config.ledger);
+  read_ledger(root.object("ledger"), config.ledger, config.settings);
   if (!errors.empty()) return errors;
   return config;
 }
