@@ -13,6 +13,9 @@
 #include "wix/payment_links.hpp"
 #include "wix/wix_backend.hpp"
 #include "drivers/escpos/printer_settings.hpp"
+#include "drivers/evdev/evdev_keypad.hpp"
+#include "drivers/evdev/key_map.hpp"
+#include "drivers/fbdev/fbdev_display.hpp"
 #include "drivers/sim/console_display.hpp"
 #include "drivers/sim/file_printer.hpp"
 #include "drivers/sim/frame_log.hpp"
@@ -37,7 +40,7 @@ bool stderr_shares_the_console() {
 }  // namespace
 
 struct Board::Parts {
-  std::unique_ptr<drivers::sim::SimDisplay> display;
+  std::unique_ptr<hal::Display> display;
   std::unique_ptr<drivers::sim::ConsoleDisplay> console;
   std::unique_ptr<drivers::sim::FrameLog> frame_log;
   std::unique_ptr<drivers::sim::PngSnapshots> snapshots;
@@ -54,27 +57,47 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
     : parts_(std::make_unique<Parts>()) {
   auto& p = *parts_;
 
-  p.display = std::make_unique<drivers::sim::SimDisplay>(config.display.width, config.display.height);
-  // Someone at the console keys on the PC keyboard: show them its key map under the screen.
-  p.console = std::make_unique<drivers::sim::ConsoleDisplay>(
-      STDOUT_FILENO, options.key_script ? "" : std::string(drivers::sim::kKeyboardLegend));
-  if (p.console->is_terminal()) p.display->add_sink(*p.console);
-  if (p.console->is_terminal() && stderr_shares_the_console()) {
-    log.warn("stderr is the console: the frame log is left out so the screen stays readable "
-             "(run with 2>linkpos.log to keep it)");
+  drivers::sim::SimDisplay* sim = nullptr;
+  if (config.display.kind == "fbdev") {
+    if (options.snapshots_dir || options.key_script) {
+      throw std::runtime_error("--snapshots and --keys need the simulator's display (display.kind \"sim\")");
+    }
+    p.display = std::make_unique<drivers::fbdev::FbdevDisplay>(drivers::fbdev::FbdevSettings{
+        config.display.device, *drivers::fbdev::rotation_from_degrees(config.display.rotation)});
   } else {
-    p.frame_log = std::make_unique<drivers::sim::FrameLog>(STDERR_FILENO);
-    p.display->add_sink(*p.frame_log);
-  }
-  if (options.snapshots_dir) {
-    p.snapshots = std::make_unique<drivers::sim::PngSnapshots>(*options.snapshots_dir);
-    p.display->add_sink(*p.snapshots);
+    auto display = std::make_unique<drivers::sim::SimDisplay>(config.display.width, config.display.height);
+    sim = display.get();
+    p.display = std::move(display);
+    // Someone at the console keys on the PC keyboard: show them its key map under the screen.
+    const bool keyboard = !options.key_script && config.keypad.kind == "keyboard";
+    p.console = std::make_unique<drivers::sim::ConsoleDisplay>(
+        STDOUT_FILENO, keyboard ? std::string(drivers::sim::kKeyboardLegend) : "");
+    if (p.console->is_terminal()) sim->add_sink(*p.console);
+    if (p.console->is_terminal() && stderr_shares_the_console()) {
+      log.warn("stderr is the console: the frame log is left out so the screen stays readable "
+               "(run with 2>linkpos.log to keep it)");
+    } else {
+      p.frame_log = std::make_unique<drivers::sim::FrameLog>(STDERR_FILENO);
+      sim->add_sink(*p.frame_log);
+    }
+    if (options.snapshots_dir) {
+      p.snapshots = std::make_unique<drivers::sim::PngSnapshots>(*options.snapshots_dir);
+      sim->add_sink(*p.snapshots);
+    }
   }
 
   if (options.key_script) {
     auto scripted = std::make_unique<drivers::sim::ScriptedKeypad>(io, *options.key_script);
-    p.display->add_sink(*scripted);
+    sim->add_sink(*scripted);
     p.keypad = std::move(scripted);
+  } else if (config.keypad.kind == "evdev") {
+    auto key_map = drivers::evdev::parse_key_map(config.keypad.key_map);
+    if (auto* problem = std::get_if<std::string>(&key_map)) throw std::runtime_error("keypad.key_map: " + *problem);
+    drivers::evdev::EvdevSettings settings;
+    settings.device = config.keypad.device;
+    if (!config.keypad.key_map.empty()) settings.key_map = std::get<drivers::evdev::KeyMap>(key_map);
+    p.keypad = std::make_unique<drivers::evdev::EvdevKeypad>(
+        io, settings, [&log](std::string_view warning) { log.warn(warning); });
   } else {
     p.keypad = std::make_unique<drivers::sim::KeyboardKeypad>(io, STDIN_FILENO);
   }

@@ -9,6 +9,9 @@
 #include "app/strings.hpp"
 #include "config/json_fields.hpp"
 
+#include <initializer_list>
+#include <optional>
+
 namespace linkpos::config {
 namespace {
 
@@ -95,28 +98,40 @@ void read_merchant(JsonFields merchant, app::Merchant& out) {
   }
 }
 
-void read_display(JsonFields display, DisplayConfig& out) {
-  display.refuse_unknown({"kind", "width", "height"});
-  if (auto kind = display.string("kind", false)) {
-    if (*kind != "sim") {
-      display.error("kind", "\"" + *kind + "\" is not a display linkpos has; use \"sim\"");
-    } else {
-      out.kind = *kind;
-    }
+// A "kind" field that must be one of `kinds`.
+std::optional<std::string> kind_of(JsonFields& section, std::initializer_list<const char*> kinds,
+                                   const char* what) {
+  auto kind = section.string("kind", false);
+  if (!kind) return std::nullopt;
+  std::string allowed;
+  for (const char* name : kinds) {
+    if (*kind == name) return kind;
+    allowed += std::string(allowed.empty() ? "" : ", ") + "\"" + name + "\"";
   }
+  section.error("kind", "\"" + *kind + "\" is not a " + what + " linkpos has; use " + allowed);
+  return std::nullopt;
+}
+
+void read_display(JsonFields display, DisplayConfig& out) {
+  display.refuse_unknown({"kind", "width", "height", "device", "rotation"});
+  if (auto kind = kind_of(display, {"sim", "fbdev"}, "display")) out.kind = *kind;
   if (auto width = display.integer("width", 240, 1920)) out.width = static_cast<int>(*width);
   if (auto height = display.integer("height", 160, 1080)) out.height = static_cast<int>(*height);
+  if (auto device = display.string("device", false)) out.device = *device;
+  if (auto rotation = display.integer("rotation", 0, 270)) {
+    if (*rotation % 90 != 0) {
+      display.error("rotation", std::to_string(*rotation) + " must be 0, 90, 180 or 270");
+    } else {
+      out.rotation = static_cast<int>(*rotation);
+    }
+  }
 }
 
 void read_keypad(JsonFields keypad, KeypadConfig& out) {
-  keypad.refuse_unknown({"kind"});
-  if (auto kind = keypad.string("kind", false)) {
-    if (*kind != "keyboard") {
-      keypad.error("kind", "\"" + *kind + "\" is not a keypad linkpos has; use \"keyboard\"");
-    } else {
-      out.kind = *kind;
-    }
-  }
+  keypad.refuse_unknown({"kind", "device", "key_map"});
+  if (auto kind = kind_of(keypad, {"keyboard", "evdev"}, "keypad")) out.kind = *kind;
+  if (auto device = keypad.string("device", false)) out.device = *device;
+  if (auto map = keypad.string_map("key_map")) out.key_map = *map;
 }
 
 void read_printer(JsonFields printer, PrinterConfig& out) {

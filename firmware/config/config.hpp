@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -11,13 +12,18 @@
 namespace linkpos::config {
 
 struct DisplayConfig {
-  std::string kind = "sim";
-  int width = 320;
+  std::string kind = "sim";  // "sim" (console, PNG snapshots) or "fbdev" (the board's panel)
+  int width = 320;           // sim only: fbdev takes the panel's size
   int height = 240;
+  std::string device = "/dev/fb0";  // fbdev
+  int rotation = 0;                 // fbdev: 0, 90, 180 or 270 degrees clockwise
 };
 
 struct KeypadConfig {
-  std::string kind = "keyboard";
+  std::string kind = "keyboard";  // "keyboard" (the PC's, in the simulator) or "evdev"
+  std::string device = "/dev/input/event0";
+  // evdev: Linux key code (name or number) to terminal key name, replacing the default map.
+  std::map<std::string, std::string> key_map;
 };
 
 // The printer's character table as its maker numbers it: the charset (an iconv name) and the

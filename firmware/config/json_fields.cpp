@@ -83,6 +83,24 @@ std::optional<bool> JsonFields::boolean(const char* key) {
   return value->get<bool>();
 }
 
+std::optional<std::map<std::string, std::string>> JsonFields::string_map(const char* key) {
+  const auto* value = find(key);
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_object()) {
+    error(key, "must be an object of strings, e.g. {\"KEY_KPASTERISK\": \"CANCEL\"}");
+    return std::nullopt;
+  }
+  std::map<std::string, std::string> out;
+  for (const auto& [name, item] : value->items()) {
+    if (!item.is_string()) {
+      error(key, "the value of \"" + name + "\" must be a string");
+      return std::nullopt;
+    }
+    out[name] = item.get<std::string>();
+  }
+  return out;
+}
+
 JsonFields JsonFields::object(const char* key) {
   const auto* value = find(key);
   if (value == nullptr) return JsonFields(empty_object(), path_of(key), errors_);

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,8 @@ class JsonFields {
   std::optional<std::int64_t> integer(const char* key, std::int64_t min, std::int64_t max);
   std::optional<std::vector<std::string>> strings(const char* key);
   std::optional<bool> boolean(const char* key);
+  // An object whose values are all strings, e.g. {"KEY_KPASTERISK": "CANCEL"}.
+  std::optional<std::map<std::string, std::string>> string_map(const char* key);
   // A nested object; absent gives an empty one, so its fields take their defaults.
   JsonFields object(const char* key);
 

@@ -320,6 +320,9 @@ class HttpClient::Impl : public std::enable_shared_from_this<Impl> {
   }
 
   void fail(NetError error) {
+    // A retry's failure to connect does not undo the first attempt, which may have got through.
+    if (current_->retried)
+      error.may_have_been_sent = true;
     drop_connection();
     finish(std::move(error));
   }
