@@ -27,20 +27,57 @@ void LinkCloser::wake() {
 }
 
 void LinkCloser::run_pass() {
-  std::vector<store::SaleRecord> waiting;
   try {
-    waiting = services_.ledger.links_to_close();
+    uncertain_ = services_.ledger.uncertain_creates();
   } catch (const store::LedgerError& error) {
     services_.log.error(error.what());
     return;
   }
-  // A sale still running closes its own link; only ended sales are this closer's.
-  std::erase_if(waiting, [](const auto& sale) { return sale.stage != store::SaleStage::kEnded; });
-  if (waiting.empty()) return;
-  queue_ = std::move(waiting);
   running_ = true;
   failed_this_pass_ = false;
-  close_next();
+  settle_next();
+}
+
+void LinkCloser::settle_next() {
+  if (uncertain_.empty()) {
+    // Then the links, including any the searches just found.
+    try {
+      queue_ = services_.ledger.links_to_close();
+    } catch (const store::LedgerError& error) {
+      services_.log.error(error.what());
+      running_ = false;
+      return;
+    }
+    // A sale still running closes its own link; only ended sales are this closer's.
+    std::erase_if(queue_, [](const auto& sale) { return sale.stage != store::SaleStage::kEnded; });
+    close_next();
+    return;
+  }
+  const store::SaleRecord sale = uncertain_.back();
+  uncertain_.pop_back();
+  const auto alive = std::weak_ptr<int>(alive_);
+  services_.backend.find_link(
+      sale.reference, from_unix_ms(sale.started_at_ms) - std::chrono::minutes(5),
+      [this, alive, sale](BackendResult<std::optional<PaymentLink>> found) {
+        if (!alive.lock()) return;
+        if (!found) {
+          failed_this_pass_ = true;
+        } else {
+          try {
+            if (found.value()) {
+              const PaymentLink& link = *found.value();
+              services_.ledger.record_late_link(sale.reference, link.id, link.url, to_unix_ms(link.expires_at));
+              services_.log.warn("sale " + sale.reference + " had a link after all (" + link.id + "): closing it");
+            } else {
+              services_.ledger.record_create_settled(sale.reference);
+            }
+          } catch (const store::LedgerError& error) {
+            services_.log.error(error.what());
+            failed_this_pass_ = true;
+          }
+        }
+        settle_next();
+      });
 }
 
 void LinkCloser::close_next() {

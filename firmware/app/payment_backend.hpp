@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ enum class BackendFailure {
 struct BackendError {
   BackendFailure failure = BackendFailure::kUnreachable;
   std::string detail;  // for the technician's log and the error screen's small print; no secrets
+  // The request may have taken effect although no answer came (a create sent before the
+  // connection dropped): the caller must find out before repeating it.
+  bool uncertain = false;
 };
 
 template <class T>
@@ -81,6 +85,10 @@ class PaymentBackend {
                            std::function<void(BackendResult<PaymentLink>)> done) = 0;
   virtual void get_status(const PaymentLink& link,
                           std::function<void(BackendResult<LinkStatus>)> done) = 0;
+  // The link a create for `reference` made, if any: searches links made since `since` (there is
+  // no idempotency key, so a create whose answer was lost is settled this way before any retry).
+  virtual void find_link(const std::string& reference, WallTime since,
+                         std::function<void(BackendResult<std::optional<PaymentLink>>)> done) = 0;
   // Stops the link taking payments. Safe to repeat.
   virtual void cancel_link(const PaymentLink& link,
                            std::function<void(BackendResult<void>)> done) = 0;

@@ -13,6 +13,9 @@ using namespace std::chrono_literals;
 
 constexpr auto kTick = 1s;
 constexpr auto kPrintRetry = 10s;
+constexpr std::chrono::milliseconds kFirstFindRetry = 2s;
+constexpr std::chrono::milliseconds kLongestFindRetry = 30s;
+constexpr auto kClockMargin = 5min;
 
 store::SaleEnd ledger_end(SaleOutcome outcome) {
   switch (outcome) {
@@ -127,8 +130,9 @@ void Sale::start() {
   services_.log.info("sale " + record_.reference + " resumed after a restart");
   switch (record_.stage) {
     case store::SaleStage::kStarted:
-      // Issue-4 work: ask the backend whether a link was made before the restart.
-      end(SaleOutcome::kInterrupted, "interrupted before its payment link was created");
+      // The create may have reached the service before the power went: look for its link. A
+      // sale from before a restart is not started again if there is none.
+      settle_uncertain_create(/*create_if_missing=*/false);
       return;
     case store::SaleStage::kLinkCreated:
       enter_waiting(/*poll_now=*/true);
@@ -155,6 +159,10 @@ void Sale::cancel() {
     // The create request may already be at the server: wait for its answer, then close the link.
     cancel_requested_ = true;
     changed_();
+    if (find_retry_timer_.pending()) {
+      find_retry_timer_.cancel();
+      find_link();  // one more look now, rather than after the back-off
+    }
   } else if (phase_ == Phase::kWaiting) {
     cancel_requested_ = true;
     begin_closing(Closing::kByCashier);
@@ -188,6 +196,12 @@ void Sale::create_link() {
 }
 
 void Sale::on_link_created(BackendResult<PaymentLink> result) {
+  if (!result && result.error().uncertain) {
+    services_.log.warn("sale " + record_.reference + ": the create may have reached the service (" +
+                       result.error().detail + "); looking for its link before trying again");
+    settle_uncertain_create(/*create_if_missing=*/true);
+    return;
+  }
   if (!result) {
     const BackendError& error = result.error();
     services_.log.warn("sale " + record_.reference + ": no payment link: " + error.detail);
@@ -212,6 +226,55 @@ void Sale::on_link_created(BackendResult<PaymentLink> result) {
   } else {
     enter_waiting(/*poll_now=*/false);
   }
+}
+
+void Sale::settle_uncertain_create(bool create_if_missing) {
+  if (!record_.create_uncertain) {
+    if (!commit([&] { services_.ledger.record_create_uncertain(record_.reference); })) return;
+    record_.create_uncertain = true;
+  }
+  create_if_missing_ = create_if_missing;
+  find_backoff_ = kFirstFindRetry;
+  phase_ = Phase::kCreating;
+  changed_();
+  find_link();
+}
+
+void Sale::find_link() {
+  // The link, if made, was made after the sale started; the margin covers clock differences.
+  const auto since = from_unix_ms(record_.started_at_ms) - kClockMargin;
+  services_.backend.find_link(
+      record_.reference, since, guarded([this](BackendResult<std::optional<PaymentLink>> found) {
+        if (!found) {
+          network_trouble_ = true;
+          if (cancel_requested_) {
+            // The link closer goes on looking, and closes the link if it turns up.
+            end(SaleOutcome::kCancelled, "cancelled while it was unknown whether a link was made");
+            return;
+          }
+          services_.log.warn("sale " + record_.reference + ": cannot look for its link yet: " +
+                             found.error().detail);
+          find_retry_timer_ = services_.clock.after(find_backoff_, [this] { find_link(); });
+          find_backoff_ = std::min(find_backoff_ * 2, kLongestFindRetry);
+          changed_();
+          return;
+        }
+        network_trouble_ = false;
+        if (found.value()) {
+          services_.log.info("sale " + record_.reference + ": found the link its create made");
+          on_link_created(*found.value());
+          return;
+        }
+        if (!commit([&] { services_.ledger.record_create_settled(record_.reference); })) return;
+        record_.create_uncertain = false;
+        if (cancel_requested_) {
+          end(SaleOutcome::kCancelled, "cancelled; no link had been made");
+        } else if (create_if_missing_) {
+          create_link();  // none exists: now a new create cannot make a second link
+        } else {
+          end(SaleOutcome::kInterrupted, "interrupted before its payment link was created");
+        }
+      }));
 }
 
 void Sale::enter_waiting(bool poll_now) {
@@ -438,6 +501,7 @@ void Sale::end(SaleOutcome outcome, const std::string& detail) {
   tick_timer_.cancel();
   poll_timer_.cancel();
   print_retry_timer_.cancel();
+  find_retry_timer_.cancel();
   if (!commit([&] { services_.ledger.record_ended(record_.reference, ledger_end(outcome), detail); })) {
     return;
   }

@@ -85,6 +85,9 @@ class Sale {
 
   void create_link();
   void on_link_created(BackendResult<PaymentLink> result);
+  // A create whose answer was lost may have made a link: find it before anything else.
+  void settle_uncertain_create(bool create_if_missing);
+  void find_link();
   void enter_waiting(bool poll_now);
   void tick();
   void poll();
@@ -123,6 +126,9 @@ class Sale {
   hal::Timer tick_timer_;
   hal::Timer poll_timer_;
   hal::Timer print_retry_timer_;
+  hal::Timer find_retry_timer_;
+  std::chrono::milliseconds find_backoff_{0};
+  bool create_if_missing_ = true;
   // This sale's receipt must say it is a reprint: a print was cut off before its end was recorded.
   bool reprint_ = false;
   std::optional<SaleOutcome> outcome_;

@@ -24,7 +24,7 @@ constexpr int kBusyTimeoutMs = 2000;
 constexpr std::string_view kSaleColumns =
     "reference, business_day, started_at_ms, currency, amount_minor, stage, link_id, link_url, "
     "link_expires_at_ms, payment_id, paid_amount_minor, paid_at_ms, receipt_number, "
-    "backend_receipt_id, prints, end_kind, end_detail, link_closed, print_pending";
+    "backend_receipt_id, prints, end_kind, end_detail, link_closed, print_pending, create_uncertain";
 
 std::string select_sales(std::string_view rest) {
   std::string sql = "SELECT ";
@@ -72,6 +72,7 @@ SaleRecord read_sale(const Statement& row) {
   sale.end_detail = row.text(16);
   sale.link_closed = row.int64(17) != 0;
   sale.print_pending = row.int64(18) != 0;
+  sale.create_uncertain = row.int64(19) != 0;
   return sale;
 }
 
@@ -230,8 +231,8 @@ void Ledger::record_link_created(const std::string& reference, const std::string
   Transaction step(db_);
   sale_at(db_, reference, "record_link_created", {SaleStage::kStarted});
   Statement update(db_,
-                   "UPDATE sales SET link_id = ?2, link_url = ?3, link_expires_at_ms = ?4 "
-                   "WHERE reference = ?1");
+                   "UPDATE sales SET link_id = ?2, link_url = ?3, link_expires_at_ms = ?4, "
+                   "create_uncertain = 0 WHERE reference = ?1");
   update.bind(1, reference).bind(2, link_id).bind(3, link_url).bind(4, expires_at_ms).run();
   set_stage(db_, reference, SaleStage::kLinkCreated);
   append_event(db_, reference, "link_created",
@@ -368,6 +369,46 @@ std::vector<SaleRecord> Ledger::recent(int limit) const {
   return load_all(query);
 }
 
+void Ledger::record_create_uncertain(const std::string& reference) {
+  Transaction step(db_);
+  sale_at(db_, reference, "record_create_uncertain", {SaleStage::kStarted});
+  Statement update(db_, "UPDATE sales SET create_uncertain = 1 WHERE reference = ?1");
+  update.bind(1, reference).run();
+  append_event(db_, reference, "create_uncertain", nlohmann::json::object());
+  step.commit();
+}
+
+void Ledger::record_create_settled(const std::string& reference) {
+  Transaction step(db_);
+  sale_at(db_, reference, "record_create_settled", {SaleStage::kStarted, SaleStage::kEnded});
+  Statement update(db_, "UPDATE sales SET create_uncertain = 0 WHERE reference = ?1");
+  update.bind(1, reference).run();
+  append_event(db_, reference, "create_settled", {{"link", nullptr}});
+  step.commit();
+}
+
+void Ledger::record_late_link(const std::string& reference, const std::string& link_id,
+                              const std::string& link_url, std::int64_t expires_at_ms) {
+  Transaction step(db_);
+  const SaleRecord sale = sale_at(db_, reference, "record_late_link", {SaleStage::kEnded});
+  if (!sale.create_uncertain || !sale.link_id.empty()) {
+    throw std::logic_error(describe("record_late_link", reference) +
+                           ": the sale has no uncertain create to settle");
+  }
+  Statement update(db_,
+                   "UPDATE sales SET link_id = ?2, link_url = ?3, link_expires_at_ms = ?4, "
+                   "create_uncertain = 0, link_closed = 0 WHERE reference = ?1");
+  update.bind(1, reference).bind(2, link_id).bind(3, link_url).bind(4, expires_at_ms).run();
+  append_event(db_, reference, "late_link", {{"link_id", link_id}, {"link_url", link_url}});
+  step.commit();
+}
+
+std::vector<SaleRecord> Ledger::uncertain_creates() const {
+  Statement query(db_, select_sales("WHERE create_uncertain = 1 AND stage = ?1 ORDER BY started_at_ms, rowid"));
+  query.bind(1, stage_name(SaleStage::kEnded));
+  return load_all(query);
+}
+
 void Ledger::record_link_closed(const std::string& reference) {
   Transaction step(db_);
   const SaleRecord sale =
@@ -448,6 +489,7 @@ int Ledger::prune_ended_before(std::int64_t cutoff_ms) {
   raise_floor_to_highest(db_);
   const std::string owed =
       "stage = 'ended' AND started_at_ms < ?1 AND NOT (link_id IS NOT NULL AND link_closed = 0) "
+      "AND create_uncertain = 0 "
       "AND NOT EXISTS (SELECT 1 FROM extra_payments e WHERE e.reference = sales.reference AND "
       "e.acknowledged = 0)";
   Statement events(db_, "DELETE FROM sale_events WHERE reference IN (SELECT reference FROM sales WHERE " + owed + ")");
@@ -475,7 +517,7 @@ void Ledger::import_sale(const SaleRecord& sale, const std::string& why) {
   }
   Statement insert(db_, "INSERT INTO sales (" + std::string(kSaleColumns) +
                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                            "?17, ?18, ?19)");
+                            "?17, ?18, ?19, ?20)");
   insert.bind(1, sale.reference)
       .bind(2, sale.business_day)
       .bind(3, sale.started_at_ms)
@@ -489,7 +531,10 @@ void Ledger::import_sale(const SaleRecord& sale, const std::string& why) {
   if (sale.stage >= SaleStage::kReceiptIssued) insert.bind(14, sale.backend_receipt_id);
   insert.bind(15, std::int64_t{sale.prints});
   if (sale.end) insert.bind(16, end_name(*sale.end)).bind(17, sale.end_detail);
-  insert.bind(18, std::int64_t{sale.link_closed ? 1 : 0}).bind(19, std::int64_t{sale.print_pending ? 1 : 0}).run();
+  insert.bind(18, std::int64_t{sale.link_closed ? 1 : 0})
+      .bind(19, std::int64_t{sale.print_pending ? 1 : 0})
+      .bind(20, std::int64_t{sale.create_uncertain ? 1 : 0})
+      .run();
   append_event(db_, sale.reference, "imported", {{"why", why}, {"stage", stage_name(sale.stage)}});
   step.commit();
 }

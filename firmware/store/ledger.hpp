@@ -57,6 +57,9 @@ struct SaleRecord {
   // A print began and its end was never recorded: the power went while it printed, so what
   // comes out next must say it is a reprint.
   bool print_pending = false;
+  // A create may have reached the service without its answer reaching the terminal: a link
+  // for this sale may exist that the ledger does not know yet.
+  bool create_uncertain = false;
 };
 
 // A payment on a sale's link beyond the one the sale took (a second customer paying the same
@@ -107,6 +110,15 @@ class Ledger {
   void record_print_failed(const std::string& reference, const std::string& detail);
   void record_ended(const std::string& reference, SaleEnd end, const std::string& detail);
 
+  // A create request for the sale may have made a link whose answer was lost.
+  void record_create_uncertain(const std::string& reference);
+  // A search settled it: no link was made (a link that was made is recorded as created).
+  void record_create_settled(const std::string& reference);
+  // A link made by a create whose answer was lost, found after the sale had already ended
+  // unpaid: it gets closed like any open link, and any payment on it is refunded.
+  void record_late_link(const std::string& reference, const std::string& link_id,
+                        const std::string& link_url, std::int64_t expires_at_ms);
+
   // The backend confirmed the sale's link takes no more payments. Any stage after kStarted.
   void record_link_closed(const std::string& reference);
   // Keeps a payment beyond the sale's own; false when it was already kept.
@@ -124,6 +136,8 @@ class Ledger {
   // Sales that no longer wait for a payment but whose link is not confirmed closed: they need
   // deactivating (and a last look for payments), whatever happened to the terminal meanwhile.
   std::vector<SaleRecord> links_to_close() const;
+  // Ended sales whose create is still uncertain: the service must be searched for their link.
+  std::vector<SaleRecord> uncertain_creates() const;
   // Extra payments the cashier has not acknowledged yet, oldest first.
   std::vector<ExtraPayment> unacknowledged_extra_payments() const;
   std::vector<ExtraPayment> extra_payments(const std::string& reference) const;

@@ -46,7 +46,7 @@ class Inspection {
   // receipt number, unacknowledged refunds.
   std::vector<SaleRecord> unfinished_sales() {
     std::vector<SaleRecord> sales;
-    each_row("SELECT * FROM sales WHERE stage <> 'ended' OR link_closed = 0", [&](sqlite3_stmt* row) {
+    each_row("SELECT * FROM sales WHERE stage <> 'ended' OR (link_id IS NOT NULL AND link_closed = 0) OR create_uncertain = 1", [&](sqlite3_stmt* row) {
       SaleRecord sale;
       sale.reference = column_text(row, "reference");
       const auto stage = stage_from_name(column_text(row, "stage"));
@@ -69,6 +69,7 @@ class Inspection {
       sale.end_detail = column_text(row, "end_detail");
       sale.link_closed = column_int(row, "link_closed") != 0;
       sale.print_pending = column_int(row, "print_pending") != 0;
+      sale.create_uncertain = column_int(row, "create_uncertain") != 0;
       sales.push_back(std::move(sale));
     });
     return sales;

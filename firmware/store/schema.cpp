@@ -80,6 +80,11 @@ INSERT INTO ledger_counters (name, value) VALUES ('receipt_number_floor', 0);
 
 DROP TRIGGER sale_events_no_delete;
 )sql",
+    // 4: a create whose answer never came (the connection dropped after sending) may have made a
+    // link: the sale is marked until a search of the service settles it.
+    R"sql(
+ALTER TABLE sales ADD COLUMN create_uncertain INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 constexpr int kLatestVersion = static_cast<int>(std::size(kMigrations));

@@ -5,6 +5,10 @@
 namespace linkpos::wix {
 namespace {
 
+// Links made in the few minutes around one sale fit in a page or two; a shop making thousands
+// of links a minute elsewhere would need more, and then the search gives up rather than stall.
+constexpr int kMaxSearchPages = 10;
+
 app::LinkState state_of(LinkStatus status) {
   switch (status) {
     case LinkStatus::kInactive:
@@ -74,7 +78,7 @@ app::BackendError WixBackend::to_backend_error(const WixError& error) const {
       failure = BackendFailure::kRefused;
       break;
   }
-  return app::BackendError{failure, error.message};
+  return app::BackendError{failure, error.message, error.may_have_been_sent};
 }
 
 app::BackendResult<std::vector<app::Payment>> WixBackend::to_payments(const std::vector<LinkPayment>& payments) const {
@@ -103,7 +107,12 @@ void WixBackend::create_link(const app::LinkRequest& request,
   for (const auto& line : request.lines) wire.lines.push_back(LineItem{line.name, 1, app::to_decimal(line.amount)});
   wire.expires_at = request.expires_at;
   client_.create_link(wire, [this, expires = request.expires_at, done = std::move(done)](WixResult<PaymentLinkInfo> made) {
-    if (!made) return done(to_backend_error(made.error()));
+    if (!made) {
+      app::BackendError error = to_backend_error(made.error());
+      // A server error may come after the link was stored: as uncertain as a lost answer.
+      if (made.error().kind == WixErrorKind::kServerError) error.uncertain = true;
+      return done(error);
+    }
     const PaymentLinkInfo& link = made.value();
     done(app::PaymentLink{link.id, link.url, link.expires.value_or(expires)});
   });
@@ -123,6 +132,29 @@ void WixBackend::get_status(const app::PaymentLink& link,
       if (!info) return done(to_backend_error(info.error()));
       done(app::LinkStatus{state_of(info.value().status), {}});
     });
+  });
+}
+
+void WixBackend::find_link(const std::string& reference, app::WallTime since,
+                           std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) {
+  search_pages(reference, since, "", kMaxSearchPages, std::move(done));
+}
+
+void WixBackend::search_pages(std::string reference, WallTime since, std::string cursor, int pages_left,
+                              std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) {
+  client_.query_links_since(since, cursor, [this, reference, since, pages_left, done = std::move(done)](
+                                               WixResult<Page<PaymentLinkInfo>> page) mutable {
+    if (!page) return done(to_backend_error(page.error()));
+    // Title filters are UNCONFIRMED in the contract, so the match is ours: the sale's reference
+    // is in the title of every link the terminal makes.
+    for (const PaymentLinkInfo& link : page.value().items) {
+      if (link.title.find(reference) != std::string::npos && !link.url.empty()) {
+        return done(std::optional<app::PaymentLink>(
+            app::PaymentLink{link.id, link.url, link.expires.value_or(since)}));
+      }
+    }
+    if (page.value().next_cursor.empty() || pages_left <= 1) return done(std::optional<app::PaymentLink>());
+    search_pages(std::move(reference), since, page.value().next_cursor, pages_left - 1, std::move(done));
   });
 }
 

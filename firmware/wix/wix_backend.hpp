@@ -19,6 +19,8 @@ class WixBackend final : public app::PaymentBackend {
                    std::function<void(app::BackendResult<app::PaymentLink>)> done) override;
   void get_status(const app::PaymentLink& link,
                   std::function<void(app::BackendResult<app::LinkStatus>)> done) override;
+  void find_link(const std::string& reference, app::WallTime since,
+                 std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) override;
   void cancel_link(const app::PaymentLink& link, std::function<void(app::BackendResult<void>)> done) override;
   void issue_receipt(const app::PaymentLink& link, const app::Payment& payment,
                      std::function<void(app::BackendResult<std::string>)> done) override;
@@ -27,6 +29,8 @@ class WixBackend final : public app::PaymentBackend {
  private:
   app::BackendError to_backend_error(const WixError& error) const;
   app::BackendResult<std::vector<app::Payment>> to_payments(const std::vector<LinkPayment>& payments) const;
+  void search_pages(std::string reference, WallTime since, std::string cursor, int pages_left,
+                    std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done);
 
   PaymentLinksClient& client_;
   app::Currency currency_;

@@ -219,6 +219,103 @@ TEST_F(TerminalTest, TheIdleScreenSaysWhetherThePaymentServiceAnswers) {
   EXPECT_TRUE(screen_says("Ready: the payment service answers"));
 }
 
+app::BackendError lost_answer() {
+  return app::BackendError{app::BackendFailure::kUnreachable, "connection closed after sending", true};
+}
+
+TEST_F(TerminalTest, AnUncertainCreateAdoptsTheLinkItMadeInsteadOfMakingASecond) {
+  boot();
+  press("1 2 5 0 CHARGE");
+  const std::string reference = backend.creates.front().request.reference;
+  FakeBackend::answer(backend.creates, lost_answer());
+  EXPECT_TRUE(only_sale().create_uncertain);
+  ASSERT_EQ(backend.finds.size(), 1u);
+  EXPECT_EQ(backend.finds.front().reference, reference);
+  EXPECT_EQ(backend.finds.front().since, clock.now() - 5min);
+  FakeBackend::answer(backend.finds,
+                      std::optional<app::PaymentLink>(app::PaymentLink{"made", "https://pay/made", clock.now() + 360s}));
+  EXPECT_EQ(screen(), "qr");
+  EXPECT_TRUE(backend.creates.empty()) << "no second link for one sale";
+  EXPECT_EQ(only_sale().link_id, "made");
+  EXPECT_FALSE(only_sale().create_uncertain);
+}
+
+TEST_F(TerminalTest, AnUncertainCreateThatMadeNothingIsMadeAgain) {
+  boot();
+  press("1 2 5 0 CHARGE");
+  FakeBackend::answer(backend.creates, lost_answer());
+  FakeBackend::answer(backend.finds, std::optional<app::PaymentLink>());
+  ASSERT_EQ(backend.creates.size(), 1u);
+  answer_create("second-try");
+  EXPECT_EQ(screen(), "qr");
+  EXPECT_EQ(only_sale().link_id, "second-try");
+}
+
+TEST_F(TerminalTest, TheSearchForAnUncertainLinkWaitsForTheNetworkBackingOff) {
+  boot();
+  press("1 2 5 0 CHARGE");
+  FakeBackend::answer(backend.creates, lost_answer());
+  FakeBackend::answer(backend.finds, app::BackendError{app::BackendFailure::kUnreachable, "down"});
+  EXPECT_EQ(screen(), "creating");
+  EXPECT_TRUE(backend.creates.empty()) << "never a blind retry";
+  clock.advance(2s);
+  ASSERT_EQ(backend.finds.size(), 1u);
+  FakeBackend::answer(backend.finds, app::BackendError{app::BackendFailure::kUnreachable, "down"});
+  clock.advance(3s);
+  EXPECT_TRUE(backend.finds.empty()) << "the second wait is longer";
+  clock.advance(1s);
+  ASSERT_EQ(backend.finds.size(), 1u);
+}
+
+TEST_F(TerminalTest, CancelWhileALinkIsUncertainEndsTheSaleAndTheCloserFindsAndClosesIt) {
+  boot();
+  press("1 2 5 0 CHARGE");
+  FakeBackend::answer(backend.creates, lost_answer());
+  FakeBackend::answer(backend.finds, app::BackendError{app::BackendFailure::kUnreachable, "down"});
+  press("CANCEL");
+  ASSERT_EQ(backend.finds.size(), 1u) << "one more look at once";
+  FakeBackend::answer(backend.finds, app::BackendError{app::BackendFailure::kUnreachable, "down"});
+  EXPECT_EQ(screen(), "idle");
+  EXPECT_EQ(only_sale().end, store::SaleEnd::kCancelled);
+  EXPECT_TRUE(only_sale().create_uncertain);
+
+  clock.advance(1s);  // the link closer's pass
+  ASSERT_EQ(backend.finds.size(), 1u);
+  FakeBackend::answer(backend.finds,
+                      std::optional<app::PaymentLink>(app::PaymentLink{"late", "https://pay/late", clock.now() + 360s}));
+  ASSERT_EQ(backend.cancels.size(), 1u);
+  EXPECT_EQ(backend.cancels.front().link.id, "late");
+  FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
+  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kInactive, {}});
+  EXPECT_TRUE(only_sale().link_closed);
+  EXPECT_FALSE(only_sale().create_uncertain);
+}
+
+TEST_F(TerminalTest, ASaleCutOffWhileCreatingIsLookedForAtBoot) {
+  boot();
+  press("1 2 5 0 CHARGE");
+  terminal_.reset();  // power lost with the create in flight
+  backend.creates.clear();
+  boot();
+  ASSERT_EQ(backend.finds.size(), 1u);
+  FakeBackend::answer(backend.finds,
+                      std::optional<app::PaymentLink>(app::PaymentLink{"made", "https://pay/made", clock.now() + 360s}));
+  EXPECT_EQ(screen(), "qr") << "the customer may be paying it";
+  EXPECT_TRUE(screen_says("https://pay/made"));
+}
+
+TEST_F(TerminalTest, ASaleCutOffBeforeItsLinkExistedEndsAtBootWithoutANewLink) {
+  boot();
+  press("1 2 5 0 CHARGE");
+  terminal_.reset();
+  backend.creates.clear();
+  boot();
+  FakeBackend::answer(backend.finds, std::optional<app::PaymentLink>());
+  EXPECT_TRUE(backend.creates.empty());
+  EXPECT_EQ(only_sale().end, store::SaleEnd::kFailed);
+  EXPECT_EQ(screen(), "idle");
+}
+
 TEST_F(TerminalTest, AKeyDuringPrintingShowsThePrintingScreen) {
   reach_qr();
   clock.advance(2s);

@@ -24,6 +24,11 @@ class FakeBackend final : public app::PaymentBackend {
     app::PaymentLink link;
     std::function<void(app::BackendResult<void>)> done;
   };
+  struct Find {
+    std::string reference;
+    app::WallTime since;
+    std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done;
+  };
   struct Check {
     std::function<void(app::BackendResult<void>)> done;
   };
@@ -40,6 +45,10 @@ class FakeBackend final : public app::PaymentBackend {
   void get_status(const app::PaymentLink& link,
                   std::function<void(app::BackendResult<app::LinkStatus>)> done) override {
     statuses.push_back({link, std::move(done)});
+  }
+  void find_link(const std::string& reference, app::WallTime since,
+                 std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) override {
+    finds.push_back({reference, since, std::move(done)});
   }
   void cancel_link(const app::PaymentLink& link,
                    std::function<void(app::BackendResult<void>)> done) override {
@@ -68,6 +77,7 @@ class FakeBackend final : public app::PaymentBackend {
   std::deque<Cancel> cancels;
   std::deque<Receipt> receipts;
   std::deque<Check> checks;
+  std::deque<Find> finds;
   int cancel_calls = 0;
 };
 

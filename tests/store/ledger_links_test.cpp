@@ -78,6 +78,32 @@ TEST_F(LedgerLinksTest, APaymentOnACancelledSaleIsKeptForRefund) {
   EXPECT_EQ(ledger_.unacknowledged_extra_payments().size(), 1u);
 }
 
+TEST_F(LedgerLinksTest, AnUncertainCreateIsSettledByALinkFoundOrByNone) {
+  ledger_.record_started(new_sale("U1", 1));
+  ledger_.record_create_uncertain("U1");
+  EXPECT_TRUE(ledger_.find("U1")->create_uncertain);
+  EXPECT_TRUE(ledger_.uncertain_creates().empty()) << "a sale still running settles its own";
+  ledger_.record_link_created("U1", "found", "https://pay/found", 9);
+  EXPECT_FALSE(ledger_.find("U1")->create_uncertain);
+
+  ledger_.record_started(new_sale("U2", 2));
+  ledger_.record_create_uncertain("U2");
+  ledger_.record_ended("U2", SaleEnd::kCancelled, "cashier, link unknown");
+  ASSERT_EQ(ledger_.uncertain_creates().size(), 1u);
+  EXPECT_EQ(ledger_.prune_ended_before(1000), 0) << "kept until settled";
+  ledger_.record_late_link("U2", "late", "https://pay/late", 9);
+  EXPECT_TRUE(ledger_.uncertain_creates().empty());
+  ASSERT_EQ(ledger_.links_to_close().size(), 1u);
+  EXPECT_EQ(ledger_.links_to_close().front().link_id, "late");
+
+  ledger_.record_started(new_sale("U3", 3));
+  ledger_.record_create_uncertain("U3");
+  ledger_.record_ended("U3", SaleEnd::kFailed, "no answer");
+  ledger_.record_create_settled("U3");
+  EXPECT_TRUE(ledger_.uncertain_creates().empty());
+  EXPECT_THROW(ledger_.record_late_link("U3", "x", "y", 1), std::logic_error);
+}
+
 TEST(LedgerMigrationTest, AVersionOneFileIsUpgradedWithItsSalesKept) {
   TempDir dir;
   const std::string path = dir.file("ledger.sqlite");
@@ -90,6 +116,7 @@ TEST(LedgerMigrationTest, AVersionOneFileIsUpgradedWithItsSalesKept) {
     RawDb raw(path);
     ASSERT_EQ(raw.exec("DROP TABLE extra_payments; ALTER TABLE sales DROP COLUMN link_closed; "
                        "ALTER TABLE sales DROP COLUMN print_pending; DROP TABLE ledger_counters; "
+                       "ALTER TABLE sales DROP COLUMN create_uncertain; "
                        "CREATE TRIGGER sale_events_no_delete BEFORE DELETE ON sale_events "
                        "BEGIN SELECT RAISE(ABORT, 'sale_events is append-only'); END; "
                        "PRAGMA user_version = 1;"),
