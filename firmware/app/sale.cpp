@@ -246,7 +246,7 @@ void Sale::find_link() {
   services_.backend.find_link(
       record_.reference, since, guarded([this](BackendResult<std::optional<PaymentLink>> found) {
         if (!found) {
-          network_trouble_ = true;
+          trouble_ = found.error().failure;
           if (cancel_requested_) {
             // The link closer goes on looking, and closes the link if it turns up.
             end(SaleOutcome::kCancelled, "cancelled while it was unknown whether a link was made");
@@ -259,7 +259,7 @@ void Sale::find_link() {
           changed_();
           return;
         }
-        network_trouble_ = false;
+        trouble_.reset();
         if (found.value()) {
           services_.log.info("sale " + record_.reference + ": found the link its create made");
           on_link_created(*found.value());
@@ -323,12 +323,12 @@ void Sale::on_polled(BackendResult<LinkStatus> result) {
   if (phase_ != Phase::kWaiting) return;  // closing makes its own last check
   if (!result) {
     services_.log.warn("sale " + record_.reference + ": poll failed: " + result.error().detail);
-    if (!network_trouble_) {
-      network_trouble_ = true;
+    if (trouble_ != result.error().failure) {
+      trouble_ = result.error().failure;
       changed_();
     }
   } else {
-    const bool had_trouble = std::exchange(network_trouble_, false);
+    const bool had_trouble = std::exchange(trouble_, std::nullopt).has_value();
     const LinkStatus& status = result.value();
     if (!status.payments.empty()) {
       on_paid(status.payments);

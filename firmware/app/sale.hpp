@@ -72,8 +72,8 @@ class Sale {
   Money amount() const { return Money{record_.amount_minor, services_.settings.currency}; }
   bool cancel_requested() const { return cancel_requested_; }
   std::chrono::seconds time_left() const;
-  // The last poll failed; polling goes on.
-  bool network_trouble() const { return network_trouble_; }
+  // Why the last call to the payment service failed, while the sale keeps trying.
+  const std::optional<BackendFailure>& trouble() const { return trouble_; }
   std::optional<SaleOutcome> outcome() const { return outcome_; }
   // Why the link could not be made (kCreateFailed).
   const std::optional<BackendError>& create_error() const { return create_error_; }
@@ -118,7 +118,7 @@ class Sale {
   bool resumed_;
   Phase phase_ = Phase::kCreating;
   bool cancel_requested_ = false;
-  bool network_trouble_ = false;
+  std::optional<BackendFailure> trouble_;
   bool poll_in_flight_ = false;
   std::optional<Closing> closing_;
   bool close_unconfirmed_ = false;

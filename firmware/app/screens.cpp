@@ -41,20 +41,29 @@ ui::Screen amount(const Strings& s, const Money& amount, const std::string& refu
   return screen;
 }
 
-ui::Screen creating(const Strings& s, const Money& amount) {
-  return ui::Screen{"creating",
+// What the sale is up against while it keeps trying, in a few words.
+std::optional<ScreenLine> trouble_line(const Strings& s, const std::optional<BackendFailure>& trouble) {
+  if (!trouble) return std::nullopt;
+  return centred(std::string(*trouble == BackendFailure::kBusy ? s.wix_busy_retrying : s.qr_retrying), Tone::kWarning);
+}
+
+ui::Screen creating(const Strings& s, const Money& amount, const std::optional<BackendFailure>& trouble) {
+  ui::Screen screen{"creating",
                     std::string(s.creating_title),
                     {big_amount(amount), centred(std::string(s.please_wait), Tone::kMuted)},
                     std::nullopt,
                     std::string(s.cancel_hint)};
+  if (auto line = trouble_line(s, trouble)) screen.body.push_back(*line);
+  return screen;
 }
 
 ui::Screen qr(const Strings& s, const Money& amount, const std::string& url,
-              const std::string& reference, std::chrono::seconds time_left, bool network_trouble) {
+              const std::string& reference, std::chrono::seconds time_left,
+              const std::optional<BackendFailure>& trouble) {
   ui::Screen screen{"qr", std::string(s.qr_title), {}, url, std::string(s.cancel_hint)};
   screen.body.push_back(big_amount(amount));
   screen.body.push_back(centred(fill(s.qr_time_left, {{"time", minutes_and_seconds(time_left)}})));
-  if (network_trouble) screen.body.push_back(centred(std::string(s.qr_retrying), Tone::kWarning));
+  if (auto line = trouble_line(s, trouble)) screen.body.push_back(*line);
   // For a customer whose camera will not read the code: the address to type, and the sale's
   // reference the cashier can quote.
   screen.body.push_back(ScreenLine{url, TextStyle::kSmall, TextAlign::kLeft, Tone::kMuted});

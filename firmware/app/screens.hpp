@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/money.hpp"
+#include "app/payment_backend.hpp"
 #include "app/strings.hpp"
 #include "ui/screen.hpp"
 
@@ -15,9 +16,10 @@ namespace linkpos::app::screens {
 
 ui::Screen idle(const Strings& s, const std::string& merchant, const std::vector<std::string>& notes);
 ui::Screen amount(const Strings& s, const Money& amount, const std::string& refusal);
-ui::Screen creating(const Strings& s, const Money& amount);
 ui::Screen qr(const Strings& s, const Money& amount, const std::string& url,
-              const std::string& reference, std::chrono::seconds time_left, bool network_trouble);
+              const std::string& reference, std::chrono::seconds time_left,
+              const std::optional<BackendFailure>& trouble);
+ui::Screen creating(const Strings& s, const Money& amount, const std::optional<BackendFailure>& trouble);
 ui::Screen cancelling(const Strings& s, const Money& amount);
 ui::Screen paid(const Strings& s, const Money& amount, std::int64_t receipt_number, bool printed);
 ui::Screen printing(const Strings& s, const Money& amount);

@@ -33,6 +33,7 @@ struct Strings {
   std::string_view qr_time_left;
   std::string_view qr_reference;
   std::string_view qr_retrying;
+  std::string_view wix_busy_retrying;
 
   std::string_view cancelling_title;
   std::string_view cancelling_body;

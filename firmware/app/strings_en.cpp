@@ -26,6 +26,7 @@ const Strings& english_strings() {
       .qr_time_left = "Time left {time}",
       .qr_reference = "Ref {reference}",
       .qr_retrying = "Network problem — retrying",
+      .wix_busy_retrying = "Wix is busy — retrying",
 
       .cancelling_title = "Cancelling",
       .cancelling_body = "Closing the payment link…",

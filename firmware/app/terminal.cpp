@@ -364,12 +364,12 @@ ui::Screen Terminal::sale_screen() const {
   const Money amount = sale_->amount();
   switch (sale_->phase()) {
     case Phase::kCreating:
-      return sale_->cancel_requested() ? screens::cancelling(s, amount) : screens::creating(s, amount);
+      return sale_->cancel_requested() ? screens::cancelling(s, amount) : screens::creating(s, amount, sale_->trouble());
     case Phase::kWaiting: {
       const auto& reference = sale_->record().reference;
       return screens::qr(s, amount, sale_->record().link_url,
                          reference.substr(reference.size() > 8 ? reference.size() - 8 : 0),
-                         sale_->time_left(), sale_->network_trouble());
+                         sale_->time_left(), sale_->trouble());
     }
     case Phase::kCancelling:
       return screens::cancelling(s, amount);

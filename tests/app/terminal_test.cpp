@@ -396,7 +396,11 @@ TEST_F(TerminalTest, NetworkTroubleWhilePollingIsShownAndPollingGoesOn) {
   clock.advance(2s);
   FakeBackend::answer(backend.statuses, app::BackendError{app::BackendFailure::kUnreachable, "timeout"});
   EXPECT_EQ(screen(), "qr");
-  EXPECT_TRUE(screen_says("Network problem"));
+  EXPECT_TRUE(screen_says("Network problem — retrying"));
+  clock.advance(2s);
+  FakeBackend::answer(backend.statuses, app::BackendError{app::BackendFailure::kBusy, "429"});
+  EXPECT_TRUE(screen_says("Wix is busy — retrying"));
+  EXPECT_FALSE(screen_says("Network problem"));
   clock.advance(2s);
   FakeBackend::answer(backend.statuses, paid_status());
   EXPECT_EQ(screen(), "paid");
