@@ -122,7 +122,7 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
     if (!client) throw std::runtime_error("wix: " + client.error().detail);
     p.http = std::move(client.value());
     p.payment_links = std::make_unique<wix::PaymentLinksClient>(
-        *p.http, wix::WixCredentials{config.wix.site_id, config.wix.api_key});
+        *p.http, clock, wix::WixCredentials{config.wix.site_id, config.wix.api_key});
     p.backend = std::make_unique<wix::WixBackend>(*p.payment_links, config.settings.currency, options.build_time);
     p.backend_name = "Wix Payment Links at " + config.wix.base_url;
   } else {

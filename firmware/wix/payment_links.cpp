@@ -43,8 +43,13 @@ WixResult<T> parsed_or_error(Parsed<T> parsed, const std::string& what) {
 
 }  // namespace
 
-PaymentLinksClient::PaymentLinksClient(net::HttpClient& http, WixCredentials credentials)
-    : http_(http), credentials_(std::move(credentials)) {}
+PaymentLinksClient::PaymentLinksClient(net::HttpClient& http, hal::Clock& clock, WixCredentials credentials,
+                                       RetryPolicy retry)
+    : http_(http),
+      clock_(clock),
+      credentials_(std::move(credentials)),
+      retry_(retry),
+      jitter_(std::random_device{}()) {}
 
 void PaymentLinksClient::send(net::HttpMethod method, std::string target, std::string body, bool idempotent,
                               std::function<void(WixResult<std::string>)> done) {
@@ -59,26 +64,71 @@ void PaymentLinksClient::send(net::HttpMethod method, std::string target, std::s
     request.headers["Content-Type"] = "application/json";
     request.body = body.empty() ? "{}" : std::move(body);
   }
-  http_.request(std::move(request), [done = std::move(done)](net::HttpResult result) {
+  attempt(std::make_shared<Call>(Call{std::move(request), 1, std::move(done)}));
+}
+
+void PaymentLinksClient::attempt(std::shared_ptr<Call> call) {
+  http_.request(call->request, [this, call](net::HttpResult result) {
+    std::optional<WixError> failure;
     if (!result) {
       const net::NetError& net_error = result.error();
-      WixError error;
-      error.kind = WixErrorKind::kNetwork;
-      error.net_failure = net_error.failure;
-      error.message = net_error.detail;
-      error.may_have_been_sent = net_error.may_have_been_sent;
-      done(error);
+      failure = WixError{};
+      failure->kind = WixErrorKind::kNetwork;
+      failure->net_failure = net_error.failure;
+      failure->message = net_error.detail;
+      failure->may_have_been_sent = net_error.may_have_been_sent;
+    } else if (result.value().status < 200 || result.value().status >= 300) {
+      const auto& response = result.value();
+      const auto retry_after = response.headers.find("retry-after");
+      failure = error_from_response(response.status, response.body,
+                                    retry_after == response.headers.end() ? std::string() : retry_after->second);
+    }
+    if (!failure) return call->done(std::move(result.value().body));
+    if (const auto wait = retry_wait(*call, *failure)) {
+      ++call->attempt;
+      const long id = next_wait_++;
+      waits_.emplace(id, clock_.after(*wait, [this, id, call] {
+        waits_.erase(id);
+        attempt(call);
+      }));
       return;
     }
-    net::HttpResponse& response = result.value();
-    if (response.status < 200 || response.status >= 300) {
-      const auto retry = response.headers.find("retry-after");
-      done(error_from_response(response.status, response.body,
-                               retry == response.headers.end() ? std::string() : retry->second));
-      return;
-    }
-    done(std::move(response.body));
+    call->done(*failure);
   });
+}
+
+std::optional<std::chrono::milliseconds> PaymentLinksClient::retry_wait(const Call& call, const WixError& error) {
+  if (call.attempt >= retry_.attempts) return std::nullopt;
+  bool transient = false;
+  switch (error.kind) {
+    case WixErrorKind::kBusy:
+      transient = true;  // Wix refused it unprocessed: safe for any call
+      break;
+    case WixErrorKind::kServerError:
+      transient = call.request.idempotent;
+      break;
+    case WixErrorKind::kNetwork: {
+      const auto net = error.net_failure.value_or(net::NetFailure::kConnectFailed);
+      // Certificates, settings and oversize replies do not mend by waiting a second.
+      const bool permanent = net == net::NetFailure::kBadSettings || net == net::NetFailure::kTlsUntrustedChain ||
+                             net == net::NetFailure::kTlsHostnameMismatch ||
+                             net == net::NetFailure::kTlsCertificateExpired ||
+                             net == net::NetFailure::kTlsCertificateNotYetValid ||
+                             net == net::NetFailure::kResponseTooLarge;
+      transient = !permanent && (call.request.idempotent || !error.may_have_been_sent);
+      break;
+    }
+    default:
+      break;
+  }
+  if (!transient) return std::nullopt;
+  // Exponential, with full jitter between half and all of it, so terminals that lost the
+  // network together do not all come back in the same millisecond.
+  const auto ceiling = std::min(retry_.first_wait * (1 << (call.attempt - 1)), retry_.longest_wait);
+  std::uniform_int_distribution<long> spread(ceiling.count() / 2, ceiling.count());
+  std::chrono::milliseconds wait(spread(jitter_));
+  if (error.retry_after) wait = std::max(wait, std::chrono::milliseconds(*error.retry_after));
+  return std::min(wait, retry_.longest_wait);
 }
 
 void PaymentLinksClient::create_link(const CreateLinkRequest& request,

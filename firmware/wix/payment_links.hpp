@@ -1,11 +1,17 @@
 #pragma once
 
+#include <chrono>
 #include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
 #include <boost/outcome/std_result.hpp>
 
+#include "hal/clock.hpp"
 #include "net/http_client.hpp"
 #include "wix/wire.hpp"
 #include "wix/wix_error.hpp"
@@ -21,13 +27,23 @@ struct WixCredentials {
   std::string api_key;
 };
 
+// How hard a call tries before it reports a failure: transient failures (no connection, 429,
+// 5xx on a call that is safe to repeat) are retried after exponentially growing, jittered
+// waits, or after Wix's Retry-After when that is longer.
+struct RetryPolicy {
+  int attempts = 4;
+  std::chrono::milliseconds first_wait{500};
+  std::chrono::milliseconds longest_wait{30000};
+};
+
 // The Wix Payment Links REST API (../shared/wix-api/CONTRACT.md), one typed call per endpoint,
 // over one kept-alive HTTPS connection. Each callback runs once, on the event loop. Calls that
 // cannot change anything twice are marked idempotent so a dead kept-alive connection is retried;
 // a create that may have reached Wix is reported with may_have_been_sent, never repeated here.
 class PaymentLinksClient {
  public:
-  PaymentLinksClient(net::HttpClient& http, WixCredentials credentials);
+  PaymentLinksClient(net::HttpClient& http, hal::Clock& clock, WixCredentials credentials,
+                     RetryPolicy retry = {});
 
   void create_link(const CreateLinkRequest& request, std::function<void(WixResult<PaymentLinkInfo>)> done);
   void get_link(const std::string& link_id, std::function<void(WixResult<PaymentLinkInfo>)> done);
@@ -47,13 +63,26 @@ class PaymentLinksClient {
   void get_settings(std::function<void(WixResult<std::string>)> done);
 
  private:
+  struct Call {
+    net::HttpRequest request;
+    int attempt = 1;
+    std::function<void(WixResult<std::string>)> done;
+  };
   void send(net::HttpMethod method, std::string target, std::string body, bool idempotent,
             std::function<void(WixResult<std::string>)> done);
+  void attempt(std::shared_ptr<Call> call);
+  // How long to wait before the next attempt, or nullopt when `error` is final for this call.
+  std::optional<std::chrono::milliseconds> retry_wait(const Call& call, const WixError& error);
   void collect_payments(std::string link_id, std::string cursor, std::vector<LinkPayment> so_far,
                         int pages_left, std::function<void(WixResult<std::vector<LinkPayment>>)> done);
 
   net::HttpClient& http_;
+  hal::Clock& clock_;
   WixCredentials credentials_;
+  RetryPolicy retry_;
+  std::minstd_rand jitter_;
+  std::map<long, hal::Timer> waits_;
+  long next_wait_ = 0;
 };
 
 }  // namespace linkpos::wix
