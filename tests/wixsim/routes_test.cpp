@@ -1,0 +1,241 @@
+// The whole request → response path without sockets: authentication, the routing table, and
+// each endpoint's JSON shape.
+#include <gtest/gtest.h>
+
+#include "tools/wixsim/checkout.hpp"
+#include "tools/wixsim/routes.hpp"
+#include "tools/wixsim/wix_api.hpp"
+#include "wixsim/link_requests.hpp"
+
+namespace linkpos::tools::wixsim {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+using testing::custom_link_request;
+
+constexpr const char* kLinks = "/payment-links/v1/payment-links";
+
+class RoutesTest : public ::testing::Test {
+ protected:
+  HttpRequest api_request(std::string method, std::string target, const json& body = nullptr) {
+    HttpRequest request{
+        std::move(method), std::move(target), {}, body.is_null() ? "" : body.dump()};
+    request.headers = {
+        {"Authorization", "KEY"}, {"wix-site-id", "SITE"}, {"Content-Type", "application/json"}};
+    return request;
+  }
+
+  // Sends the request; the response's JSON body (null if it has none).
+  json call(const HttpRequest& request, int expected_status = 200) {
+    last = router.handle(request);
+    EXPECT_EQ(last.response.status, expected_status)
+        << request.method << " " << request.target << ": " << last.response.body;
+    if (last.response.content_type != "application/json")
+      return nullptr;
+    return json::parse(last.response.body);
+  }
+
+  std::string create_link(const json& body = custom_link_request()) {
+    return call(api_request("POST", kLinks, body))["paymentLink"]["id"];
+  }
+
+  TimePoint now = std::chrono::sys_days{std::chrono::year{2025} / 1 / 21} + 9h;
+  GuidSource guids{3};
+  SiteState site{{"https://localhost:8443", false}, guids};
+  std::vector<std::string> created;
+  WixApi api{site, [this] { return now; },
+             [this](const std::string& id) { created.push_back(id); }};
+  Checkout checkout{site, [this] { return now; }};
+  Router router{wixsim_routes(api, checkout), {"KEY", "SITE"}};
+  RoutedResponse last;
+};
+
+TEST_F(RoutesTest, TheApiWantsTheKeyAndTheSite) {
+  auto request = api_request("GET", std::string(kLinks) + "/x");
+  request.headers = {{"wix-site-id", "SITE"}};
+  auto body = call(request, 401);
+  EXPECT_EQ(body["details"]["applicationError"]["code"], "UNAUTHENTICATED");
+  EXPECT_TRUE(body["message"].is_string());
+
+  request.headers = {{"Authorization", "WRONG"}, {"wix-site-id", "SITE"}};
+  call(request, 401);
+  request.headers = {{"Authorization", "KEY"}, {"wix-site-id", "OTHER"}};
+  body = call(request, 403);
+  EXPECT_EQ(body["details"]["applicationError"]["code"], "PERMISSION_DENIED");
+  request.headers = {{"Authorization", "KEY"}};
+  call(request, 403);
+  request.headers = {{"authorization", "Bearer KEY"}, {"WIX-SITE-ID", "SITE"}};
+  call(request, 404);  // authenticated: the link just does not exist
+  call(api_request("POST", "/receipts/v1/receipts/x/send-email", json::object()), 404);
+}
+
+TEST_F(RoutesTest, UnknownPathsAreNotFoundWithWixsErrorBody) {
+  const auto body = call(api_request("GET", "/payment-links/v2/nothing"), 404);
+  EXPECT_EQ(body["details"]["applicationError"]["code"], "NOT_FOUND");
+  HttpRequest anonymous{"GET", "/favicon.ico", {}, ""};
+  call(anonymous, 404);
+  EXPECT_EQ(last.route, "not-found");
+}
+
+TEST_F(RoutesTest, CreateAnswersWithTheWholeLink) {
+  const auto body = call(api_request("POST", kLinks, custom_link_request("12.50")));
+  EXPECT_EQ(last.route, "create-link");
+  const auto& link = body["paymentLink"];
+  for (const char* field :
+       {"id", "revision", "createdDate", "updatedDate", "type", "title", "currency",
+        "paymentsLimit", "totalPayments", "status", "links", "ecomPaymentLink"}) {
+    EXPECT_TRUE(link.contains(field)) << field;
+  }
+  EXPECT_EQ(link["status"], "ACTIVE");
+  EXPECT_EQ(link["revision"], "1");
+  EXPECT_EQ(link["links"]["url"]["url"],
+            "https://localhost:8443/pay/" + link["id"].get<std::string>());
+  EXPECT_EQ(created, std::vector<std::string>{link["id"]}) << "auto-pay hears of the new link";
+}
+
+TEST_F(RoutesTest, CreateRefusesBadBodiesWithValidationErrors) {
+  auto invalid = custom_link_request();
+  invalid["paymentLink"]["currency"] = "EURO";
+  const auto body = call(api_request("POST", kLinks, invalid), 400);
+  EXPECT_EQ(body["details"]["validationError"]["fieldViolations"][0]["field"],
+            "paymentLink.currency");
+
+  auto not_json = api_request("POST", kLinks);
+  not_json.body = "{\"paymentLink\": ";
+  call(not_json, 400);
+  EXPECT_TRUE(created.empty());
+}
+
+TEST_F(RoutesTest, GetDeactivateActivateAndDeleteALink) {
+  const std::string id = create_link();
+  const std::string path = std::string(kLinks) + "/" + id;
+  EXPECT_EQ(call(api_request("GET", path))["paymentLink"]["id"], id);
+  EXPECT_EQ(
+      call(api_request("POST", path + "/deactivate", json::object()))["paymentLink"]["status"],
+      "INACTIVE");
+  EXPECT_EQ(call(api_request("GET", path))["paymentLink"]["status"], "INACTIVE");
+  EXPECT_EQ(call(api_request("POST", path + "/activate", json::object()))["paymentLink"]["status"],
+            "ACTIVE");
+  EXPECT_EQ(call(api_request("DELETE", path)), json::object());
+  call(api_request("GET", path), 404);
+}
+
+TEST_F(RoutesTest, APaidLinkCannotBeDeleted) {
+  const std::string id = create_link();
+  ASSERT_TRUE(std::holds_alternative<LinkPayment>(site.pay(id, now)));
+  const auto body = call(api_request("DELETE", std::string(kLinks) + "/" + id), 428);
+  EXPECT_EQ(body["details"]["applicationError"]["code"], "PAYMENT_LINK_HAS_PAYMENTS");
+}
+
+TEST_F(RoutesTest, QueryLinksAnswersPaymentLinksAndPagingMetadata) {
+  const std::string first = create_link();
+  now += 1s;
+  const std::string second = create_link();
+  const auto body =
+      call(api_request("POST", std::string(kLinks) + "/query",
+                       {{"query",
+                         {{"sort", {{{"fieldName", "createdDate"}, {"order", "DESC"}}}},
+                          {"cursorPaging", {{"limit", 1}}}}}}));
+  ASSERT_EQ(body["paymentLinks"].size(), 1u);
+  EXPECT_EQ(body["paymentLinks"][0]["id"], second);
+  EXPECT_EQ(body["pagingMetadata"]["count"], 1);
+  EXPECT_EQ(body["pagingMetadata"]["hasNext"], true);
+  const auto next = call(
+      api_request("POST", std::string(kLinks) + "/query",
+                  {{"query",
+                    {{"cursorPaging",
+                      {{"limit", 1}, {"cursor", body["pagingMetadata"]["cursors"]["next"]}}}}}}));
+  EXPECT_EQ(next["paymentLinks"][0]["id"], first);
+}
+
+TEST_F(RoutesTest, PaymentsAreQueriedByLinkAndGetAReceipt) {
+  const std::string paid_link = create_link();
+  const std::string other_link = create_link();
+  site.pay(paid_link, now);
+  site.pay(other_link, now);
+  const auto body = call(api_request(
+      "POST", "/payment-links/v1/payment-link-payments/query",
+      {{"query",
+        {{"filter", {{"paymentLinkId", paid_link}}}, {"cursorPaging", {{"limit", 100}}}}}}));
+  ASSERT_EQ(body["paymentLinkPayments"].size(), 1u);
+  const auto& payment = body["paymentLinkPayments"][0];
+  EXPECT_EQ(payment["paymentLinkId"], paid_link);
+  EXPECT_EQ(payment["amount"], "12.50");
+  EXPECT_TRUE(body.contains("pagingMetadata"));
+
+  const std::string receipt_path =
+      "/payment-link-payments/" + payment["id"].get<std::string>() + "/issue-receipt";
+  const auto receipt =
+      call(api_request("POST", "/payment-links/v1" + receipt_path, json::object()));
+  EXPECT_FALSE(receipt["receipt"]["id"].get<std::string>().empty());
+  EXPECT_EQ(call(api_request("POST", "/payment-links/v1" + receipt_path))["receipt"]["id"],
+            receipt["receipt"]["id"]);
+}
+
+TEST_F(RoutesTest, SettingsHaveARevisionAndThePolicyCheckbox) {
+  const auto body = call(api_request("GET", "/payment-links/v1/payment-links-settings"));
+  EXPECT_EQ(body["paymentLinksSettings"]["revision"], "1");
+  EXPECT_EQ(body["paymentLinksSettings"]["policyAgreementCheckboxDisabled"], false);
+}
+
+TEST_F(RoutesTest, TheCheckoutPageShowsTheAmountAndAPayForm) {
+  const std::string id = create_link(custom_link_request("12.50"));
+  const HttpRequest page{"GET", "/pay/" + id, {}, ""};
+  call(page);
+  EXPECT_EQ(last.response.content_type, "text/html; charset=utf-8");
+  EXPECT_NE(last.response.body.find("12.50 EUR"), std::string::npos);
+  EXPECT_NE(last.response.body.find("Amount"), std::string::npos) << "the line item";
+  EXPECT_NE(last.response.body.find("action=\"/pay/" + id + "/pay\""), std::string::npos);
+  EXPECT_EQ(last.response.body.find("<script"), std::string::npos);
+  EXPECT_EQ(last.response.body.find("src="), std::string::npos) << "no external resources";
+}
+
+TEST_F(RoutesTest, PayingFromTheBrowserAnswersPagesAndFromTestsJson) {
+  const std::string id = create_link();
+  call(HttpRequest{"POST",
+                   "/pay/" + id + "/pay",
+                   {{"Content-Type", "application/x-www-form-urlencoded"}},
+                   "pay=1"});
+  EXPECT_NE(last.response.body.find("Paid"), std::string::npos);
+  call(HttpRequest{"POST", "/pay/" + id + "/pay", {}, ""}, 409);
+  EXPECT_EQ(last.response.content_type, "text/html; charset=utf-8");
+
+  const std::string other = create_link();
+  const auto body =
+      call(HttpRequest{"POST",
+                       "/pay/" + other + "/pay",
+                       {{"Content-Type", "application/json"}},
+                       R"({"contactDetails": {"firstName": "Zoë", "email": "zoe@example.com"}})"});
+  EXPECT_EQ(body["paymentLinkPayment"]["paymentLinkId"], other);
+  EXPECT_EQ(body["paymentLinkPayment"]["regularPaymentLinkPayment"]["contactDetails"]["email"],
+            "zoe@example.com");
+  const auto refused = call(
+      HttpRequest{"POST", "/pay/" + other + "/pay", {{"Content-Type", "application/json"}}, ""},
+      409);
+  EXPECT_EQ(refused["details"]["applicationError"]["code"], "PAYMENT_LINK_ALREADY_PAID");
+}
+
+TEST_F(RoutesTest, AnExpiredLinksCheckoutRefusesWith410) {
+  auto request = custom_link_request();
+  request["paymentLink"]["expirationDate"] = "2025-01-21T09:05:00Z";
+  const std::string id = create_link(request);
+  now += 10min;
+  call(HttpRequest{"GET", "/pay/" + id, {}, ""});
+  EXPECT_NE(last.response.body.find("EXPIRED"), std::string::npos);
+  EXPECT_EQ(last.response.body.find("<form"), std::string::npos);
+  call(HttpRequest{"POST", "/pay/" + id + "/pay", {}, ""}, 410);
+}
+
+TEST_F(RoutesTest, TheStateDumpNeedsNoKeyAndListsLinksAndPayments) {
+  const std::string id = create_link();
+  site.pay(id, now);
+  const auto body = call(HttpRequest{"GET", "/_wixsim/state", {}, ""});
+  ASSERT_EQ(body["links"].size(), 1u);
+  EXPECT_EQ(body["links"][0]["status"], "PAID");
+  ASSERT_EQ(body["payments"].size(), 1u);
+  EXPECT_EQ(body["payments"][0]["paymentLinkId"], id);
+}
+
+}  // namespace
+}  // namespace linkpos::tools::wixsim

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "tools/wixsim/clock.hpp"
+#include "tools/wixsim/http_exchange.hpp"
+#include "tools/wixsim/router.hpp"
+#include "tools/wixsim/site_state.hpp"
+
+namespace linkpos::tools::wixsim {
+
+// The customer's side, served where links.url.url points: GET /pay/<id> shows the checkout,
+// POST /pay/<id>/pay pays the link's total. A browser gets HTML pages; a request with a JSON
+// body (or that accepts only JSON) gets {"paymentLinkPayment": {...}} or Wix's error body, and
+// may name the customer in {"contactDetails": {"firstName", "lastName", "email"}}.
+class Checkout {
+ public:
+  Checkout(SiteState& site, Clock clock);
+
+  HttpResponse show(const HttpRequest& request, const RouteMatch& match);
+  HttpResponse pay(const HttpRequest& request, const RouteMatch& match);
+
+ private:
+  SiteState& site_;
+  Clock clock_;
+};
+
+}  // namespace linkpos::tools::wixsim

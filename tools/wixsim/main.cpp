@@ -1,0 +1,179 @@
+// wixsim: a local emulator of the Wix Payment Links API and of the customer's checkout, served
+// over HTTP or HTTPS on one event loop. Its first stdout line is the base URL it serves.
+#include <utility>
+
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <optional>
+#include <random>
+#include <sstream>
+#include <string>
+#include <variant>
+
+#include <CLI/CLI.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include "tools/wixsim/auto_pay.hpp"
+#include "tools/wixsim/checkout.hpp"
+#include "tools/wixsim/listen_address.hpp"
+#include "tools/wixsim/listener.hpp"
+#include "tools/wixsim/routes.hpp"
+#include "tools/wixsim/server_log.hpp"
+#include "tools/wixsim/session_starter.hpp"
+#include "tools/wixsim/site_state.hpp"
+#include "tools/wixsim/wix_api.hpp"
+
+namespace {
+
+namespace wixsim = linkpos::tools::wixsim;
+using boost::asio::ip::tcp;
+
+// sysexits.h codes, as linkpos uses them.
+constexpr int kExitUsage = 64;
+constexpr int kExitUnavailable = 69;
+constexpr int kExitConfig = 78;
+
+struct Arguments {
+  std::string listen;
+  std::string api_key;
+  std::string site_id;
+  std::string cert_file;
+  std::string key_file;
+  bool plain = false;
+  std::optional<double> auto_pay_seconds;
+  bool ignore_payments_limit = false;
+};
+
+std::optional<tcp::endpoint> resolve(boost::asio::io_context& io,
+                                     const wixsim::ListenAddress& address, wixsim::ServerLog& log) {
+  boost::system::error_code error;
+  tcp::resolver resolver(io);
+  const auto results =
+      resolver.resolve(address.host, std::to_string(address.port),
+                       tcp::resolver::passive | tcp::resolver::numeric_service, error);
+  if (error || results.empty()) {
+    log.line("cannot resolve " + address.host + ": " + error.message());
+    return std::nullopt;
+  }
+  return results.begin()->endpoint();
+}
+
+int run(const Arguments& arguments) {
+  wixsim::ServerLog log;
+  const auto address = wixsim::parse_listen_address(arguments.listen);
+  if (!address) {
+    log.line("--listen wants HOST:PORT, not \"" + arguments.listen + "\"");
+    return kExitUsage;
+  }
+
+  boost::asio::io_context io;
+  const auto endpoint = resolve(io, *address, log);
+  if (!endpoint)
+    return kExitUnavailable;
+  std::optional<wixsim::Listener> listener;
+  try {
+    listener.emplace(io, *endpoint);
+  } catch (const boost::system::system_error& error) {
+    log.line("cannot listen on " + arguments.listen + ": " + error.code().message());
+    return kExitUnavailable;
+  }
+  const bool tls = !arguments.plain;
+  // The name certificates are made for, whatever address was bound.
+  const std::string base_url =
+      std::string(tls ? "https" : "http") + "://localhost:" + std::to_string(listener->port());
+
+  wixsim::GuidSource guids(
+      std::random_device{}() ^
+      static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
+  wixsim::SiteState site({base_url, arguments.ignore_payments_limit}, guids);
+  const wixsim::Clock clock = [] { return std::chrono::system_clock::now(); };
+
+  std::optional<wixsim::AutoPay> auto_pay;
+  if (arguments.auto_pay_seconds) {
+    const auto delay =
+        std::chrono::milliseconds(static_cast<long long>(*arguments.auto_pay_seconds * 1000));
+    auto_pay.emplace(io, delay, [&](const std::string& link_id) {
+      const auto outcome = site.pay(link_id, clock());
+      if (const auto* error = std::get_if<wixsim::WixError>(&outcome)) {
+        log.line("auto-pay: link " + link_id + " not paid: " + error->description);
+      } else {
+        log.line("auto-pay: paid link " + link_id);
+      }
+    });
+  }
+  wixsim::WixApi api(site, clock, [&](const std::string& link_id) {
+    if (auto_pay)
+      auto_pay->schedule(link_id);
+  });
+  wixsim::Checkout checkout(site, clock);
+  const wixsim::Router router(wixsim::wixsim_routes(api, checkout),
+                              {arguments.api_key, arguments.site_id});
+
+  const auto sessions =
+      tls ? wixsim::tls_sessions(arguments.cert_file, arguments.key_file, router, log)
+          : wixsim::plain_sessions(router, log);
+  if (!sessions)
+    return kExitConfig;
+  listener->start(*sessions);
+
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& error, int signal) {
+    if (error)
+      return;
+    log.line(signal == SIGINT ? "stopping (SIGINT)" : "stopping (SIGTERM)");
+    listener->stop();
+    if (auto_pay)
+      auto_pay->stop();
+    io.stop();
+  });
+
+  std::cout << base_url << std::endl;  // the first line, flushed: tests and scripts wait for it
+  std::ostringstream serving;
+  serving << "serving " << base_url << " for site " << arguments.site_id;
+  if (arguments.auto_pay_seconds)
+    serving << ", paying every new link after " << *arguments.auto_pay_seconds << " s";
+  if (arguments.ignore_payments_limit)
+    serving << ", ignoring payments limits";
+  log.line(serving.str());
+  io.run();
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Arguments arguments;
+  CLI::App cli{"wixsim: a local emulator of the Wix Payment Links API and its customer checkout"};
+  cli.add_option("--listen", arguments.listen, "HOST:PORT to listen on; port 0 picks a free one")
+      ->required();
+  cli.add_option("--api-key", arguments.api_key, "the API key clients must send in Authorization")
+      ->required();
+  cli.add_option("--site-id", arguments.site_id, "the site id clients must send in wix-site-id")
+      ->required();
+  auto* cert = cli.add_option("--cert", arguments.cert_file,
+                              "the server certificate chain (PEM), for HTTPS");
+  auto* key =
+      cli.add_option("--key", arguments.key_file, "the server's private key (PEM), for HTTPS");
+  auto* plain = cli.add_flag("--plain", arguments.plain, "serve plain HTTP instead of HTTPS");
+  cert->needs(key);
+  key->needs(cert);
+  plain->excludes(cert)->excludes(key);
+  cli.add_option("--auto-pay", arguments.auto_pay_seconds,
+                 "pay every new link this many seconds after it is created")
+      ->check(CLI::NonNegativeNumber);
+  cli.add_flag("--ignore-payments-limit", arguments.ignore_payments_limit,
+               "take payments on links that reached their payments limit too");
+  try {
+    cli.parse(argc, argv);
+    if (!arguments.plain && arguments.cert_file.empty()) {
+      throw CLI::RequiredError("--cert and --key, or --plain,");
+    }
+  } catch (const CLI::ParseError& error) {
+    const int code = cli.exit(error);
+    return code == 0 ? 0 : kExitUsage;
+  }
+  return run(arguments);
+}

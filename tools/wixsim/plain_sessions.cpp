@@ -1,0 +1,17 @@
+#include <utility>
+
+#include <boost/beast/core/tcp_stream.hpp>
+
+#include "tools/wixsim/http_session.hpp"
+#include "tools/wixsim/session_starter.hpp"
+
+namespace linkpos::tools::wixsim {
+
+SessionStarter plain_sessions(const Router& router, ServerLog& log) {
+  return [&router, &log](boost::asio::ip::tcp::socket socket) {
+    using Session = HttpSession<boost::beast::tcp_stream>;
+    std::make_shared<Session>(boost::beast::tcp_stream(std::move(socket)), router, log)->start();
+  };
+}
+
+}  // namespace linkpos::tools::wixsim

@@ -1,0 +1,38 @@
+#include "tools/wixsim/routes.hpp"
+
+namespace linkpos::tools::wixsim {
+namespace {
+
+template <class Handlers>
+RouteHandler bind(Handlers& handlers,
+                  HttpResponse (Handlers::*handler)(const HttpRequest&, const RouteMatch&)) {
+  return [&handlers, handler](const HttpRequest& request, const RouteMatch& match) {
+    return (handlers.*handler)(request, match);
+  };
+}
+
+}  // namespace
+
+std::vector<Route> wixsim_routes(WixApi& api, Checkout& checkout) {
+  const std::string links = "/payment-links/v1/payment-links";
+  const std::string payments = "/payment-links/v1/payment-link-payments";
+  // Literal paths before patterns: ".../query" is not a link id.
+  return {
+      {"create-link", "POST", links, bind(api, &WixApi::create_link)},
+      {"query-links", "POST", links + "/query", bind(api, &WixApi::query_links)},
+      {"get-link", "GET", links + "/{id}", bind(api, &WixApi::get_link)},
+      {"delete-link", "DELETE", links + "/{id}", bind(api, &WixApi::delete_link)},
+      {"activate-link", "POST", links + "/{id}/activate", bind(api, &WixApi::activate_link)},
+      {"deactivate-link", "POST", links + "/{id}/deactivate", bind(api, &WixApi::deactivate_link)},
+      {"query-payments", "POST", payments + "/query", bind(api, &WixApi::query_payments)},
+      {"issue-receipt", "POST", payments + "/{id}/issue-receipt",
+       bind(api, &WixApi::issue_receipt)},
+      {"get-settings", "GET", "/payment-links/v1/payment-links-settings",
+       bind(api, &WixApi::get_settings)},
+      {"checkout-page", "GET", "/pay/{id}", bind(checkout, &Checkout::show)},
+      {"checkout-pay", "POST", "/pay/{id}/pay", bind(checkout, &Checkout::pay)},
+      {"state", "GET", "/_wixsim/state", bind(api, &WixApi::dump_state)},
+  };
+}
+
+}  // namespace linkpos::tools::wixsim

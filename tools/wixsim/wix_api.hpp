@@ -1,0 +1,41 @@
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "tools/wixsim/clock.hpp"
+#include "tools/wixsim/http_exchange.hpp"
+#include "tools/wixsim/router.hpp"
+#include "tools/wixsim/site_state.hpp"
+
+namespace linkpos::tools::wixsim {
+
+// The Payment Links REST endpoints: each reads its request, asks the site, and answers in Wix's
+// JSON shapes (CONTRACT.md §2–§4). Authentication is the router's job.
+class WixApi {
+ public:
+  // `link_created` hears of every link made through the API (auto-pay listens).
+  WixApi(SiteState& site, Clock clock,
+         std::function<void(const std::string& link_id)> link_created);
+
+  HttpResponse create_link(const HttpRequest& request, const RouteMatch& match);
+  HttpResponse get_link(const HttpRequest& request, const RouteMatch& match);
+  HttpResponse delete_link(const HttpRequest& request, const RouteMatch& match);
+  HttpResponse query_links(const HttpRequest& request, const RouteMatch& match);
+  HttpResponse activate_link(const HttpRequest& request, const RouteMatch& match);
+  HttpResponse deactivate_link(const HttpRequest& request, const RouteMatch& match);
+  HttpResponse query_payments(const HttpRequest& request, const RouteMatch& match);
+  HttpResponse issue_receipt(const HttpRequest& request, const RouteMatch& match);
+  HttpResponse get_settings(const HttpRequest& request, const RouteMatch& match);
+
+  // Not Wix: everything the site holds, {"links": [...], "payments": [...]}, for tests and
+  // technicians.
+  HttpResponse dump_state(const HttpRequest& request, const RouteMatch& match);
+
+ private:
+  SiteState& site_;
+  Clock clock_;
+  std::function<void(const std::string&)> link_created_;
+};
+
+}  // namespace linkpos::tools::wixsim
