@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "drivers/escpos/raster.hpp"
+
 namespace linkpos::drivers::escpos {
 namespace {
 
@@ -112,11 +114,24 @@ Encoder::Encoder(const PrinterSettings& settings)
       }()),
       code_page_(settings.code_page) {}
 
+Encoder::Encoder(const PrinterSettings& settings, std::optional<MonoImage> logo)
+    : Encoder(settings) {
+  if (logo) {
+    if (logo->width() > settings_.paper_width_dots) {
+      throw std::invalid_argument("logo " + std::to_string(logo->width()) +
+                                  " dots wide does not fit paper " +
+                                  std::to_string(settings_.paper_width_dots) + " dots wide");
+    }
+    logo_command_ = raster_command(*logo);
+  }
+}
+
 std::string Encoder::encode(const hal::ReceiptDocument& document) {
   std::string out;
   // ESC @ resets styles and the code table to the printer's power-on defaults, which are set
   // by DIP switches on some models; so ESC t always follows, even for table 0.
   out += {kEsc, '@', kEsc, 't', byte(settings_.code_page.esc_t)};
+  out += logo_command_;
   JobWriter writer(out, code_page_, settings_.columns);
   for (const auto& element : lay_out(document, settings_.columns)) {
     std::visit(writer, element);

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "drivers/escpos/code_page.hpp"
 #include "drivers/escpos/layout.hpp"
+#include "drivers/escpos/mono_image.hpp"
 #include "drivers/escpos/printer_settings.hpp"
 #include "hal/receipt.hpp"
 
@@ -17,6 +19,11 @@ class Encoder {
   // Throws std::invalid_argument with check_printer_settings()'s message.
   explicit Encoder(const PrinterSettings& settings);
 
+  // Every job prints `logo` (see load_logo) as a raster right after its initialisation, above
+  // the first line. Throws std::invalid_argument as above, or when the logo is wider than the
+  // paper (settings.paper_width_dots).
+  Encoder(const PrinterSettings& settings, std::optional<MonoImage> logo);
+
   // The whole job, from initialisation to the last cut, leaving the printer in its default style.
   std::string encode(const hal::ReceiptDocument& document);
 
@@ -25,6 +32,7 @@ class Encoder {
  private:
   PrinterSettings settings_;
   CodePageEncoder code_page_;
+  std::string logo_command_;  // empty without a logo
 };
 
 }  // namespace linkpos::drivers::escpos
