@@ -54,10 +54,10 @@ void read_terminal(JsonFields terminal, app::Settings& settings) {
       settings.max_amount_minor = *minor;
     }
   }
-  if (auto seconds = terminal.integer("payment_timeout_seconds", 30, 3600)) {
+  if (auto seconds = terminal.integer("payment_timeout_seconds", 10, 3600)) {
     settings.payment_timeout = std::chrono::seconds(*seconds);
   }
-  if (auto seconds = terminal.integer("link_validity_seconds", 60, 86400)) {
+  if (auto seconds = terminal.integer("link_validity_seconds", 10, 86400)) {
     settings.link_validity = std::chrono::seconds(*seconds);
   } else {
     settings.link_validity = settings.payment_timeout + std::chrono::seconds(60);

@@ -64,7 +64,7 @@ TEST(ConfigTest, EveryBadFieldIsNamedInOneGo) {
   config["printer"]["code_page"]["esc_t"] = 300;
   const auto errors = errors_of(config);
   EXPECT_TRUE(mentions(errors, "terminal.currency: \"EUX\" is not an ISO 4217 code")) << errors.front();
-  EXPECT_TRUE(mentions(errors, "terminal.payment_timeout_seconds: 5 is out of range; use 30 to 3600"));
+  EXPECT_TRUE(mentions(errors, "terminal.payment_timeout_seconds: 5 is out of range; use 10 to 3600"));
   EXPECT_TRUE(mentions(errors, "merchant.name: must be a string"));
   EXPECT_TRUE(mentions(errors, "merchant.vat_rate: \"120\" must be a percentage"));
   EXPECT_TRUE(mentions(errors, "display.width: must be a whole number"));

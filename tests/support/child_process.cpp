@@ -37,18 +37,24 @@ std::vector<std::string> with_emulator(std::vector<std::string> arguments) {
 
 }  // namespace
 
-ChildProcess::ChildProcess(std::vector<std::string> arguments, std::string working_dir) {
+ChildProcess::ChildProcess(std::vector<std::string> arguments, std::string working_dir, bool keys_on_stdin) {
   arguments = with_emulator(std::move(arguments));
   int out[2];
   int err[2];
+  int in[2] = {-1, -1};
   if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  if (keys_on_stdin && pipe2(in, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     dup2(out[1], STDOUT_FILENO);
     dup2(err[1], STDERR_FILENO);
-    const int null = open("/dev/null", O_RDONLY);
-    dup2(null, STDIN_FILENO);
+    if (keys_on_stdin) {
+      dup2(in[0], STDIN_FILENO);
+    } else {
+      const int null = open("/dev/null", O_RDONLY);
+      dup2(null, STDIN_FILENO);
+    }
     if (!working_dir.empty() && chdir(working_dir.c_str()) != 0) _exit(126);
     std::vector<char*> argv;
     for (auto& argument : arguments) argv.push_back(argument.data());
@@ -58,6 +64,10 @@ ChildProcess::ChildProcess(std::vector<std::string> arguments, std::string worki
   }
   close(out[1]);
   close(err[1]);
+  if (keys_on_stdin) {
+    close(in[0]);
+    stdin_ = in[1];
+  }
   out_.fd = out[0];
   err_.fd = err[0];
 }
@@ -69,6 +79,13 @@ ChildProcess::~ChildProcess() {
   }
   close(out_.fd);
   close(err_.fd);
+  if (stdin_ >= 0) close(stdin_);
+}
+
+void ChildProcess::write_stdin(const std::string& bytes) {
+  if (stdin_ < 0 || ::write(stdin_, bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size())) {
+    throw std::runtime_error("cannot write to the process's stdin");
+  }
 }
 
 std::optional<std::string> ChildProcess::next_line(Stream& stream, std::vector<std::string>& lines,

@@ -12,7 +12,10 @@ namespace linkpos::testing {
 // build time (LINKPOS_EMULATOR), since the machine cannot run the target's binaries directly.
 class ChildProcess {
  public:
-  explicit ChildProcess(std::vector<std::string> arguments, std::string working_dir = "");
+  // With `keys_on_stdin`, the process reads what write_stdin() sends (a pipe, as a technician
+  // would pipe keys in); otherwise its stdin is /dev/null.
+  explicit ChildProcess(std::vector<std::string> arguments, std::string working_dir = "",
+                        bool keys_on_stdin = false);
   ~ChildProcess();  // kills the process if it is still running
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
@@ -25,6 +28,7 @@ class ChildProcess {
   // Reads stderr until a line containing `text` arrives; false on timeout or end of output.
   bool wait_for_stderr(const std::string& text, std::chrono::milliseconds timeout);
 
+  void write_stdin(const std::string& bytes);
   void kill_hard();  // SIGKILL, as a power cut
   void signal(int number);
   // Waits for the process to end, collecting the rest of its output; its exit code, or
@@ -46,6 +50,7 @@ class ChildProcess {
   void drain(std::chrono::milliseconds timeout);
 
   int pid_ = -1;
+  int stdin_ = -1;
   std::optional<int> exit_code_;
   Stream out_;
   Stream err_;

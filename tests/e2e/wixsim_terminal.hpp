@@ -1,0 +1,86 @@
+#pragma once
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "fakes/temp_dir.hpp"
+#include "support/child_process.hpp"
+#include "support/https_call.hpp"
+
+namespace linkpos::testing {
+
+// wixsim over real TLS with the generated test CA, and the config for a linkpos that talks to
+// it: the README's run command, in a test's own folder and ports.
+class WixsimTerminal {
+ public:
+  static constexpr const char* kApiKey = "e2e-api-key";
+  static constexpr const char* kSiteId = "e2e-site";
+
+  explicit WixsimTerminal(std::vector<std::string> wixsim_options = {},
+                          const std::string& certificate = "localhost")
+      : wixsim_(wixsim_arguments(std::move(wixsim_options), certificate)) {
+    using namespace std::chrono_literals;
+    if (auto line = wixsim_.next_stdout_line(30s)) base_url_ = *line;
+  }
+
+  const std::string& base_url() const { return base_url_; }
+  const TempDir& dir() const { return dir_; }
+  static std::string ca_file() { return LINKPOS_TEST_CERTS_DIR "/ca.crt"; }
+
+  // Writes the linkpos config (from config/wixsim.json) and returns its path.
+  std::string write_config(const std::string& api_key = kApiKey,
+                           const std::function<void(nlohmann::json&)>& adjust = {}) const {
+    std::ifstream shipped(LINKPOS_SOURCE_DIR "/config/wixsim.json");
+    nlohmann::json config = nlohmann::json::parse(shipped);
+    const std::string key_file = dir_.file("api-key");
+    std::ofstream(key_file) << api_key << "\n";
+    ::chmod(key_file.c_str(), 0600);
+    config["wix"]["base_url"] = base_url_;
+    config["wix"]["site_id"] = kSiteId;
+    config["wix"]["api_key_file"] = key_file;
+    config["wix"]["ca_file"] = ca_file();
+    config["ledger"]["path"] = dir_.file("ledger.sqlite");
+    config["printer"]["dir"] = dir_.file("receipts");
+    config["terminal"]["poll_interval_ms"] = 250;
+    if (adjust) adjust(config);
+    const std::string path = dir_.file("config.json");
+    std::ofstream(path) << config.dump(2);
+    return path;
+  }
+
+  // wixsim's links and payments, as the API shapes them.
+  nlohmann::json state() const {
+    auto reply = https_call(base_url_, ca_file(), net::HttpMethod::kGet, "/_wixsim/state");
+    if (!reply) throw std::runtime_error("no state from wixsim: " + reply.error().detail);
+    return nlohmann::json::parse(reply.value().body);
+  }
+
+  // Pays a link as the customer's phone does: POST to the checkout page's URL + /pay.
+  unsigned pay(const std::string& link_url) const {
+    const std::string target = link_url.substr(base_url_.size()) + "/pay";
+    auto reply = https_call(base_url_, ca_file(), net::HttpMethod::kPost, target);
+    if (!reply) throw std::runtime_error("cannot pay: " + reply.error().detail);
+    return reply.value().status;
+  }
+
+ private:
+  static std::vector<std::string> wixsim_arguments(std::vector<std::string> options, const std::string& certificate) {
+    std::vector<std::string> all{WIXSIM_BINARY, "--listen", "localhost:0", "--api-key", kApiKey, "--site-id", kSiteId,
+                                 "--cert", LINKPOS_TEST_CERTS_DIR "/" + certificate + ".crt", "--key",
+                                 LINKPOS_TEST_CERTS_DIR "/" + certificate + ".key"};
+    all.insert(all.end(), options.begin(), options.end());
+    return all;
+  }
+
+  TempDir dir_;
+  ChildProcess wixsim_;
+  std::string base_url_;
+};
+
+}  // namespace linkpos::testing
