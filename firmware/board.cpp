@@ -12,6 +12,9 @@
 #include "net/http_client.hpp"
 #include "wix/payment_links.hpp"
 #include "wix/wix_backend.hpp"
+#include "drivers/escpos/link_printer.hpp"
+#include "drivers/escpos/link_settings.hpp"
+#include "drivers/escpos/logo.hpp"
 #include "drivers/escpos/printer_settings.hpp"
 #include "drivers/evdev/evdev_keypad.hpp"
 #include "drivers/evdev/key_map.hpp"
@@ -35,6 +38,48 @@ bool stderr_shares_the_console() {
   const std::string out_name = out ? out : "";
   const char* err = ttyname(STDERR_FILENO);
   return err && out_name == err;
+}
+
+std::unique_ptr<hal::Printer> make_printer(const config::PrinterConfig& config, const BoardOptions& options,
+                                           boost::asio::io_context& io) {
+  namespace escpos = drivers::escpos;
+  escpos::PrinterSettings settings;
+  settings.columns = config.columns;
+  settings.code_page = escpos::CodePage{config.code_page.charset, config.code_page.esc_t};
+  settings.paper_width_dots = config.paper_width_dots;
+  if (auto problem = escpos::check_printer_settings(settings)) throw std::runtime_error("printer: " + *problem);
+  std::optional<escpos::MonoImage> logo;
+  if (!config.logo.empty()) {
+    auto loaded = escpos::load_logo(config.logo, config.paper_width_dots);
+    if (!loaded.image) throw std::runtime_error("printer.logo: " + loaded.error);
+    logo = std::move(loaded.image);
+  }
+  if (config.kind == "file" || options.receipts_dir) {
+    return std::make_unique<drivers::sim::FilePrinter>(io, options.receipts_dir.value_or(config.dir), settings, logo);
+  }
+  escpos::LinkSettings link;
+  if (config.kind == "serial") {
+    escpos::SerialSettings serial;
+    serial.device = config.device;
+    serial.baud_rate = config.baud;
+    serial.flow_control = *escpos::parse_flow_control(config.flow_control);
+    serial.status = escpos::StatusCheck{config.status_check.value_or(true), config.status_timeout};
+    link = serial;
+  } else if (config.kind == "usb") {
+    escpos::UsbSettings usb;
+    usb.device = config.device;
+    // A USB printer-class device rarely answers DLE EOT: off unless asked for.
+    usb.status = escpos::StatusCheck{config.status_check.value_or(false), config.status_timeout};
+    link = usb;
+  } else {
+    escpos::TcpSettings tcp;
+    tcp.host = config.host;
+    tcp.port = static_cast<std::uint16_t>(config.port);
+    tcp.status = escpos::StatusCheck{config.status_check.value_or(true), config.status_timeout};
+    link = tcp;
+  }
+  if (auto problem = escpos::check_link_settings(link)) throw std::runtime_error("printer: " + *problem);
+  return std::make_unique<escpos::LinkPrinter>(io, link, settings, std::move(logo));
 }
 
 }  // namespace
@@ -102,14 +147,7 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
     p.keypad = std::make_unique<drivers::sim::KeyboardKeypad>(io, STDIN_FILENO);
   }
 
-  const drivers::escpos::PrinterSettings printer_settings{
-      config.printer.columns,
-      drivers::escpos::CodePage{config.printer.code_page.charset, config.printer.code_page.esc_t}};
-  if (auto problem = drivers::escpos::check_printer_settings(printer_settings)) {
-    throw std::runtime_error("printer.code_page: " + *problem);
-  }
-  p.printer = std::make_unique<drivers::sim::FilePrinter>(
-      io, options.receipts_dir.value_or(config.printer.dir), printer_settings);
+  p.printer = make_printer(config.printer, options, io);
 
   if (config.backend.kind == "wix") {
     net::HttpClientSettings http;

@@ -135,16 +135,29 @@ void read_keypad(JsonFields keypad, KeypadConfig& out) {
 }
 
 void read_printer(JsonFields printer, PrinterConfig& out) {
-  printer.refuse_unknown({"kind", "dir", "columns", "code_page"});
-  if (auto kind = printer.string("kind", false)) {
-    if (*kind != "file") {
-      printer.error("kind", "\"" + *kind + "\" is not a printer linkpos has; use \"file\"");
-    } else {
-      out.kind = *kind;
-    }
-  }
+  printer.refuse_unknown({"kind", "dir", "columns", "paper_width_dots", "code_page", "logo", "device", "baud",
+                          "flow_control", "host", "port", "status_check", "status_timeout_ms"});
+  if (auto kind = kind_of(printer, {"file", "serial", "usb", "tcp"}, "printer")) out.kind = *kind;
   if (auto dir = printer.string("dir", false)) out.dir = *dir;
   if (auto columns = printer.integer("columns", 24, 64)) out.columns = static_cast<int>(*columns);
+  if (auto dots = printer.integer("paper_width_dots", 128, 2040)) out.paper_width_dots = static_cast<int>(*dots);
+  if (auto logo = printer.string("logo", false)) out.logo = *logo;
+  const bool serial = out.kind == "serial";
+  const bool usb = out.kind == "usb";
+  if (auto device = printer.string("device", serial)) out.device = *device;
+  if (usb && out.device.empty()) out.device = "/dev/usb/lp0";
+  if (auto baud = printer.integer("baud", 1200, 921600)) out.baud = static_cast<unsigned>(*baud);
+  if (auto flow = printer.string("flow_control", false)) {
+    if (*flow != "none" && *flow != "software" && *flow != "hardware") {
+      printer.error("flow_control", "\"" + *flow + "\" must be \"none\", \"software\" or \"hardware\"");
+    } else {
+      out.flow_control = *flow;
+    }
+  }
+  if (auto host = printer.string("host", out.kind == "tcp")) out.host = *host;
+  if (auto port = printer.integer("port", 1, 65535)) out.port = static_cast<int>(*port);
+  if (auto check = printer.boolean("status_check")) out.status_check = *check;
+  if (auto ms = printer.integer("status_timeout_ms", 50, 10000)) out.status_timeout = std::chrono::milliseconds(*ms);
   JsonFields code_page = printer.object("code_page");
   code_page.refuse_unknown({"charset", "esc_t"});
   if (auto charset = code_page.string("charset", false)) out.code_page.charset = *charset;

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "fakes/temp_dir.hpp"
@@ -52,6 +53,44 @@ TEST(ConfigTest, TheShippedDemoConfigLoads) {
   const auto result = load_config(LINKPOS_SOURCE_DIR "/config/demo.json");
   ASSERT_TRUE(std::holds_alternative<Config>(result));
   EXPECT_EQ(std::get<Config>(result).backend.kind, "demo");
+}
+
+TEST(ConfigTest, TheShippedBoardConfigsLoad) {
+  for (const char* name : {"board-serial-printer", "board-usb-printer", "board-network-printer", "wixsim"}) {
+    const std::string path = std::string(LINKPOS_SOURCE_DIR "/config/") + name + ".json";
+    std::ifstream file(path);
+    std::stringstream text;
+    text << file.rdbuf();
+    auto json = nlohmann::json::parse(text.str());
+    // The key file named in a board config lives on the board; here an inline key stands in.
+    json["wix"].erase("api_key_file");
+    json["wix"]["api_key"] = "test";
+    const auto result = parse_config(json.dump());
+    ASSERT_TRUE(std::holds_alternative<Config>(result)) << name << ": " << errors_of(json).front();
+    const auto& config = std::get<Config>(result);
+    EXPECT_EQ(config.backend.kind, "wix") << name;
+    if (std::string(name) != "wixsim") {
+      EXPECT_EQ(config.display.kind, "fbdev") << name;
+      EXPECT_EQ(config.keypad.kind, "evdev") << name;
+      EXPECT_EQ(config.wix.base_url, "https://www.wixapis.com") << name;
+    }
+  }
+}
+
+TEST(ConfigTest, PrinterTransportsNeedWhereThePrinterIs) {
+  auto config = good();
+  config["printer"] = {{"kind", "serial"}};
+  EXPECT_TRUE(mentions(errors_of(config), "printer.device: missing"));
+  config["printer"] = {{"kind", "tcp"}, {"port", 70000}};
+  const auto errors = errors_of(config);
+  EXPECT_TRUE(mentions(errors, "printer.host: missing"));
+  EXPECT_TRUE(mentions(errors, "printer.port: 70000 is out of range"));
+  config["printer"] = {{"kind", "serial"}, {"device", "/dev/ttyS0"}, {"flow_control", "rts"}};
+  EXPECT_TRUE(mentions(errors_of(config), "printer.flow_control: \"rts\" must be"));
+  config["printer"] = {{"kind", "usb"}};
+  const auto usb = parse_config(config.dump());
+  ASSERT_TRUE(std::holds_alternative<Config>(usb));
+  EXPECT_EQ(std::get<Config>(usb).printer.device, "/dev/usb/lp0");
 }
 
 TEST(ConfigTest, EveryBadFieldIsNamedInOneGo) {
