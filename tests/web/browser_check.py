@@ -41,7 +41,7 @@ def browser(profile_dir):
                      "--disable-background-networking", "--no-first-run",
                      "--disable-dev-shm-usage", "--disable-extensions",
                      "--disable-component-update", "--disable-sync",
-                     "--no-default-browser-check", "--window-size=1200,900",
+                     "--no-default-browser-check", "--window-size=1200,1100",
                      "--user-data-dir=" + profile_dir):
         options.add_argument(argument)
     return webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -9,16 +10,17 @@
 #include <utility>
 #include <vector>
 
+#include <png.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <nlohmann/json.hpp>
-#include <png.h>
 
 #include "drivers/escpos/text_render.hpp"
 #include "drivers/sim/sim_display.hpp"
 #include "drivers/sim/web/browser_panel.hpp"
 #include "drivers/sim/web/panel_printer.hpp"
 #include "drivers/sim/web/panel_protocol.hpp"
+#include "drivers/sim/web/panel_server.hpp"
 #include "web/panel_client.hpp"
 
 namespace linkpos::drivers::sim::web {
@@ -48,7 +50,8 @@ std::optional<DecodedPng> decode_png(const std::string& bytes) {
   png_image image;
   std::memset(&image, 0, sizeof image);
   image.version = PNG_IMAGE_VERSION;
-  if (png_image_begin_read_from_memory(&image, bytes.data(), bytes.size()) == 0) return std::nullopt;
+  if (png_image_begin_read_from_memory(&image, bytes.data(), bytes.size()) == 0)
+    return std::nullopt;
   image.format = PNG_FORMAT_RGB;
   DecodedPng decoded{static_cast<int>(image.width), static_cast<int>(image.height),
                      std::vector<std::uint8_t>(PNG_IMAGE_SIZE(image))};
@@ -230,6 +233,23 @@ TEST_F(BrowserPanelTest, AnotherSitesPageCannotOpenTheWebSocket) {
       << log.str();
 }
 
+TEST_F(BrowserPanelTest, PagesBeyondTheLimitAreTurnedAway) {
+  std::vector<std::unique_ptr<PanelClient>> pages;
+  for (std::size_t i = 0; i < kMaxPages; ++i) {
+    pages.push_back(std::make_unique<PanelClient>(io, panel.port()));
+  }
+  ASSERT_TRUE(run_until(io, [&] {
+    return std::all_of(pages.begin(), pages.end(), [](const auto& page) { return page->open(); });
+  }));
+  PanelClient one_more(io, panel.port());
+  ASSERT_TRUE(run_until(io, [&] { return one_more.failed(); }));
+  EXPECT_EQ(one_more.refusal_status(), 503);
+  pages.pop_back();  // a page closed makes room
+  PanelClient next(io, panel.port());
+  ASSERT_TRUE(run_until(io, [&] { return next.open() || next.failed(); }));
+  EXPECT_TRUE(next.open());
+}
+
 TEST_F(BrowserPanelTest, ASlowPageGetsTheLatestFrameNotEveryFrame) {
   PanelClient client(io, panel.port());
   ASSERT_TRUE(run_until(io, [&] { return client.open(); }));
@@ -253,9 +273,8 @@ TEST_F(BrowserPanelTest, PrintedReceiptsReachThePageAndFailedJobsDoNot) {
   auto recording = std::make_unique<RecordingPrinter>(io, std::nullopt);
   RecordingPrinter& inner = *recording;
   PanelPrinter printer(std::move(recording), panel, 32);
-  hal::ReceiptDocument receipt{"T1-01JABC", {hal::TextLine{"Thank you"},
-                                             hal::ColumnsLine{"Total", "12.50"},
-                                             hal::Cut{}}};
+  hal::ReceiptDocument receipt{
+      "T1-01JABC", {hal::TextLine{"Thank you"}, hal::ColumnsLine{"Total", "12.50"}, hal::Cut{}}};
   std::optional<std::optional<hal::PrintError>> result;
   printer.print(receipt, [&](std::optional<hal::PrintError> error) { result = std::move(error); });
   ASSERT_TRUE(receive(client, 1));

@@ -25,7 +25,9 @@ tcp::endpoint loopback(unsigned short port) {
   return {asio::ip::make_address("127.0.0.1"), port};
 }
 
-std::string default_host(unsigned short port) { return "127.0.0.1:" + std::to_string(port); }
+std::string default_host(unsigned short port) {
+  return "127.0.0.1:" + std::to_string(port);
+}
 
 }  // namespace
 
@@ -33,8 +35,10 @@ bool run_until(asio::io_context& io, const std::function<bool()>& done,
                std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (!done()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    if (io.stopped()) io.restart();
+    if (std::chrono::steady_clock::now() > deadline)
+      return false;
+    if (io.stopped())
+      io.restart();
     io.run_one_for(std::chrono::milliseconds(20));
   }
   return true;
@@ -45,8 +49,8 @@ struct PanelClient::State : std::enable_shared_from_this<PanelClient::State> {
 
   void start(unsigned short port, std::optional<std::string> origin, std::string host) {
     if (origin) {
-      ws.set_option(websocket::stream_base::decorator(
-          [origin = *origin](websocket::request_type& request) {
+      ws.set_option(
+          websocket::stream_base::decorator([origin = *origin](websocket::request_type& request) {
             request.set(http::field::origin, origin);
           }));
     }
@@ -78,7 +82,8 @@ struct PanelClient::State : std::enable_shared_from_this<PanelClient::State> {
         self->closed = true;
         return;
       }
-      self->messages.push_back({self->ws.got_binary(), beast::buffers_to_string(self->buffer.data())});
+      self->messages.push_back(
+          {self->ws.got_binary(), beast::buffers_to_string(self->buffer.data())});
       self->buffer.consume(self->buffer.size());
       self->read();
     });
@@ -86,16 +91,19 @@ struct PanelClient::State : std::enable_shared_from_this<PanelClient::State> {
 
   void send(std::string bytes, bool binary) {
     outbox.push_back({binary, std::move(bytes)});
-    if (outbox.size() == 1) write_next();
+    if (outbox.size() == 1)
+      write_next();
   }
 
   void write_next() {
-    if (outbox.empty()) return;
+    if (outbox.empty())
+      return;
     ws.binary(outbox.front().binary);
     ws.async_write(asio::buffer(outbox.front().data),
                    [self = shared_from_this()](beast::error_code error, std::size_t) {
                      self->outbox.pop_front();
-                     if (!error) self->write_next();
+                     if (!error)
+                       self->write_next();
                    });
   }
 
@@ -121,22 +129,37 @@ PanelClient::~PanelClient() {
   beast::get_lowest_layer(state_->ws).socket().close(ignored);
 }
 
-bool PanelClient::open() const { return state_->open; }
-bool PanelClient::failed() const { return state_->failed; }
-bool PanelClient::closed() const { return state_->closed; }
-int PanelClient::refusal_status() const { return state_->refusal_status; }
-const std::vector<PanelClient::Message>& PanelClient::messages() const { return state_->messages; }
+bool PanelClient::open() const {
+  return state_->open;
+}
+bool PanelClient::failed() const {
+  return state_->failed;
+}
+bool PanelClient::closed() const {
+  return state_->closed;
+}
+int PanelClient::refusal_status() const {
+  return state_->refusal_status;
+}
+const std::vector<PanelClient::Message>& PanelClient::messages() const {
+  return state_->messages;
+}
 
 std::vector<std::string> PanelClient::texts() const {
   std::vector<std::string> texts;
   for (const auto& message : state_->messages) {
-    if (!message.binary) texts.push_back(message.data);
+    if (!message.binary)
+      texts.push_back(message.data);
   }
   return texts;
 }
 
-void PanelClient::send_text(std::string text) { state_->send(std::move(text), false); }
-void PanelClient::send_binary(std::string bytes) { state_->send(std::move(bytes), true); }
+void PanelClient::send_text(std::string text) {
+  state_->send(std::move(text), false);
+}
+void PanelClient::send_binary(std::string bytes) {
+  state_->send(std::move(bytes), true);
+}
 
 HttpAnswer http_get(asio::io_context& io, unsigned short port, const std::string& target,
                     std::optional<std::string> host) {
@@ -172,7 +195,8 @@ HttpAnswer http_get(asio::io_context& io, unsigned short port, const std::string
                       });
   });
   HttpAnswer answer;
-  if (!run_until(io, [&] { return exchange->done; }) || !exchange->answered) return answer;
+  if (!run_until(io, [&] { return exchange->done; }) || !exchange->answered)
+    return answer;
   answer.status = static_cast<int>(exchange->response.result_int());
   for (const auto& field : exchange->response) {
     std::string name(field.name_string());

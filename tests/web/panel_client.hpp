@@ -35,8 +35,8 @@ class PanelClient {
   ~PanelClient();
 
   bool open() const;
-  bool failed() const;      // the connection or its handshake failed
-  bool closed() const;      // the server ended an open connection
+  bool failed() const;         // the connection or its handshake failed
+  bool closed() const;         // the server ended an open connection
   int refusal_status() const;  // the HTTP status of a refused handshake, else 0
 
   const std::vector<Message>& messages() const;

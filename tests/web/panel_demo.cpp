@@ -78,13 +78,13 @@ class KeysDemo {
 
  private:
   void print() {
-    hal::ReceiptDocument receipt{"demo-" + std::to_string(receipts_ + 1),
-                                 {hal::TextLine{"linkpos panel demo", hal::Align::kCenter, true},
-                                  hal::Separator{},
-                                  hal::ColumnsLine{"Keys", typed_.empty() ? "-" : typed_},
-                                  hal::Feed{1}, hal::Cut{}}};
+    hal::ReceiptDocument receipt{
+        "demo-" + std::to_string(receipts_ + 1),
+        {hal::TextLine{"linkpos panel demo", hal::Align::kCenter, true}, hal::Separator{},
+         hal::ColumnsLine{"Keys", typed_.empty() ? "-" : typed_}, hal::Feed{1}, hal::Cut{}}};
     printer_.print(receipt, [this](std::optional<hal::PrintError> error) {
-      if (!error) ++receipts_;
+      if (!error)
+        ++receipts_;
       show();
     });
   }
@@ -99,7 +99,8 @@ class KeysDemo {
 
 int main(int argc, char** argv) {
   drivers::sim::web::PanelSettings settings;
-  if (argc > 1) settings.port = static_cast<unsigned short>(std::atoi(argv[1]));
+  if (argc > 1)
+    settings.port = static_cast<unsigned short>(std::atoi(argv[1]));
   boost::asio::io_context io;
   drivers::sim::SimDisplay display(480, 320);
   drivers::sim::web::BrowserPanel panel(io, settings);

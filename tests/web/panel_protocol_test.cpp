@@ -56,9 +56,9 @@ TEST(OriginCheckTest, HostsAreIpAddressesOrLocalhost) {
     EXPECT_TRUE(host_allowed(host)) << host;
   }
   // Names resolved through DNS could be a rebinding attacker's; the rest is malformed.
-  for (const char* host : {"", "evil.example:8080", "localhost.evil.example", "127.0.0.1:",
-                           "127.0.0.1:99999", "127.0.0.1:80x", "::1", "[127.0.0.1]", "[::1",
-                           "[::1]x", "127.0.0.1:80:80"}) {
+  for (const char* host :
+       {"", "evil.example:8080", "localhost.evil.example", "127.0.0.1:", "127.0.0.1:99999",
+        "127.0.0.1:80x", "::1", "[127.0.0.1]", "[::1", "[::1]x", "127.0.0.1:80:80"}) {
     EXPECT_FALSE(host_allowed(host)) << host;
   }
 }
