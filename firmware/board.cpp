@@ -24,6 +24,9 @@
 #include "drivers/sim/frame_log.hpp"
 #include "drivers/sim/keyboard_keypad.hpp"
 #include "drivers/sim/keyboard_map.hpp"
+#include "drivers/sim/merged_keypad.hpp"
+#include "drivers/sim/web/browser_panel.hpp"
+#include "drivers/sim/web/panel_printer.hpp"
 #include "drivers/sim/png_snapshots.hpp"
 #include "drivers/sim/scripted_keypad.hpp"
 #include "drivers/sim/sim_display.hpp"
@@ -89,7 +92,9 @@ struct Board::Parts {
   std::unique_ptr<drivers::sim::ConsoleDisplay> console;
   std::unique_ptr<drivers::sim::FrameLog> frame_log;
   std::unique_ptr<drivers::sim::PngSnapshots> snapshots;
-  std::unique_ptr<hal::Keypad> keypad;
+  std::unique_ptr<drivers::sim::web::BrowserPanel> panel;
+  std::unique_ptr<hal::Keypad> own_keypad;  // the keyboard, evdev or script
+  std::unique_ptr<hal::Keypad> keypad;      // what the terminal listens to
   std::unique_ptr<hal::Printer> printer;
   std::unique_ptr<net::HttpClient> http;
   std::unique_ptr<wix::PaymentLinksClient> payment_links;
@@ -131,6 +136,14 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
     }
   }
 
+  if (sim && (config.display.panel || options.panel_port)) {
+    drivers::sim::web::PanelSettings panel;
+    panel.address = options.panel_port ? "127.0.0.1" : config.display.panel_address;
+    panel.port = static_cast<unsigned short>(options.panel_port.value_or(config.display.panel_port));
+    p.panel = std::make_unique<drivers::sim::web::BrowserPanel>(io, panel);
+    sim->add_sink(*p.panel);
+  }
+
   if (options.key_script) {
     auto scripted = std::make_unique<drivers::sim::ScriptedKeypad>(io, *options.key_script);
     sim->add_sink(*scripted);
@@ -146,8 +159,16 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
   } else {
     p.keypad = std::make_unique<drivers::sim::KeyboardKeypad>(io, STDIN_FILENO);
   }
+  if (p.panel) {
+    // The page's buttons press the same keys as the keypad the config names.
+    p.own_keypad = std::move(p.keypad);
+    p.keypad = std::make_unique<drivers::sim::MergedKeypad>(std::vector<hal::Keypad*>{p.own_keypad.get(), p.panel.get()});
+  }
 
   p.printer = make_printer(config.printer, options, io);
+  if (p.panel) {
+    p.printer = std::make_unique<drivers::sim::web::PanelPrinter>(std::move(p.printer), *p.panel, config.printer.columns);
+  }
 
   if (config.backend.kind == "wix") {
     net::HttpClientSettings http;

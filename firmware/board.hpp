@@ -27,6 +27,7 @@ struct BoardOptions {
   std::optional<std::vector<drivers::sim::ScriptStep>> key_script;
   std::optional<std::string> snapshots_dir;  // --snapshots: every frame as a PNG
   std::optional<std::string> receipts_dir;   // --receipts: overrides printer.dir
+  std::optional<int> panel_port;             // --panel: the browser panel on this loopback port
   // When this firmware was built: a clock before it is wrong, whatever TLS says.
   std::chrono::system_clock::time_point build_time{};
 };

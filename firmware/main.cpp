@@ -95,6 +95,8 @@ int run(const Arguments& arguments) {
   linkpos::app::TerminalOptions options;
   options.once = arguments.once;
   options.version = linkpos::kVersion;
+  options.revision = linkpos::kGitRevision;
+  options.build_time = linkpos::kBuildTime;
   options.backend_name = board->backend_name();
   options.boot_notice = ledger_notice;
   options.finished = [&](linkpos::app::OnceExit code) {
@@ -133,6 +135,8 @@ int main(int argc, char** argv) {
                  "write every frame to this folder as frame-NNNNNN.png");
   cli.add_option("--receipts", arguments.board.receipts_dir,
                  "the file printer's folder (overrides printer.dir)");
+  cli.add_option("--panel", arguments.board.panel_port,
+                 "also serve the simulator as a web page on this loopback port (0 picks one)");
   cli.add_flag("--once", arguments.once,
                "run one sale to its end and exit: 0 receipt printed, 1 cancelled, 2 expired, 3 failed, "
                "4 receipt not printed, 5 ledger failure");

@@ -114,7 +114,8 @@ ui::Screen error(const std::string& title, const std::vector<std::string>& lines
 ui::Screen menu(const Strings& s, const std::string& note) {
   ui::Screen screen{"menu",
                     std::string(s.menu_title),
-                    {ScreenLine{std::string(s.menu_reprint)}, ScreenLine{std::string(s.menu_info)}},
+                    {ScreenLine{std::string(s.menu_reprint)}, ScreenLine{std::string(s.menu_info)},
+                     ScreenLine{std::string(s.menu_technician)}},
                     std::nullopt,
                     std::string(s.menu_hint)};
   if (!note.empty()) screen.body.push_back(ScreenLine{note, TextStyle::kNormal, TextAlign::kLeft, Tone::kWarning});

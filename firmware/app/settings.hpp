@@ -34,6 +34,8 @@ struct Settings {
   std::string language = "en";
   // Ended sales older than this leave the ledger (zero keeps them forever).
   std::chrono::hours keep_ended_sales{24 * 90};
+  // Opens MENU → Technician; empty: that menu is closed.
+  std::string technician_pin;
   // When this firmware was built: a clock showing an earlier time is certainly wrong.
   std::chrono::system_clock::time_point build_time{};
 };

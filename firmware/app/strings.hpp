@@ -88,6 +88,31 @@ struct Strings {
   std::string_view info_terminal;
   std::string_view info_version;
   std::string_view info_backend;
+  std::string_view menu_technician;
+
+  // The technician's menu
+  std::string_view tech_title;
+  std::string_view tech_pin_prompt;
+  std::string_view tech_pin_wrong;
+  std::string_view tech_pin_unset;
+  std::string_view tech_pin_hint;
+  std::string_view tech_version;
+  std::string_view tech_check;
+  std::string_view tech_printer_test;
+  std::string_view tech_display_test;
+  std::string_view tech_last_sales;
+  std::string_view tech_back_hint;
+  std::string_view tech_revision;
+  std::string_view tech_built;
+  std::string_view tech_checking;
+  std::string_view tech_check_ok;
+  std::string_view tech_printing;
+  std::string_view tech_printed;
+  std::string_view tech_no_sales;
+  std::string_view tech_no_receipt;
+  std::string_view tech_sales_hint;
+  std::string_view tech_test_page_title;
+  std::string_view tech_test_page_charset;
 
   // Receipts and the payment link
   std::string_view link_title;

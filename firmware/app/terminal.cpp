@@ -1,6 +1,7 @@
 #include "app/terminal.hpp"
 
 #include "app/receipt_layout.hpp"
+#include "app/reprint.hpp"
 #include "app/screens.hpp"
 #include "ui/screen_painter.hpp"
 
@@ -30,7 +31,12 @@ Terminal::Terminal(SaleServices& services, hal::Display& display, TerminalOption
           go_idle();  // shows the refund notice
           render();
         }
-      }) {}
+      }),
+      technician_(services,
+                  BuildFacts{options_.version, options_.revision, options_.build_time, options_.backend_name},
+                  [this] {
+                    if (view_ == View::kTechnician) render();
+                  }) {}
 
 Terminal::~Terminal() = default;
 
@@ -136,6 +142,9 @@ void Terminal::press(hal::Key key) {
     case View::kInfo:
       view_ = View::kMenu;
       break;
+    case View::kTechnician:
+      if (!technician_.press(key)) go_idle();
+      break;
     case View::kReprinting:
       break;
   }
@@ -181,6 +190,10 @@ void Terminal::press_in_menu(hal::Key key) {
     case hal::Key::k2:
       view_ = View::kInfo;
       break;
+    case hal::Key::k3:
+      technician_.open();
+      view_ = View::kTechnician;
+      break;
     case hal::Key::kCancel:
     case hal::Key::kMenu:
       go_idle();
@@ -203,27 +216,17 @@ void Terminal::reprint_last() {
   }
   view_ = View::kReprinting;
   reprint_amount_ = last->amount_minor;
-  const std::string reference = last->reference;
-  services_.printer.print(
-      layout_receipt(*last, services_.settings, services_.strings, ReceiptCopy::kCopy),
-      [this, alive = std::weak_ptr<int>(alive_), reference](std::optional<hal::PrintError> error) {
-        if (!alive.lock()) return;
-        if (error) {
-          services_.log.warn("reprint of " + reference + " failed: " + error->detail);
-          notice_ = Notice{std::string(services_.strings.printer_title),
-                           {std::string(describe(error->fault, services_.strings))},
-                           std::string(services_.strings.any_key_hint)};
-          view_ = View::kNotice;
-        } else {
-          try {
-            services_.ledger.record_printed(reference);
-          } catch (const store::LedgerError& ledger_error) {
-            services_.log.error(ledger_error.what());
-          }
-          go_idle();
-        }
-        render();
-      });
+  reprint_copy(services_, *last, alive_, [this](std::optional<hal::PrintError> error) {
+    if (error) {
+      notice_ = Notice{std::string(services_.strings.printer_title),
+                       {std::string(describe(error->fault, services_.strings))},
+                       std::string(services_.strings.any_key_hint)};
+      view_ = View::kNotice;
+    } else {
+      go_idle();
+    }
+    render();
+  });
 }
 
 void Terminal::on_sale_changed() {
@@ -407,6 +410,8 @@ ui::Screen Terminal::screen() const {
       return refund_screen();
     case View::kMenu:
       return screens::menu(s, menu_note_);
+    case View::kTechnician:
+      return technician_.screen();
     case View::kInfo:
       return screens::info(s, {fill(s.info_terminal, {{"id", services_.settings.terminal_id}}),
                                fill(s.info_version, {{"version", options_.version}}),

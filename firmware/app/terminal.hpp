@@ -10,6 +10,7 @@
 #include "app/connection_watch.hpp"
 #include "app/housekeeping.hpp"
 #include "app/link_closer.hpp"
+#include "app/technician_menu.hpp"
 #include "app/sale.hpp"
 #include "hal/display.hpp"
 #include "hal/keypad.hpp"
@@ -32,6 +33,8 @@ struct TerminalOptions {
   bool once = false;
   std::function<void(OnceExit)> finished;
   std::string version;
+  std::string revision;
+  std::string build_time;
   std::string backend_name;
   // Something the technician must know at start (a damaged ledger was set aside): shown first.
   std::string boot_notice;
@@ -50,7 +53,7 @@ class Terminal {
   void press(hal::Key key);
 
  private:
-  enum class View { kIdle, kAmount, kSale, kNotice, kRefund, kMenu, kInfo, kReprinting };
+  enum class View { kIdle, kAmount, kSale, kNotice, kRefund, kMenu, kInfo, kTechnician, kReprinting };
 
   struct Notice {
     std::string title;
@@ -95,6 +98,7 @@ class Terminal {
   ConnectionWatch connection_;
   Housekeeping housekeeping_;
   LinkCloser link_closer_;
+  TechnicianMenu technician_;
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };
 

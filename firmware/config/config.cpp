@@ -27,7 +27,15 @@ bool is_terminal_id(const std::string& id) {
 
 void read_terminal(JsonFields terminal, app::Settings& settings) {
   terminal.refuse_unknown({"id", "currency", "max_amount", "payment_timeout_seconds",
-                           "link_validity_seconds", "poll_interval_ms", "language"});
+                           "link_validity_seconds", "poll_interval_ms", "language", "technician_pin"});
+  if (auto pin = terminal.string("technician_pin", false)) {
+    const bool digits = !pin->empty() && pin->find_first_not_of("0123456789") == std::string::npos;
+    if (!digits || pin->size() < 4 || pin->size() > 12) {
+      terminal.error("technician_pin", "must be 4 to 12 digits (keyed on the terminal)");
+    } else {
+      settings.technician_pin = *pin;
+    }
+  }
   if (auto id = terminal.string("id", true)) {
     if (is_terminal_id(*id)) {
       settings.terminal_id = *id;
@@ -113,11 +121,18 @@ std::optional<std::string> kind_of(JsonFields& section, std::initializer_list<co
 }
 
 void read_display(JsonFields display, DisplayConfig& out) {
-  display.refuse_unknown({"kind", "width", "height", "device", "rotation"});
+  display.refuse_unknown({"kind", "width", "height", "device", "rotation", "panel"});
   if (auto kind = kind_of(display, {"sim", "fbdev"}, "display")) out.kind = *kind;
   if (auto width = display.integer("width", 240, 1920)) out.width = static_cast<int>(*width);
   if (auto height = display.integer("height", 160, 1080)) out.height = static_cast<int>(*height);
   if (auto device = display.string("device", false)) out.device = *device;
+  if (display.has("panel")) {
+    JsonFields panel = display.object("panel");
+    panel.refuse_unknown({"address", "port"});
+    out.panel = true;
+    if (auto address = panel.string("address", false)) out.panel_address = *address;
+    if (auto port = panel.integer("port", 0, 65535)) out.panel_port = static_cast<int>(*port);
+  }
   if (auto rotation = display.integer("rotation", 0, 270)) {
     if (*rotation % 90 != 0) {
       display.error("rotation", std::to_string(*rotation) + " must be 0, 90, 180 or 270");

@@ -18,6 +18,10 @@ struct DisplayConfig {
   int height = 240;
   std::string device = "/dev/fb0";  // fbdev
   int rotation = 0;                 // fbdev: 0, 90, 180 or 270 degrees clockwise
+  // sim: also serve the screen, keys and receipts as a web page (the browser panel).
+  bool panel = false;
+  std::string panel_address = "127.0.0.1";
+  int panel_port = 8080;
 };
 
 struct KeypadConfig {

@@ -25,6 +25,7 @@ class JsonFields {
   std::optional<std::map<std::string, std::string>> string_map(const char* key);
   // A nested object; absent gives an empty one, so its fields take their defaults.
   JsonFields object(const char* key);
+  bool has(const char* key) const { return find(key) != nullptr; }
 
   void error(const char* key, const std::string& message);
   // Names every key not in `known` (usually a typo).

@@ -39,6 +39,9 @@ struct Screen {
   std::vector<ScreenLine> body;
   std::optional<std::string> qr;  // when set, a QR code of this text fills the screen's left side
   std::string hint;               // which keys do what, at the bottom
+  // The technician's display check: colour bars, a fine checkerboard and a frame at the very
+  // edge fill the body, so dead pixels, wrong colour order and cropping show at a glance.
+  bool test_pattern = false;
 
   friend bool operator==(const Screen&, const Screen&) = default;
 };

@@ -170,6 +170,27 @@ void paint_body(Canvas& canvas, const Rect& area, const std::vector<ScreenLine>&
   }
 }
 
+void paint_test_pattern(Canvas& canvas, const Rect& area, int width, int height) {
+  // Red, green, blue first: a panel with its channels swapped shows them in the wrong order.
+  constexpr Rgb kBars[] = {{255, 0, 0},   {0, 255, 0},     {0, 0, 255},   {255, 255, 255},
+                           {255, 255, 0}, {0, 255, 255},   {255, 0, 255}, {0, 0, 0}};
+  const int bars = static_cast<int>(std::size(kBars));
+  const int bar_height = area.height / 2;
+  for (int i = 0; i < bars; ++i) {
+    const int x0 = area.x + area.width * i / bars;
+    const int x1 = area.x + area.width * (i + 1) / bars;
+    canvas.fill_rect(Rect{x0, area.y, x1 - x0, bar_height}, kBars[i]);
+  }
+  constexpr int kCell = 4;
+  for (int y = area.y + bar_height; y < area.y + area.height; y += kCell) {
+    for (int x = area.x; x < area.x + area.width; x += kCell) {
+      const bool dark = ((x - area.x) / kCell + (y - area.y) / kCell) % 2 == 0;
+      canvas.fill_rect(Rect{x, y, kCell, kCell}, dark ? Rgb{0, 0, 0} : Rgb{255, 255, 255});
+    }
+  }
+  canvas.frame_rect(Rect{0, 0, width, height}, 1, Rgb{255, 0, 0});
+}
+
 }  // namespace
 
 hal::FrameText paint_screen(const Screen& screen, const hal::Framebuffer& framebuffer) {
@@ -199,7 +220,11 @@ hal::FrameText paint_screen(const Screen& screen, const hal::Framebuffer& frameb
   const Rect body_area{column.x + m.margin, column.y + title_height + m.margin,
                        column.width - 2 * m.margin,
                        column.height - title_height - hint_height - 2 * m.margin};
-  paint_body(canvas, body_area, body, m);
+  if (screen.test_pattern) {
+    paint_test_pattern(canvas, body_area, framebuffer.width, framebuffer.height);
+  } else {
+    paint_body(canvas, body_area, body, m);
+  }
 
   hal::FrameText text;
   text.screen = screen.name;

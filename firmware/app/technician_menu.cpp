@@ -1,0 +1,243 @@
+#include "app/technician_menu.hpp"
+
+#include <utility>
+
+#include "app/local_time.hpp"
+#include "app/reprint.hpp"
+
+namespace linkpos::app {
+namespace {
+
+constexpr int kLastSales = 5;
+
+ui::ScreenLine line(std::string text, ui::Tone tone = ui::Tone::kNormal) {
+  return ui::ScreenLine{std::move(text), ui::TextStyle::kNormal, ui::TextAlign::kLeft, tone};
+}
+
+}  // namespace
+
+TechnicianMenu::TechnicianMenu(SaleServices& services, BuildFacts facts, std::function<void()> changed)
+    : services_(services), facts_(std::move(facts)), changed_(std::move(changed)) {}
+
+TechnicianMenu::~TechnicianMenu() = default;
+
+void TechnicianMenu::open() {
+  page_ = Page::kPin;
+  pin_.clear();
+  note_.clear();
+  if (services_.settings.technician_pin.empty()) {
+    note_ = std::string(services_.strings.tech_pin_unset);
+    note_is_warning_ = true;
+  }
+}
+
+bool TechnicianMenu::press(hal::Key key) {
+  switch (page_) {
+    case Page::kPin:
+      if (key == hal::Key::kCancel) return false;
+      if (const auto digit = hal::key_digit(key); digit && pin_.size() < 12) {
+        pin_ += static_cast<char>('0' + *digit);
+      } else if (key == hal::Key::kBackspace && !pin_.empty()) {
+        pin_.pop_back();
+      } else if (key == hal::Key::kCharge && !services_.settings.technician_pin.empty()) {
+        if (pin_ == services_.settings.technician_pin) {
+          page_ = Page::kMain;
+          note_.clear();
+        } else {
+          services_.log.warn("technician menu: wrong PIN");
+          note_ = std::string(services_.strings.tech_pin_wrong);
+          note_is_warning_ = true;
+        }
+        pin_.clear();
+      }
+      return true;
+    case Page::kMain:
+      if (key == hal::Key::kCancel || key == hal::Key::kMenu) return false;
+      press_on_main(key);
+      return true;
+    case Page::kLastSales:
+      press_on_sales(key);
+      return true;
+    case Page::kVersion:
+    case Page::kCheck:
+    case Page::kPrinterTest:
+    case Page::kDisplayTest:
+      page_ = Page::kMain;
+      note_.clear();
+      return true;
+  }
+  return true;
+}
+
+void TechnicianMenu::press_on_main(hal::Key key) {
+  note_.clear();
+  switch (key) {
+    case hal::Key::k1:
+      page_ = Page::kVersion;
+      break;
+    case hal::Key::k2:
+      page_ = Page::kCheck;
+      check_connection();
+      break;
+    case hal::Key::k3:
+      page_ = Page::kPrinterTest;
+      print_test_page();
+      break;
+    case hal::Key::k4:
+      page_ = Page::kDisplayTest;
+      break;
+    case hal::Key::k5:
+      page_ = Page::kLastSales;
+      try {
+        sales_ = services_.ledger.recent(kLastSales);
+      } catch (const store::LedgerError& error) {
+        services_.log.error(error.what());
+        sales_.clear();
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+void TechnicianMenu::press_on_sales(hal::Key key) {
+  if (key == hal::Key::kCancel || key == hal::Key::kMenu) {
+    page_ = Page::kMain;
+    note_.clear();
+    return;
+  }
+  const auto digit = hal::key_digit(key);
+  if (!digit || *digit < 1 || *digit > static_cast<int>(sales_.size())) return;
+  const store::SaleRecord& sale = sales_[static_cast<std::size_t>(*digit - 1)];
+  if (sale.prints == 0 || sale.end != store::SaleEnd::kCompleted) {
+    note_ = std::string(services_.strings.tech_no_receipt);
+    note_is_warning_ = true;
+    return;
+  }
+  reprint(sale);
+}
+
+void TechnicianMenu::check_connection() {
+  note_ = std::string(services_.strings.tech_checking);
+  note_is_warning_ = false;
+  services_.backend.check_connection([this, alive = std::weak_ptr<int>(alive_)](BackendResult<void> result) {
+    if (!alive.lock()) return;
+    if (result) {
+      note_ = std::string(services_.strings.tech_check_ok);
+      note_is_warning_ = false;
+    } else {
+      // The detail says what failed (DNS, TLS, the key...), never the key itself.
+      note_ = std::string(describe(result.error().failure, services_.strings)) + " " + result.error().detail;
+      note_is_warning_ = true;
+      services_.log.warn("technician check: " + result.error().detail);
+    }
+    changed_();
+  });
+}
+
+void TechnicianMenu::reprint(const store::SaleRecord& sale) {
+  note_ = std::string(services_.strings.tech_printing);
+  note_is_warning_ = false;
+  reprint_copy(services_, sale, alive_, [this](std::optional<hal::PrintError> error) { on_printed(error); });
+}
+
+void TechnicianMenu::print_test_page() {
+  note_ = std::string(services_.strings.tech_printing);
+  note_is_warning_ = false;
+  services_.printer.print(test_page(), [this, alive = std::weak_ptr<int>(alive_)](std::optional<hal::PrintError> error) {
+    if (alive.lock()) on_printed(error);
+  });
+}
+
+void TechnicianMenu::on_printed(const std::optional<hal::PrintError>& error) {
+  if (error) {
+    note_ = std::string(describe(error->fault, services_.strings));
+    note_is_warning_ = true;
+  } else {
+    note_ = std::string(services_.strings.tech_printed);
+    note_is_warning_ = false;
+  }
+  changed_();
+}
+
+hal::ReceiptDocument TechnicianMenu::test_page() const {
+  const Strings& s = services_.strings;
+  hal::ReceiptDocument doc;
+  doc.job_name = "test-page-" + std::to_string(to_unix_ms(services_.clock.now()));
+  auto& out = doc.elements;
+  out.push_back(hal::TextLine{std::string(s.tech_test_page_title), hal::Align::kCenter, true, hal::TextSize::kDouble});
+  out.push_back(hal::TextLine{services_.settings.merchant.name, hal::Align::kCenter});
+  out.push_back(hal::TextLine{format_local_time(services_.clock.now(), "%Y-%m-%d %H:%M:%S"), hal::Align::kCenter});
+  out.push_back(hal::Separator{});
+  out.push_back(hal::TextLine{"linkpos " + facts_.version + " (" + facts_.revision + ")"});
+  out.push_back(hal::TextLine{std::string(s.tech_test_page_charset)});
+  out.push_back(hal::TextLine{"Left"});
+  out.push_back(hal::TextLine{"Centre", hal::Align::kCenter});
+  out.push_back(hal::TextLine{"Right", hal::Align::kRight});
+  out.push_back(hal::TextLine{"Bold", hal::Align::kLeft, true});
+  out.push_back(hal::TextLine{"Double height", hal::Align::kLeft, false, hal::TextSize::kDoubleHeight});
+  out.push_back(hal::TextLine{"Double", hal::Align::kLeft, false, hal::TextSize::kDouble});
+  out.push_back(hal::ColumnsLine{"Left column", "right column"});
+  // A ruler shows the paper width the config claims: it must fill exactly one line.
+  out.push_back(hal::Separator{'='});
+  out.push_back(hal::Feed{3});
+  out.push_back(hal::Cut{});
+  return doc;
+}
+
+std::vector<std::string> TechnicianMenu::sale_lines() const {
+  std::vector<std::string> lines;
+  for (std::size_t i = 0; i < sales_.size(); ++i) {
+    const auto& sale = sales_[i];
+    std::string text = std::to_string(i + 1) + "  " +
+                       format_local_time(from_unix_ms(sale.started_at_ms), "%m-%d %H:%M") + "  " +
+                       format_money(Money{sale.amount_minor, services_.settings.currency});
+    if (sale.receipt_number > 0) text += "  #" + std::to_string(sale.receipt_number);
+    if (sale.end && *sale.end != store::SaleEnd::kCompleted) text += "  (no sale)";
+    lines.push_back(std::move(text));
+  }
+  return lines;
+}
+
+ui::Screen TechnicianMenu::screen() const {
+  const Strings& s = services_.strings;
+  ui::Screen screen{"menu", std::string(s.tech_title), {}, std::nullopt, std::string(s.tech_back_hint)};
+  auto& body = screen.body;
+  switch (page_) {
+    case Page::kPin: {
+      std::string dots;  // the PIN is never on screen, only its length
+      for (std::size_t i = 0; i < pin_.size(); ++i) dots += "•";
+      body.push_back(line(fill(s.tech_pin_prompt, {{"dots", dots}})));
+      screen.hint = std::string(s.tech_pin_hint);
+      break;
+    }
+    case Page::kMain:
+      for (auto item : {s.tech_version, s.tech_check, s.tech_printer_test, s.tech_display_test, s.tech_last_sales}) {
+        body.push_back(line(std::string(item)));
+      }
+      break;
+    case Page::kVersion:
+      body.push_back(line("linkpos " + facts_.version));
+      body.push_back(line(fill(s.tech_revision, {{"revision", facts_.revision}})));
+      body.push_back(line(fill(s.tech_built, {{"time", facts_.build_time}})));
+      body.push_back(line(fill(s.info_terminal, {{"id", services_.settings.terminal_id}})));
+      body.push_back(line(fill(s.info_backend, {{"backend", facts_.backend_name}})));
+      break;
+    case Page::kCheck:
+    case Page::kPrinterTest:
+      break;
+    case Page::kDisplayTest:
+      screen.test_pattern = true;
+      screen.hint = std::string(s.any_key_hint);
+      break;
+    case Page::kLastSales:
+      for (auto& text : sale_lines()) body.push_back(line(std::move(text)));
+      if (sales_.empty()) body.push_back(line(std::string(s.tech_no_sales), ui::Tone::kMuted));
+      screen.hint = std::string(s.tech_sales_hint);
+      break;
+  }
+  if (!note_.empty()) body.push_back(line(note_, note_is_warning_ ? ui::Tone::kWarning : ui::Tone::kNormal));
+  return screen;
+}
+
+}  // namespace linkpos::app

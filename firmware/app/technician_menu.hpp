@@ -1,0 +1,62 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/sale.hpp"
+#include "hal/keypad.hpp"
+#include "ui/screen.hpp"
+
+namespace linkpos::app {
+
+// What the technician's version page shows.
+struct BuildFacts {
+  std::string version;
+  std::string revision;
+  std::string build_time;
+  std::string backend_name;
+};
+
+// MENU → Technician, behind the PIN from config: version and build, a check of the network and
+// the payment service, a printer test page, a display test pattern, and the last sales with
+// reprint. Runs its checks and prints through the terminal's own services.
+class TechnicianMenu {
+ public:
+  TechnicianMenu(SaleServices& services, BuildFacts facts, std::function<void()> changed);
+  ~TechnicianMenu();
+  TechnicianMenu(const TechnicianMenu&) = delete;
+  TechnicianMenu& operator=(const TechnicianMenu&) = delete;
+
+  // Starts at the PIN prompt.
+  void open();
+  // Handles a key; false once the technician has left the menu.
+  bool press(hal::Key key);
+  ui::Screen screen() const;
+
+ private:
+  enum class Page { kPin, kMain, kVersion, kCheck, kPrinterTest, kDisplayTest, kLastSales };
+
+  void press_on_main(hal::Key key);
+  void press_on_sales(hal::Key key);
+  void check_connection();
+  void print_test_page();
+  void reprint(const store::SaleRecord& sale);
+  void on_printed(const std::optional<hal::PrintError>& error);
+  hal::ReceiptDocument test_page() const;
+  std::vector<std::string> sale_lines() const;
+
+  SaleServices& services_;
+  BuildFacts facts_;
+  std::function<void()> changed_;
+  Page page_ = Page::kPin;
+  std::string pin_;
+  std::string note_;     // the last outcome or refusal, shown on the page
+  bool note_is_warning_ = false;
+  std::vector<store::SaleRecord> sales_;
+  std::shared_ptr<int> alive_ = std::make_shared<int>(0);
+};
+
+}  // namespace linkpos::app
