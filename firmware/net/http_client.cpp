@@ -20,6 +20,7 @@
 
 #include "net/base_url.hpp"
 #include "net/failure_text.hpp"
+#include "net/http_response.hpp"
 #include "net/tls_stream.hpp"
 
 namespace linkpos::net {
@@ -47,26 +48,6 @@ http::verb to_verb(HttpMethod method) {
       return http::verb::delete_;
   }
   return http::verb::get;
-}
-
-std::string lower_case(beast::string_view text) {
-  std::string lowered(text.data(), text.size());
-  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lowered;
-}
-
-HttpResponse to_response(http::response<http::string_body>&& message) {
-  HttpResponse response;
-  response.status = message.result_int();
-  for (const auto& field : message) {
-    auto [it, inserted] =
-        response.headers.emplace(lower_case(field.name_string()), std::string(field.value()));
-    if (!inserted)
-      it->second += ", " + std::string(field.value());
-  }
-  response.body = std::move(message.body());
-  return response;
 }
 
 }  // namespace
@@ -241,11 +222,8 @@ class HttpClient::Impl : public std::enable_shared_from_this<Impl> {
   void send() {
     buffer_.clear();
     parser_.emplace();
-    parser_->header_limit(
-        static_cast<std::uint32_t>(std::min<std::size_t>(settings_.max_header_bytes, UINT32_MAX)));
-    parser_->body_limit(settings_.max_body_bytes);
-    if (current_->request.method == HttpMethod::kHead)
-      parser_->skip(true);
+    apply_limits(*parser_, ResponseLimits{settings_.max_header_bytes, settings_.max_body_bytes},
+                 current_->request.method == HttpMethod::kHead);
     lowest_layer().expires_after(settings_.request_timeout);
     with_stream([this](auto& stream) {
       http::async_write(stream, current_->message,
