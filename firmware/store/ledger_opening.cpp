@@ -140,7 +140,13 @@ void move_aside(const std::string& path, const std::string& to) {
 }  // namespace
 
 OpenedLedger open_ledger(const std::string& path, std::int64_t now_ms) {
-  if (!fs::exists(path)) return OpenedLedger{std::make_unique<Ledger>(path), ""};
+  if (!fs::exists(path)) {
+    // A first start: the folder may not exist yet (a fresh clone's build/demo, say).
+    std::error_code ignored;  // if this fails, opening says why
+    const auto folder = fs::path(path).parent_path();
+    if (!folder.empty()) fs::create_directories(folder, ignored);
+    return OpenedLedger{std::make_unique<Ledger>(path), ""};
+  }
 
   std::optional<std::string> problem;
   std::vector<SaleRecord> carried;

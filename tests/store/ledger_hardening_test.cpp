@@ -90,9 +90,9 @@ TEST(LedgerOpeningTest, ASoundFileOpensWithoutANotice) {
   EXPECT_TRUE(opened.ledger->find("A"));
 }
 
-TEST(LedgerOpeningTest, ANewFileIsCreated) {
+TEST(LedgerOpeningTest, ANewFileIsCreatedWithItsFolder) {
   TempDir dir;
-  const auto opened = open_ledger(dir.file("new.sqlite"), 99);
+  const auto opened = open_ledger(dir.file("state/linkpos/new.sqlite"), 99);
   EXPECT_TRUE(opened.salvage_notice.empty());
   EXPECT_EQ(opened.ledger->schema_version(), latest_schema_version());
 }
