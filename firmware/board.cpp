@@ -9,9 +9,6 @@
 #include <boost/asio/io_context.hpp>
 
 #include "demo/demo_backend.hpp"
-#include "net/http_client.hpp"
-#include "wix/payment_links.hpp"
-#include "wix/wix_backend.hpp"
 #include "drivers/escpos/link_printer.hpp"
 #include "drivers/escpos/link_settings.hpp"
 #include "drivers/escpos/logo.hpp"
@@ -25,40 +22,48 @@
 #include "drivers/sim/keyboard_keypad.hpp"
 #include "drivers/sim/keyboard_map.hpp"
 #include "drivers/sim/merged_keypad.hpp"
-#include "drivers/sim/web/browser_panel.hpp"
-#include "drivers/sim/web/panel_printer.hpp"
 #include "drivers/sim/png_snapshots.hpp"
 #include "drivers/sim/scripted_keypad.hpp"
 #include "drivers/sim/sim_display.hpp"
+#include "drivers/sim/web/browser_panel.hpp"
+#include "drivers/sim/web/panel_printer.hpp"
+#include "net/http_client.hpp"
+#include "wix/payment_links.hpp"
+#include "wix/wix_backend.hpp"
 
 namespace linkpos {
 namespace {
 
 // True when stdout and stderr are the same terminal: frame-log lines would scroll the drawing.
 bool stderr_shares_the_console() {
-  if (!isatty(STDOUT_FILENO) || !isatty(STDERR_FILENO)) return false;
+  if (!isatty(STDOUT_FILENO) || !isatty(STDERR_FILENO))
+    return false;
   const char* out = ttyname(STDOUT_FILENO);
   const std::string out_name = out ? out : "";
   const char* err = ttyname(STDERR_FILENO);
   return err && out_name == err;
 }
 
-std::unique_ptr<hal::Printer> make_printer(const config::PrinterConfig& config, const BoardOptions& options,
+std::unique_ptr<hal::Printer> make_printer(const config::PrinterConfig& config,
+                                           const BoardOptions& options,
                                            boost::asio::io_context& io) {
   namespace escpos = drivers::escpos;
   escpos::PrinterSettings settings;
   settings.columns = config.columns;
   settings.code_page = escpos::CodePage{config.code_page.charset, config.code_page.esc_t};
   settings.paper_width_dots = config.paper_width_dots;
-  if (auto problem = escpos::check_printer_settings(settings)) throw std::runtime_error("printer: " + *problem);
+  if (auto problem = escpos::check_printer_settings(settings))
+    throw std::runtime_error("printer: " + *problem);
   std::optional<escpos::MonoImage> logo;
   if (!config.logo.empty()) {
     auto loaded = escpos::load_logo(config.logo, config.paper_width_dots);
-    if (!loaded.image) throw std::runtime_error("printer.logo: " + loaded.error);
+    if (!loaded.image)
+      throw std::runtime_error("printer.logo: " + loaded.error);
     logo = std::move(loaded.image);
   }
   if (config.kind == "file" || options.receipts_dir) {
-    return std::make_unique<drivers::sim::FilePrinter>(io, options.receipts_dir.value_or(config.dir), settings, logo);
+    return std::make_unique<drivers::sim::FilePrinter>(
+        io, options.receipts_dir.value_or(config.dir), settings, logo);
   }
   escpos::LinkSettings link;
   if (config.kind == "serial") {
@@ -81,7 +86,8 @@ std::unique_ptr<hal::Printer> make_printer(const config::PrinterConfig& config, 
     tcp.status = escpos::StatusCheck{config.status_check.value_or(true), config.status_timeout};
     link = tcp;
   }
-  if (auto problem = escpos::check_link_settings(link)) throw std::runtime_error("printer: " + *problem);
+  if (auto problem = escpos::check_link_settings(link))
+    throw std::runtime_error("printer: " + *problem);
   return std::make_unique<escpos::LinkPrinter>(io, link, settings, std::move(logo));
 }
 
@@ -110,22 +116,26 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
   drivers::sim::SimDisplay* sim = nullptr;
   if (config.display.kind == "fbdev") {
     if (options.snapshots_dir || options.key_script) {
-      throw std::runtime_error("--snapshots and --keys need the simulator's display (display.kind \"sim\")");
+      throw std::runtime_error(
+          "--snapshots and --keys need the simulator's display (display.kind \"sim\")");
     }
     p.display = std::make_unique<drivers::fbdev::FbdevDisplay>(drivers::fbdev::FbdevSettings{
         config.display.device, *drivers::fbdev::rotation_from_degrees(config.display.rotation)});
   } else {
-    auto display = std::make_unique<drivers::sim::SimDisplay>(config.display.width, config.display.height);
+    auto display =
+        std::make_unique<drivers::sim::SimDisplay>(config.display.width, config.display.height);
     sim = display.get();
     p.display = std::move(display);
     // Someone at the console keys on the PC keyboard: show them its key map under the screen.
     const bool keyboard = !options.key_script && config.keypad.kind == "keyboard";
     p.console = std::make_unique<drivers::sim::ConsoleDisplay>(
         STDOUT_FILENO, keyboard ? std::string(drivers::sim::kKeyboardLegend) : "");
-    if (p.console->is_terminal()) sim->add_sink(*p.console);
+    if (p.console->is_terminal())
+      sim->add_sink(*p.console);
     if (p.console->is_terminal() && stderr_shares_the_console()) {
-      log.warn("stderr is the console: the frame log is left out so the screen stays readable "
-               "(run with 2>linkpos.log to keep it)");
+      log.warn(
+          "stderr is the console: the frame log is left out so the screen stays readable "
+          "(run with 2>linkpos.log to keep it)");
     } else {
       p.frame_log = std::make_unique<drivers::sim::FrameLog>(STDERR_FILENO);
       sim->add_sink(*p.frame_log);
@@ -139,7 +149,8 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
   if (sim && (config.display.panel || options.panel_port)) {
     drivers::sim::web::PanelSettings panel;
     panel.address = options.panel_port ? "127.0.0.1" : config.display.panel_address;
-    panel.port = static_cast<unsigned short>(options.panel_port.value_or(config.display.panel_port));
+    panel.port =
+        static_cast<unsigned short>(options.panel_port.value_or(config.display.panel_port));
     p.panel = std::make_unique<drivers::sim::web::BrowserPanel>(io, panel);
     sim->add_sink(*p.panel);
   }
@@ -150,10 +161,12 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
     p.keypad = std::move(scripted);
   } else if (config.keypad.kind == "evdev") {
     auto key_map = drivers::evdev::parse_key_map(config.keypad.key_map);
-    if (auto* problem = std::get_if<std::string>(&key_map)) throw std::runtime_error("keypad.key_map: " + *problem);
+    if (auto* problem = std::get_if<std::string>(&key_map))
+      throw std::runtime_error("keypad.key_map: " + *problem);
     drivers::evdev::EvdevSettings settings;
     settings.device = config.keypad.device;
-    if (!config.keypad.key_map.empty()) settings.key_map = std::get<drivers::evdev::KeyMap>(key_map);
+    if (!config.keypad.key_map.empty())
+      settings.key_map = std::get<drivers::evdev::KeyMap>(key_map);
     p.keypad = std::make_unique<drivers::evdev::EvdevKeypad>(
         io, settings, [&log](std::string_view warning) { log.warn(warning); });
   } else {
@@ -162,12 +175,14 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
   if (p.panel) {
     // The page's buttons press the same keys as the keypad the config names.
     p.own_keypad = std::move(p.keypad);
-    p.keypad = std::make_unique<drivers::sim::MergedKeypad>(std::vector<hal::Keypad*>{p.own_keypad.get(), p.panel.get()});
+    p.keypad = std::make_unique<drivers::sim::MergedKeypad>(
+        std::vector<hal::Keypad*>{p.own_keypad.get(), p.panel.get()});
   }
 
   p.printer = make_printer(config.printer, options, io);
   if (p.panel) {
-    p.printer = std::make_unique<drivers::sim::web::PanelPrinter>(std::move(p.printer), *p.panel, config.printer.columns);
+    p.printer = std::make_unique<drivers::sim::web::PanelPrinter>(std::move(p.printer), *p.panel,
+                                                                  config.printer.columns);
   }
 
   if (config.backend.kind == "wix") {
@@ -178,24 +193,37 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
     http.request_timeout = config.wix.request_timeout;
     http.build_time = options.build_time;
     auto client = net::HttpClient::create(io, http);
-    if (!client) throw std::runtime_error("wix: " + client.error().detail);
+    if (!client)
+      throw std::runtime_error("wix: " + client.error().detail);
     p.http = std::move(client.value());
     p.payment_links = std::make_unique<wix::PaymentLinksClient>(
         *p.http, clock, wix::WixCredentials{config.wix.site_id, config.wix.api_key});
-    p.backend = std::make_unique<wix::WixBackend>(*p.payment_links, config.settings.currency, options.build_time);
+    p.backend = std::make_unique<wix::WixBackend>(*p.payment_links, config.settings.currency,
+                                                  options.build_time);
     p.backend_name = "Wix Payment Links at " + config.wix.base_url;
   } else {
-    p.backend = std::make_unique<demo::DemoBackend>(clock, demo::DemoSettings{config.backend.demo.pay_after});
+    p.backend = std::make_unique<demo::DemoBackend>(
+        clock, demo::DemoSettings{config.backend.demo.pay_after});
     p.backend_name = "demo (no money moves)";
   }
 }
 
 Board::~Board() = default;
 
-hal::Display& Board::display() { return *parts_->display; }
-hal::Keypad& Board::keypad() { return *parts_->keypad; }
-hal::Printer& Board::printer() { return *parts_->printer; }
-app::PaymentBackend& Board::backend() { return *parts_->backend; }
-std::string Board::backend_name() const { return parts_->backend_name; }
+hal::Display& Board::display() {
+  return *parts_->display;
+}
+hal::Keypad& Board::keypad() {
+  return *parts_->keypad;
+}
+hal::Printer& Board::printer() {
+  return *parts_->printer;
+}
+app::PaymentBackend& Board::backend() {
+  return *parts_->backend;
+}
+std::string Board::backend_name() const {
+  return parts_->backend_name;
+}
 
 }  // namespace linkpos

@@ -22,8 +22,8 @@
 #include "config/config.hpp"
 #include "store/ledger.hpp"
 #include "store/ledger_opening.hpp"
-#include "wix/wire_time.hpp"
 #include "version.hpp"
+#include "wix/wire_time.hpp"
 
 namespace {
 
@@ -56,12 +56,14 @@ int run(const Arguments& arguments) {
   auto loaded = linkpos::config::load_config(arguments.config_path);
   if (auto* errors = std::get_if<std::vector<std::string>>(&loaded)) {
     std::string message = "linkpos: the config " + arguments.config_path + " is not usable:\n";
-    for (const auto& error : *errors) message += "  - " + error + "\n";
+    for (const auto& error : *errors)
+      message += "  - " + error + "\n";
     std::cerr << message;
     return kExitConfig;
   }
   const auto& config = std::get<linkpos::config::Config>(loaded);
-  for (const auto& warning : config.warnings) log.warn(warning);
+  for (const auto& warning : config.warnings)
+    log.warn(warning);
 
   boost::asio::io_context io;
   linkpos::AsioClock clock(io);
@@ -75,7 +77,8 @@ int run(const Arguments& arguments) {
                                 .count());
     ledger = std::move(opened.ledger);
     ledger_notice = std::move(opened.salvage_notice);
-    if (!ledger_notice.empty()) log.error(ledger_notice);
+    if (!ledger_notice.empty())
+      log.error(ledger_notice);
     board = std::make_unique<linkpos::Board>(config, arguments.board, io, clock, log);
   } catch (const std::exception& error) {
     log.error(error.what());
@@ -107,15 +110,17 @@ int run(const Arguments& arguments) {
 
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& error, int signal) {
-    if (error) return;
+    if (error)
+      return;
     log.info(signal == SIGINT ? "stopping (SIGINT)" : "stopping (SIGTERM)");
     // A sale in progress is in the ledger and resumes at the next start.
     exit_code = arguments.once ? kExitSoftware : 0;
     io.stop();
   });
 
-  log.info(std::string("linkpos ") + linkpos::kVersion + " terminal " + config.settings.terminal_id +
-           ", payments: " + board->backend_name() + ", ledger " + config.ledger.path);
+  log.info(std::string("linkpos ") + linkpos::kVersion + " terminal " +
+           config.settings.terminal_id + ", payments: " + board->backend_name() + ", ledger " +
+           config.ledger.path);
   terminal.start();
   board->keypad().start([&terminal](linkpos::hal::Key key) { terminal.press(key); });
   io.run();
@@ -127,21 +132,25 @@ int run(const Arguments& arguments) {
 int main(int argc, char** argv) {
   Arguments arguments;
   CLI::App cli{"linkpos: a point-of-sale terminal that takes payment through Wix Payment Links"};
-  cli.add_option("--config", arguments.config_path, "the config file (JSON)")->capture_default_str();
-  cli.add_option("--keys", arguments.key_script,
-                 "press these keys instead of reading the keyboard, e.g. \"1 2 5 0 CHARGE wait:paid\"; "
-                 "also wait:<screen> and sleep:<ms>");
+  cli.add_option("--config", arguments.config_path, "the config file (JSON)")
+      ->capture_default_str();
+  cli.add_option(
+      "--keys", arguments.key_script,
+      "press these keys instead of reading the keyboard, e.g. \"1 2 5 0 CHARGE wait:paid\"; "
+      "also wait:<screen> and sleep:<ms>");
   cli.add_option("--snapshots", arguments.board.snapshots_dir,
                  "write every frame to this folder as frame-NNNNNN.png");
   cli.add_option("--receipts", arguments.board.receipts_dir,
                  "the file printer's folder (overrides printer.dir)");
   cli.add_option("--panel", arguments.board.panel_port,
                  "also serve the simulator as a web page on this loopback port (0 picks one)");
-  cli.add_flag("--once", arguments.once,
-               "run one sale to its end and exit: 0 receipt printed, 1 cancelled, 2 expired, 3 failed, "
-               "4 receipt not printed, 5 ledger failure");
+  cli.add_flag(
+      "--once", arguments.once,
+      "run one sale to its end and exit: 0 receipt printed, 1 cancelled, 2 expired, 3 failed, "
+      "4 receipt not printed, 5 ledger failure");
   cli.set_version_flag("--version", std::string("linkpos ") + linkpos::kVersion + " (" +
-                                        linkpos::kGitRevision + ", built " + linkpos::kBuildTime + ")");
+                                        linkpos::kGitRevision + ", built " + linkpos::kBuildTime +
+                                        ")");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -154,9 +163,10 @@ int main(int argc, char** argv) {
       std::cerr << "linkpos: " << *message << "\n";
       return kExitUsage;
     }
-    arguments.board.key_script = std::get<std::vector<linkpos::drivers::sim::ScriptStep>>(std::move(steps));
+    arguments.board.key_script =
+        std::get<std::vector<linkpos::drivers::sim::ScriptStep>>(std::move(steps));
   }
-  arguments.board.build_time =
-      linkpos::wix::from_rfc3339(linkpos::kBuildTime).value_or(std::chrono::system_clock::time_point{});
+  arguments.board.build_time = linkpos::wix::from_rfc3339(linkpos::kBuildTime)
+                                   .value_or(std::chrono::system_clock::time_point{});
   return run(arguments);
 }

@@ -22,7 +22,8 @@ class Timer {
   ~Timer() { cancel(); }
 
   void cancel() {
-    if (armed_) *armed_ = false;
+    if (armed_)
+      *armed_ = false;
     armed_.reset();
   }
   bool pending() const { return armed_ && *armed_; }

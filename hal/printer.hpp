@@ -9,7 +9,7 @@
 namespace linkpos::hal {
 
 enum class PrinterFault {
-  kOffline,    // not connected, not powered, or the link to it failed
+  kOffline,  // not connected, not powered, or the link to it failed
   kPaperOut,
   kCoverOpen,
   kJobFailed,  // the job was refused or interrupted for another reason

@@ -1,9 +1,9 @@
 #include "drivers/sim/console_display.hpp"
 
-#include "drivers/sim/fd_write.hpp"
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include "drivers/sim/fd_write.hpp"
 
 #include <algorithm>
 #include <cerrno>

@@ -15,10 +15,12 @@ void write_all(int fd, std::string_view bytes) {
       bytes.remove_prefix(static_cast<std::size_t>(n));
       continue;
     }
-    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EINTR)
+      continue;
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
       pollfd waiting{fd, POLLOUT, 0};
-      if (::poll(&waiting, 1, kPatienceMs) > 0) continue;
+      if (::poll(&waiting, 1, kPatienceMs) > 0)
+        continue;
     }
     return;
   }

@@ -90,7 +90,8 @@ OutputFile output_file(const fs::path& folder, const std::string& stem, std::str
 }  // namespace
 
 FilePrinter::FilePrinter(boost::asio::io_context& io, std::filesystem::path folder,
-                         const escpos::PrinterSettings& settings, std::optional<escpos::MonoImage> logo)
+                         const escpos::PrinterSettings& settings,
+                         std::optional<escpos::MonoImage> logo)
     : io_(io), folder_(std::move(folder)), encoder_(settings, std::move(logo)) {}
 
 void FilePrinter::print(const hal::ReceiptDocument& document, hal::PrintDone done) {

@@ -23,7 +23,8 @@ class FilePrinter final : public hal::Printer {
   // `folder` is created on the first job if missing. Throws std::invalid_argument when
   // `settings` are unusable (see check_printer_settings). `io` must outlive the printer.
   FilePrinter(boost::asio::io_context& io, std::filesystem::path folder,
-              const escpos::PrinterSettings& settings, std::optional<escpos::MonoImage> logo = std::nullopt);
+              const escpos::PrinterSettings& settings,
+              std::optional<escpos::MonoImage> logo = std::nullopt);
 
   // Reports kOffline when the folder cannot be written (the detail names it and the OS error),
   // kJobFailed for a job name that is empty, holds '/' or is too long for a file name.

@@ -1,8 +1,8 @@
 #include "drivers/sim/frame_log.hpp"
 
-#include "drivers/sim/fd_write.hpp"
 #include <poll.h>
 #include <unistd.h>
+#include "drivers/sim/fd_write.hpp"
 
 #include <cerrno>
 #include <string_view>

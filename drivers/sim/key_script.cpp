@@ -29,7 +29,8 @@ std::variant<std::vector<ScriptStep>, std::string> parse_key_script(std::string_
       const std::string_view digits = std::string_view(word).substr(6);
       long ms = -1;
       const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), ms);
-      if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() || ms < 0) {
+      if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() ||
+          ms < 0) {
         return "--keys: \"" + word + "\" needs a whole number of milliseconds, e.g. sleep:500";
       }
       steps.push_back(SleepStep{std::chrono::milliseconds(ms)});

@@ -46,23 +46,27 @@ KeyboardKeypad::KeyboardKeypad(boost::asio::io_context& io, int fd) : fd_(fd) {
 }
 
 KeyboardKeypad::~KeyboardKeypad() {
-  if (saved_mode_) tcsetattr(fd_, TCSANOW, &*saved_mode_);
+  if (saved_mode_)
+    tcsetattr(fd_, TCSANOW, &*saved_mode_);
 }
 
 void KeyboardKeypad::start(hal::KeyHandler on_key) {
   on_key_ = std::move(on_key);
-  if (input_) read();
+  if (input_)
+    read();
 }
 
 void KeyboardKeypad::read() {
-  input_->stream.async_read_some(boost::asio::buffer(buffer_),
-                          [this](const boost::system::error_code& error, std::size_t length) {
-                            if (error) return;  // end of input: no more keys
-                            for (const hal::Key key : decode_keyboard({buffer_.data(), length})) {
-                              on_key_(key);
-                            }
-                            read();
-                          });
+  input_->stream.async_read_some(
+      boost::asio::buffer(buffer_),
+      [this](const boost::system::error_code& error, std::size_t length) {
+        if (error)
+          return;  // end of input: no more keys
+        for (const hal::Key key : decode_keyboard({buffer_.data(), length})) {
+          on_key_(key);
+        }
+        read();
+      });
 }
 
 }  // namespace linkpos::drivers::sim

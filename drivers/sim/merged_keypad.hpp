@@ -14,7 +14,8 @@ class MergedKeypad final : public hal::Keypad {
   explicit MergedKeypad(std::vector<hal::Keypad*> parts) : parts_(std::move(parts)) {}
 
   void start(hal::KeyHandler on_key) override {
-    for (hal::Keypad* part : parts_) part->start(on_key);
+    for (hal::Keypad* part : parts_)
+      part->start(on_key);
   }
 
  private:

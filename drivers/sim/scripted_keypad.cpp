@@ -38,7 +38,8 @@ void ScriptedKeypad::on_frame(const hal::Framebuffer&, const hal::FrameText& tex
 }
 
 void ScriptedKeypad::run_next() {
-  if (next_ >= steps_.size()) return;
+  if (next_ >= steps_.size())
+    return;
   const ScriptStep& step = steps_[next_];
   if (const auto* key = std::get_if<KeyStep>(&step)) {
     shown_since_step_.clear();
@@ -57,7 +58,8 @@ void ScriptedKeypad::run_next() {
     const auto& sleep = std::get<SleepStep>(step);
     sleep_->timer.expires_after(sleep.duration);
     sleep_->timer.async_wait([this](const boost::system::error_code& error) {
-      if (error) return;
+      if (error)
+        return;
       ++next_;
       run_next();
     });

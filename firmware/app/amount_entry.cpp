@@ -29,7 +29,8 @@ bool AmountEntry::apply(hal::Key key) {
 }
 
 void AmountEntry::push_digit(int digit) {
-  if (minor_ * 10 + digit >= kLimit) return;
+  if (minor_ * 10 + digit >= kLimit)
+    return;
   minor_ = minor_ * 10 + digit;
 }
 

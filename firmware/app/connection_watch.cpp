@@ -10,7 +10,9 @@ ConnectionWatch::ConnectionWatch(SaleServices& services, std::chrono::millisecon
 
 ConnectionWatch::~ConnectionWatch() = default;
 
-void ConnectionWatch::start() { check(); }
+void ConnectionWatch::start() {
+  check();
+}
 
 void ConnectionWatch::check_now() {
   timer_.cancel();
@@ -18,29 +20,34 @@ void ConnectionWatch::check_now() {
 }
 
 void ConnectionWatch::check() {
-  if (in_flight_) return;
+  if (in_flight_)
+    return;
   in_flight_ = true;
-  services_.backend.check_connection([this, alive = std::weak_ptr<int>(alive_)](BackendResult<void> result) {
-    if (!alive.lock()) return;
-    in_flight_ = false;
-    const State before = state_;
-    const auto failure_before = failure_ ? failure_->failure : BackendFailure::kUnreachable;
-    if (result) {
-      state_ = State::kConnected;
-      failure_.reset();
-    } else {
-      if (state_ != State::kFailed || failure_before != result.error().failure) {
-        services_.log.warn("payment service not usable: " + result.error().detail);
-      }
-      state_ = State::kFailed;
-      failure_ = result.error();
-    }
-    if (before != state_ || failure_before != (failure_ ? failure_->failure : BackendFailure::kUnreachable)) {
-      if (state_ == State::kConnected) services_.log.info("payment service reachable");
-      changed_();
-    }
-    timer_ = services_.clock.after(interval_, [this] { check(); });
-  });
+  services_.backend.check_connection(
+      [this, alive = std::weak_ptr<int>(alive_)](BackendResult<void> result) {
+        if (!alive.lock())
+          return;
+        in_flight_ = false;
+        const State before = state_;
+        const auto failure_before = failure_ ? failure_->failure : BackendFailure::kUnreachable;
+        if (result) {
+          state_ = State::kConnected;
+          failure_.reset();
+        } else {
+          if (state_ != State::kFailed || failure_before != result.error().failure) {
+            services_.log.warn("payment service not usable: " + result.error().detail);
+          }
+          state_ = State::kFailed;
+          failure_ = result.error();
+        }
+        if (before != state_ ||
+            failure_before != (failure_ ? failure_->failure : BackendFailure::kUnreachable)) {
+          if (state_ == State::kConnected)
+            services_.log.info("payment service reachable");
+          changed_();
+        }
+        timer_ = services_.clock.after(interval_, [this] { check(); });
+      });
 }
 
 }  // namespace linkpos::app

@@ -14,7 +14,8 @@ class ConnectionWatch {
  public:
   enum class State { kChecking, kConnected, kFailed };
 
-  ConnectionWatch(SaleServices& services, std::chrono::milliseconds interval, std::function<void()> changed);
+  ConnectionWatch(SaleServices& services, std::chrono::milliseconds interval,
+                  std::function<void()> changed);
   ~ConnectionWatch();
   ConnectionWatch(const ConnectionWatch&) = delete;
   ConnectionWatch& operator=(const ConnectionWatch&) = delete;

@@ -16,12 +16,15 @@ constexpr std::chrono::milliseconds kLongestRetry = 5min;
 }  // namespace
 
 LinkCloser::LinkCloser(SaleServices& services, std::function<void()> extra_payment_found)
-    : services_(services), extra_payment_found_(std::move(extra_payment_found)), backoff_(kFirstRetry) {}
+    : services_(services),
+      extra_payment_found_(std::move(extra_payment_found)),
+      backoff_(kFirstRetry) {}
 
 LinkCloser::~LinkCloser() = default;
 
 void LinkCloser::wake() {
-  if (running_) return;
+  if (running_)
+    return;
   backoff_ = kFirstRetry;
   timer_ = services_.clock.after(0ms, [this] { run_pass(); });
 }
@@ -59,15 +62,18 @@ void LinkCloser::settle_next() {
   services_.backend.find_link(
       sale.reference, from_unix_ms(sale.started_at_ms) - std::chrono::minutes(5),
       [this, alive, sale](BackendResult<std::optional<PaymentLink>> found) {
-        if (!alive.lock()) return;
+        if (!alive.lock())
+          return;
         if (!found) {
           failed_this_pass_ = true;
         } else {
           try {
             if (found.value()) {
               const PaymentLink& link = *found.value();
-              services_.ledger.record_late_link(sale.reference, link.id, link.url, to_unix_ms(link.expires_at));
-              services_.log.warn("sale " + sale.reference + " had a link after all (" + link.id + "): closing it");
+              services_.ledger.record_late_link(sale.reference, link.id, link.url,
+                                                to_unix_ms(link.expires_at));
+              services_.log.warn("sale " + sale.reference + " had a link after all (" + link.id +
+                                 "): closing it");
             } else {
               services_.ledger.record_create_settled(sale.reference);
             }
@@ -90,7 +96,8 @@ void LinkCloser::close_next() {
   const PaymentLink link{sale.link_id, sale.link_url, from_unix_ms(sale.link_expires_at_ms)};
   const auto alive = std::weak_ptr<int>(alive_);
   services_.backend.cancel_link(link, [this, alive, sale, link](BackendResult<void> closed) {
-    if (!alive.lock()) return;
+    if (!alive.lock())
+      return;
     if (!closed) {
       services_.log.warn("link " + sale.link_id + " of sale " + sale.reference +
                          " still not confirmed closed: " + closed.error().detail);
@@ -99,7 +106,8 @@ void LinkCloser::close_next() {
       return;
     }
     services_.backend.get_status(link, [this, alive, sale](BackendResult<LinkStatus> status) {
-      if (!alive.lock()) return;
+      if (!alive.lock())
+        return;
       if (!status) {
         failed_this_pass_ = true;
         close_next();
@@ -108,8 +116,10 @@ void LinkCloser::close_next() {
       try {
         bool found = false;
         for (const Payment& payment : status.value().payments) {
-          if (payment.id == sale.payment_id) continue;
-          if (services_.ledger.record_extra_payment(sale.reference, payment.id, payment.amount.minor,
+          if (payment.id == sale.payment_id)
+            continue;
+          if (services_.ledger.record_extra_payment(sale.reference, payment.id,
+                                                    payment.amount.minor,
                                                     to_unix_ms(services_.clock.now()))) {
             services_.log.warn("sale " + sale.reference + ": payment " + payment.id + " of " +
                                format_money(payment.amount) +
@@ -118,8 +128,10 @@ void LinkCloser::close_next() {
           }
         }
         services_.ledger.record_link_closed(sale.reference);
-        services_.log.info("link " + sale.link_id + " of sale " + sale.reference + " confirmed closed");
-        if (found && extra_payment_found_) extra_payment_found_();
+        services_.log.info("link " + sale.link_id + " of sale " + sale.reference +
+                           " confirmed closed");
+        if (found && extra_payment_found_)
+          extra_payment_found_();
       } catch (const store::LedgerError& error) {
         services_.log.error(error.what());
         failed_this_pass_ = true;

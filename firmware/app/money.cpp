@@ -8,7 +8,8 @@ namespace {
 
 std::int64_t power_of_ten(int exponent) {
   std::int64_t p = 1;
-  for (int i = 0; i < exponent; ++i) p *= 10;
+  for (int i = 0; i < exponent; ++i)
+    p *= 10;
   return p;
 }
 
@@ -33,7 +34,8 @@ std::string to_decimal(const Money& money) {
 std::string format_money(const Money& money) {
   if (!money.currency.symbol.empty()) {
     std::string text = to_decimal(money);
-    if (text.front() == '-') return "-" + money.currency.symbol + text.substr(1);
+    if (text.front() == '-')
+      return "-" + money.currency.symbol + text.substr(1);
     return money.currency.symbol + text;
   }
   return money.currency.code + " " + to_decimal(money);
@@ -43,25 +45,32 @@ std::optional<std::int64_t> parse_decimal(std::string_view text, int exponent) {
   const auto dot = text.find('.');
   const std::string_view whole = text.substr(0, dot);
   const std::string_view fraction = dot == std::string_view::npos ? "" : text.substr(dot + 1);
-  if (whole.empty() || (dot != std::string_view::npos && fraction.empty())) return std::nullopt;
-  if (fraction.size() > static_cast<std::size_t>(exponent)) return std::nullopt;
+  if (whole.empty() || (dot != std::string_view::npos && fraction.empty()))
+    return std::nullopt;
+  if (fraction.size() > static_cast<std::size_t>(exponent))
+    return std::nullopt;
 
   constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
   std::int64_t value = 0;
   auto push_digit = [&](char c) {
-    if (c < '0' || c > '9') return false;
-    if (value > (kMax - (c - '0')) / 10) return false;
+    if (c < '0' || c > '9')
+      return false;
+    if (value > (kMax - (c - '0')) / 10)
+      return false;
     value = value * 10 + (c - '0');
     return true;
   };
   for (char c : whole) {
-    if (!push_digit(c)) return std::nullopt;
+    if (!push_digit(c))
+      return std::nullopt;
   }
   for (char c : fraction) {
-    if (!push_digit(c)) return std::nullopt;
+    if (!push_digit(c))
+      return std::nullopt;
   }
   for (std::size_t i = fraction.size(); i < static_cast<std::size_t>(exponent); ++i) {
-    if (!push_digit('0')) return std::nullopt;
+    if (!push_digit('0'))
+      return std::nullopt;
   }
   return value;
 }

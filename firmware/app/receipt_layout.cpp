@@ -16,8 +16,10 @@ using hal::TextSize;
 std::string basis_points_as_percent(std::int32_t basis_points) {
   Money as_money{basis_points, Currency{"", 2, ""}};
   std::string text = to_decimal(as_money);  // "20.00", "7.70"
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
+  while (text.back() == '0')
+    text.pop_back();
+  if (text.back() == '.')
+    text.pop_back();
   return text;
 }
 
@@ -34,22 +36,28 @@ hal::ReceiptDocument layout_receipt(const store::SaleRecord& sale, const Setting
   hal::ReceiptDocument doc;
   doc.job_name = sale.reference;
   auto& out = doc.elements;
-  const auto money = [&](std::int64_t minor) { return format_money(Money{minor, settings.currency}); };
+  const auto money = [&](std::int64_t minor) {
+    return format_money(Money{minor, settings.currency});
+  };
 
-  const std::string_view marker = copy == ReceiptCopy::kCopy                    ? s.receipt_copy
-                                  : copy == ReceiptCopy::kReprintAfterPowerLoss ? s.receipt_reprint
-                                                                                : std::string_view();
-  if (!marker.empty()) out.push_back(TextLine{std::string(marker), Align::kCenter, true});
+  const std::string_view marker = copy == ReceiptCopy::kCopy ? s.receipt_copy
+                                  : copy == ReceiptCopy::kReprintAfterPowerLoss
+                                      ? s.receipt_reprint
+                                      : std::string_view();
+  if (!marker.empty())
+    out.push_back(TextLine{std::string(marker), Align::kCenter, true});
   out.push_back(TextLine{settings.merchant.name, Align::kCenter, true, TextSize::kDouble});
   for (const auto& line : settings.merchant.address) {
     out.push_back(TextLine{line, Align::kCenter});
   }
   if (!settings.merchant.tax_id.empty()) {
-    out.push_back(TextLine{fill(s.receipt_tax_id, {{"id", settings.merchant.tax_id}}), Align::kCenter});
+    out.push_back(
+        TextLine{fill(s.receipt_tax_id, {{"id", settings.merchant.tax_id}}), Align::kCenter});
   }
   out.push_back(hal::Separator{});
 
-  out.push_back(ColumnsLine{std::string(s.receipt_number), receipt_number_text(sale.receipt_number)});
+  out.push_back(
+      ColumnsLine{std::string(s.receipt_number), receipt_number_text(sale.receipt_number)});
   out.push_back(ColumnsLine{std::string(s.receipt_date),
                             format_local_time(from_unix_ms(sale.paid_at_ms), "%Y-%m-%d %H:%M")});
   out.push_back(ColumnsLine{std::string(s.receipt_terminal), settings.terminal_id});
@@ -63,7 +71,8 @@ hal::ReceiptDocument layout_receipt(const store::SaleRecord& sale, const Setting
   if (settings.merchant.vat_rate_basis_points) {
     const VatSplit vat = split_vat(sale.amount_minor, *settings.merchant.vat_rate_basis_points);
     out.push_back(TextLine{
-        fill(s.receipt_vat_rate, {{"rate", basis_points_as_percent(*settings.merchant.vat_rate_basis_points)}})});
+        fill(s.receipt_vat_rate,
+             {{"rate", basis_points_as_percent(*settings.merchant.vat_rate_basis_points)}})});
     out.push_back(ColumnsLine{std::string(s.receipt_net), money(vat.net)});
     out.push_back(ColumnsLine{std::string(s.receipt_vat), money(vat.tax)});
     out.push_back(ColumnsLine{std::string(s.receipt_gross), money(vat.gross)});
@@ -78,7 +87,8 @@ hal::ReceiptDocument layout_receipt(const store::SaleRecord& sale, const Setting
   }
   out.push_back(hal::Feed{1});
   out.push_back(TextLine{std::string(s.receipt_thanks), Align::kCenter, true});
-  if (!marker.empty()) out.push_back(TextLine{std::string(marker), Align::kCenter, true});
+  if (!marker.empty())
+    out.push_back(TextLine{std::string(marker), Align::kCenter, true});
   out.push_back(hal::Feed{3});
   out.push_back(hal::Cut{});
   return doc;

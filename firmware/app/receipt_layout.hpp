@@ -9,7 +9,7 @@ namespace linkpos::app {
 
 enum class ReceiptCopy {
   kOriginal,
-  kCopy,                    // asked for from the menu
+  kCopy,                   // asked for from the menu
   kReprintAfterPowerLoss,  // the original may have come out before the power went
 };
 

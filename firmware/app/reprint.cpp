@@ -12,7 +12,8 @@ void reprint_copy(SaleServices& services, const store::SaleRecord& sale, std::we
       layout_receipt(sale, services.settings, services.strings, ReceiptCopy::kCopy),
       [&services, reference = sale.reference, alive = std::move(alive),
        done = std::move(done)](std::optional<hal::PrintError> error) {
-        if (!alive.lock()) return;
+        if (!alive.lock())
+          return;
         if (error) {
           services.log.warn("reprint of " + reference + " failed: " + error->detail);
         } else {

@@ -107,9 +107,11 @@ bool Sale::commit(Write&& write) {
 
 template <class Callback>
 auto Sale::guarded(Callback callback) {
-  return [alive = std::weak_ptr<int>(alive_), callback = std::move(callback)](auto&&... args) mutable {
-    if (alive.lock()) callback(std::forward<decltype(args)>(args)...);
-  };
+  return
+      [alive = std::weak_ptr<int>(alive_), callback = std::move(callback)](auto&&... args) mutable {
+        if (alive.lock())
+          callback(std::forward<decltype(args)>(args)...);
+      };
 }
 
 PaymentLink Sale::link() const {
@@ -122,7 +124,8 @@ Payment Sale::payment() const {
 
 void Sale::start() {
   if (!resumed_) {
-    if (!commit([&] { services_.ledger.record_started(record_); })) return;
+    if (!commit([&] { services_.ledger.record_started(record_); }))
+      return;
     services_.log.info("sale " + record_.reference + " started: " + format_money(amount()));
     create_link();
     return;
@@ -170,12 +173,14 @@ void Sale::cancel() {
 }
 
 void Sale::retry_print() {
-  if (phase_ == Phase::kPrintFailed) print();
+  if (phase_ == Phase::kPrintFailed)
+    print();
 }
 
 std::chrono::seconds Sale::time_left() const {
   const auto left = deadline_ - services_.clock.monotonic_now();
-  if (left <= std::chrono::steady_clock::duration::zero()) return 0s;
+  if (left <= std::chrono::steady_clock::duration::zero())
+    return 0s;
   return std::chrono::ceil<std::chrono::seconds>(left);
 }
 
@@ -185,8 +190,9 @@ void Sale::create_link() {
   const auto now = services_.clock.now();
   LinkRequest request;
   request.reference = record_.reference;
-  request.title = fill(services_.strings.link_title,
-                       {{"merchant", services_.settings.merchant.name}, {"reference", record_.reference}});
+  request.title =
+      fill(services_.strings.link_title,
+           {{"merchant", services_.settings.merchant.name}, {"reference", record_.reference}});
   request.lines = {SaleLine{std::string(services_.strings.sale_line_name), amount()}};
   request.total = amount();
   request.expires_at = now + services_.settings.link_validity;
@@ -230,7 +236,8 @@ void Sale::on_link_created(BackendResult<PaymentLink> result) {
 
 void Sale::settle_uncertain_create(bool create_if_missing) {
   if (!record_.create_uncertain) {
-    if (!commit([&] { services_.ledger.record_create_uncertain(record_.reference); })) return;
+    if (!commit([&] { services_.ledger.record_create_uncertain(record_.reference); }))
+      return;
     record_.create_uncertain = true;
   }
   create_if_missing_ = create_if_missing;
@@ -252,8 +259,8 @@ void Sale::find_link() {
             end(SaleOutcome::kCancelled, "cancelled while it was unknown whether a link was made");
             return;
           }
-          services_.log.warn("sale " + record_.reference + ": cannot look for its link yet: " +
-                             found.error().detail);
+          services_.log.warn("sale " + record_.reference +
+                             ": cannot look for its link yet: " + found.error().detail);
           find_retry_timer_ = services_.clock.after(find_backoff_, [this] { find_link(); });
           find_backoff_ = std::min(find_backoff_ * 2, kLongestFindRetry);
           changed_();
@@ -265,7 +272,8 @@ void Sale::find_link() {
           on_link_created(*found.value());
           return;
         }
-        if (!commit([&] { services_.ledger.record_create_settled(record_.reference); })) return;
+        if (!commit([&] { services_.ledger.record_create_settled(record_.reference); }))
+          return;
         record_.create_uncertain = false;
         if (cancel_requested_) {
           end(SaleOutcome::kCancelled, "cancelled; no link had been made");
@@ -282,8 +290,9 @@ void Sale::enter_waiting(bool poll_now) {
   // The deadline is kept on the monotonic clock; the wall clock only places it after a restart.
   // It counts from the sale's start (the link follows within moments) and never passes the
   // link's own expiry.
-  const auto wall_deadline = std::min(from_unix_ms(record_.started_at_ms) + services_.settings.payment_timeout,
-                                      from_unix_ms(record_.link_expires_at_ms));
+  const auto wall_deadline =
+      std::min(from_unix_ms(record_.started_at_ms) + services_.settings.payment_timeout,
+               from_unix_ms(record_.link_expires_at_ms));
   const auto left = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
       wall_deadline - services_.clock.now());
   deadline_ = services_.clock.monotonic_now() + left;
@@ -301,7 +310,8 @@ void Sale::enter_waiting(bool poll_now) {
 }
 
 void Sale::tick() {
-  if (phase_ != Phase::kWaiting) return;
+  if (phase_ != Phase::kWaiting)
+    return;
   if (time_left() == 0s) {
     begin_closing(Closing::kTimeout);
     return;
@@ -311,16 +321,17 @@ void Sale::tick() {
 }
 
 void Sale::poll() {
-  if (phase_ != Phase::kWaiting || poll_in_flight_) return;
+  if (phase_ != Phase::kWaiting || poll_in_flight_)
+    return;
   poll_in_flight_ = true;
-  services_.backend.get_status(link(), guarded([this](BackendResult<LinkStatus> result) {
-                                 on_polled(std::move(result));
-                               }));
+  services_.backend.get_status(
+      link(), guarded([this](BackendResult<LinkStatus> result) { on_polled(std::move(result)); }));
 }
 
 void Sale::on_polled(BackendResult<LinkStatus> result) {
   poll_in_flight_ = false;
-  if (phase_ != Phase::kWaiting) return;  // closing makes its own last check
+  if (phase_ != Phase::kWaiting)
+    return;  // closing makes its own last check
   if (!result) {
     services_.log.warn("sale " + record_.reference + ": poll failed: " + result.error().detail);
     if (trouble_ != result.error().failure) {
@@ -339,12 +350,14 @@ void Sale::on_polled(BackendResult<LinkStatus> result) {
       return;
     }
     if (status.state == LinkState::kInactive || status.state == LinkState::kPaid) {
-      if (!commit([&] { services_.ledger.record_link_closed(record_.reference); })) return;
+      if (!commit([&] { services_.ledger.record_link_closed(record_.reference); }))
+        return;
       record_.link_closed = true;
       end(SaleOutcome::kClosedElsewhere, "link closed outside the terminal, no payment on it");
       return;
     }
-    if (had_trouble) changed_();
+    if (had_trouble)
+      changed_();
   }
   poll_timer_ = services_.clock.after(services_.settings.poll_interval, [this] { poll(); });
 }
@@ -355,36 +368,40 @@ void Sale::begin_closing(Closing why) {
   tick_timer_.cancel();
   poll_timer_.cancel();
   changed_();
-  services_.backend.cancel_link(link(), guarded([this](BackendResult<void> result) {
-                                  if (!result) {
-                                    close_unconfirmed_ = true;
-                                    services_.log.warn("sale " + record_.reference +
-                                                       ": link not confirmed closed: " +
-                                                       result.error().detail);
-                                  }
-                                  // Whatever the answer, look once more: a customer may have
-                                  // paid in the last moment.
-                                  services_.backend.get_status(
-                                      link(), guarded([this](BackendResult<LinkStatus> status) {
-                                        on_final_status(std::move(status));
-                                      }));
-                                }));
+  services_.backend.cancel_link(
+      link(), guarded([this](BackendResult<void> result) {
+        if (!result) {
+          close_unconfirmed_ = true;
+          services_.log.warn("sale " + record_.reference +
+                             ": link not confirmed closed: " + result.error().detail);
+        }
+        // Whatever the answer, look once more: a customer may have
+        // paid in the last moment.
+        services_.backend.get_status(link(), guarded([this](BackendResult<LinkStatus> status) {
+                                       on_final_status(std::move(status));
+                                     }));
+      }));
 }
 
 void Sale::on_final_status(BackendResult<LinkStatus> result) {
   // Closed means confirmed: the deactivation answered, or the link says it takes no more.
-  const bool closed = result && (!close_unconfirmed_ || result.value().state != LinkState::kPending);
+  const bool closed =
+      result && (!close_unconfirmed_ || result.value().state != LinkState::kPending);
   if (closed) {
-    if (!commit([&] { services_.ledger.record_link_closed(record_.reference); })) return;
+    if (!commit([&] { services_.ledger.record_link_closed(record_.reference); }))
+      return;
     record_.link_closed = true;
   }
   if (result && !result.value().payments.empty()) {
     on_paid(result.value().payments);
     return;
   }
-  std::string detail = *closing_ == Closing::kByCashier ? "cancelled by the cashier" : "payment timeout";
-  if (close_unconfirmed_) detail += "; the link was not confirmed closed";
-  if (!result) detail += "; last check failed: " + result.error().detail;
+  std::string detail =
+      *closing_ == Closing::kByCashier ? "cancelled by the cashier" : "payment timeout";
+  if (close_unconfirmed_)
+    detail += "; the link was not confirmed closed";
+  if (!result)
+    detail += "; last check failed: " + result.error().detail;
   end(*closing_ == Closing::kByCashier ? SaleOutcome::kCancelled : SaleOutcome::kTimedOut, detail);
 }
 
@@ -395,7 +412,8 @@ void Sale::on_paid(const std::vector<Payment>& payments) {
   const auto paid_at = to_unix_ms(services_.clock.now());
   std::int64_t number = 0;
   if (!commit([&] {
-        number = services_.ledger.record_paid(record_.reference, first.id, first.amount.minor, paid_at);
+        number =
+            services_.ledger.record_paid(record_.reference, first.id, first.amount.minor, paid_at);
       })) {
     return;
   }
@@ -413,11 +431,12 @@ void Sale::on_paid(const std::vector<Payment>& payments) {
 
 void Sale::keep_extra_payments(const std::vector<Payment>& payments) {
   for (const Payment& extra : payments) {
-    if (extra.id == record_.payment_id) continue;
+    if (extra.id == record_.payment_id)
+      continue;
     bool kept = false;
     if (!commit([&] {
-          kept = services_.ledger.record_extra_payment(record_.reference, extra.id, extra.amount.minor,
-                                                       to_unix_ms(services_.clock.now()));
+          kept = services_.ledger.record_extra_payment(
+              record_.reference, extra.id, extra.amount.minor, to_unix_ms(services_.clock.now()));
         })) {
       return;
     }
@@ -431,21 +450,25 @@ void Sale::keep_extra_payments(const std::vector<Payment>& payments) {
 void Sale::close_paid_link() {
   // A Wix link can take more than one payment: stop it at once. If the service cannot be
   // reached now, the terminal's link closer keeps trying after the sale has ended.
-  if (record_.link_closed) return;
-  services_.backend.cancel_link(link(), guarded([this](BackendResult<void> closed) {
-    if (!closed) {
-      services_.log.warn("sale " + record_.reference + ": link still open after payment: " +
-                         closed.error().detail);
-      return;
-    }
-    services_.backend.get_status(link(), guarded([this](BackendResult<LinkStatus> status) {
-      if (!status) return;  // the last look is the link closer's, later
-      keep_extra_payments(status.value().payments);
-      if (commit([&] { services_.ledger.record_link_closed(record_.reference); })) {
-        record_.link_closed = true;
-      }
-    }));
-  }));
+  if (record_.link_closed)
+    return;
+  services_.backend.cancel_link(
+      link(), guarded([this](BackendResult<void> closed) {
+        if (!closed) {
+          services_.log.warn("sale " + record_.reference +
+                             ": link still open after payment: " + closed.error().detail);
+          return;
+        }
+        services_.backend.get_status(
+            link(), guarded([this](BackendResult<LinkStatus> status) {
+              if (!status)
+                return;  // the last look is the link closer's, later
+              keep_extra_payments(status.value().payments);
+              if (commit([&] { services_.ledger.record_link_closed(record_.reference); })) {
+                record_.link_closed = true;
+              }
+            }));
+      }));
 }
 
 void Sale::issue_receipt() {
@@ -458,9 +481,11 @@ void Sale::issue_receipt() {
           receipt_id = result.value();
         } else {
           // The customer's paper receipt matters more than the service's copy: print without it.
-          services_.log.warn("sale " + record_.reference + ": no backend receipt: " + result.error().detail);
+          services_.log.warn("sale " + record_.reference +
+                             ": no backend receipt: " + result.error().detail);
         }
-        if (!commit([&] { services_.ledger.record_receipt_issued(record_.reference, receipt_id); })) {
+        if (!commit(
+                [&] { services_.ledger.record_receipt_issued(record_.reference, receipt_id); })) {
           return;
         }
         record_.stage = store::SaleStage::kReceiptIssued;
@@ -471,19 +496,22 @@ void Sale::issue_receipt() {
 
 void Sale::print() {
   print_retry_timer_.cancel();
-  if (!commit([&] { services_.ledger.record_print_started(record_.reference); })) return;
+  if (!commit([&] { services_.ledger.record_print_started(record_.reference); }))
+    return;
   phase_ = Phase::kPrinting;
   print_error_.reset();
   changed_();
   const auto copy = reprint_ ? ReceiptCopy::kReprintAfterPowerLoss : ReceiptCopy::kOriginal;
-  services_.printer.print(layout_receipt(record_, services_.settings, services_.strings, copy),
-                          guarded([this](std::optional<hal::PrintError> error) { on_printed(std::move(error)); }));
+  services_.printer.print(
+      layout_receipt(record_, services_.settings, services_.strings, copy),
+      guarded([this](std::optional<hal::PrintError> error) { on_printed(std::move(error)); }));
 }
 
 void Sale::on_printed(std::optional<hal::PrintError> error) {
   if (error) {
     services_.log.warn("sale " + record_.reference + ": receipt not printed: " + error->detail);
-    if (!commit([&] { services_.ledger.record_print_failed(record_.reference, error->detail); })) return;
+    if (!commit([&] { services_.ledger.record_print_failed(record_.reference, error->detail); }))
+      return;
     print_error_ = std::move(error);
     phase_ = Phase::kPrintFailed;
     // Printing resumes by itself once the paper is in or the printer is back.
@@ -491,7 +519,8 @@ void Sale::on_printed(std::optional<hal::PrintError> error) {
     changed_();
     return;
   }
-  if (!commit([&] { services_.ledger.record_printed(record_.reference); })) return;
+  if (!commit([&] { services_.ledger.record_printed(record_.reference); }))
+    return;
   record_.stage = store::SaleStage::kPrinted;
   record_.prints += 1;
   end(SaleOutcome::kCompleted, "receipt printed");
@@ -502,7 +531,8 @@ void Sale::end(SaleOutcome outcome, const std::string& detail) {
   poll_timer_.cancel();
   print_retry_timer_.cancel();
   find_retry_timer_.cancel();
-  if (!commit([&] { services_.ledger.record_ended(record_.reference, ledger_end(outcome), detail); })) {
+  if (!commit(
+          [&] { services_.ledger.record_ended(record_.reference, ledger_end(outcome), detail); })) {
     return;
   }
   record_.stage = store::SaleStage::kEnded;

@@ -29,12 +29,12 @@ struct SaleServices {
 
 // How a sale ended, as the cashier needs to hear it.
 enum class SaleOutcome {
-  kCompleted,       // paid, receipt printed
-  kCancelled,       // the cashier cancelled before any payment
-  kTimedOut,        // nothing paid before the payment timeout
+  kCompleted,        // paid, receipt printed
+  kCancelled,        // the cashier cancelled before any payment
+  kTimedOut,         // nothing paid before the payment timeout
   kClosedElsewhere,  // the link was closed outside the terminal, unpaid
-  kCreateFailed,    // no link could be made
-  kInterrupted,     // a restart caught the sale before its link existed
+  kCreateFailed,     // no link could be made
+  kInterrupted,      // a restart caught the sale before its link existed
 };
 
 // One sale, from its payment link to its printed receipt. Every step that matters is committed
@@ -43,12 +43,12 @@ enum class SaleOutcome {
 class Sale {
  public:
   enum class Phase {
-    kCreating,      // asking the backend for a payment link
-    kWaiting,       // the QR code is up; polling for a payment
-    kCancelling,    // closing the link, then one last look for a payment
-    kIssuing,       // paid; the backend issues its receipt
-    kPrinting,      // paid; the receipt is printing
-    kPrintFailed,   // paid; the receipt waits for the printer
+    kCreating,     // asking the backend for a payment link
+    kWaiting,      // the QR code is up; polling for a payment
+    kCancelling,   // closing the link, then one last look for a payment
+    kIssuing,      // paid; the backend issues its receipt
+    kPrinting,     // paid; the receipt is printing
+    kPrintFailed,  // paid; the receipt waits for the printer
     kEnded,
     kLedgerFailed,  // the ledger could not be written; the sale stops where it is
   };

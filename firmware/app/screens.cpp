@@ -27,33 +27,46 @@ std::string minutes_and_seconds(std::chrono::seconds time) {
   return text;
 }
 
-ui::Screen idle(const Strings& s, const std::string& merchant, const std::vector<std::string>& notes) {
+ui::Screen idle(const Strings& s, const std::string& merchant,
+                const std::vector<std::string>& notes) {
   ui::Screen screen{"idle", merchant, {}, std::nullopt, std::string(s.idle_hint)};
-  screen.body.push_back(ScreenLine{std::string(s.idle_prompt), TextStyle::kLarge, TextAlign::kCenter});
-  for (const auto& note : notes) screen.body.push_back(centred(note, Tone::kMuted));
+  screen.body.push_back(
+      ScreenLine{std::string(s.idle_prompt), TextStyle::kLarge, TextAlign::kCenter});
+  for (const auto& note : notes)
+    screen.body.push_back(centred(note, Tone::kMuted));
   return screen;
 }
 
 ui::Screen amount(const Strings& s, const Money& amount, const std::string& refusal) {
-  ui::Screen screen{"amount", std::string(s.amount_title), {big_amount(amount)}, std::nullopt,
+  ui::Screen screen{"amount",
+                    std::string(s.amount_title),
+                    {big_amount(amount)},
+                    std::nullopt,
                     std::string(s.amount_hint)};
-  if (!refusal.empty()) screen.body.push_back(centred(refusal, Tone::kWarning));
+  if (!refusal.empty())
+    screen.body.push_back(centred(refusal, Tone::kWarning));
   return screen;
 }
 
 // What the sale is up against while it keeps trying, in a few words.
-std::optional<ScreenLine> trouble_line(const Strings& s, const std::optional<BackendFailure>& trouble) {
-  if (!trouble) return std::nullopt;
-  return centred(std::string(*trouble == BackendFailure::kBusy ? s.wix_busy_retrying : s.qr_retrying), Tone::kWarning);
+std::optional<ScreenLine> trouble_line(const Strings& s,
+                                       const std::optional<BackendFailure>& trouble) {
+  if (!trouble)
+    return std::nullopt;
+  return centred(
+      std::string(*trouble == BackendFailure::kBusy ? s.wix_busy_retrying : s.qr_retrying),
+      Tone::kWarning);
 }
 
-ui::Screen creating(const Strings& s, const Money& amount, const std::optional<BackendFailure>& trouble) {
+ui::Screen creating(const Strings& s, const Money& amount,
+                    const std::optional<BackendFailure>& trouble) {
   ui::Screen screen{"creating",
                     std::string(s.creating_title),
                     {big_amount(amount), centred(std::string(s.please_wait), Tone::kMuted)},
                     std::nullopt,
                     std::string(s.cancel_hint)};
-  if (auto line = trouble_line(s, trouble)) screen.body.push_back(*line);
+  if (auto line = trouble_line(s, trouble))
+    screen.body.push_back(*line);
   return screen;
 }
 
@@ -63,7 +76,8 @@ ui::Screen qr(const Strings& s, const Money& amount, const std::string& url,
   ui::Screen screen{"qr", std::string(s.qr_title), {}, url, std::string(s.cancel_hint)};
   screen.body.push_back(big_amount(amount));
   screen.body.push_back(centred(fill(s.qr_time_left, {{"time", minutes_and_seconds(time_left)}})));
-  if (auto line = trouble_line(s, trouble)) screen.body.push_back(*line);
+  if (auto line = trouble_line(s, trouble))
+    screen.body.push_back(*line);
   // For a customer whose camera will not read the code: the address to type, and the sale's
   // reference the cashier can quote.
   screen.body.push_back(ScreenLine{url, TextStyle::kSmall, TextAlign::kLeft, Tone::kMuted});
@@ -87,7 +101,8 @@ ui::Screen paid(const Strings& s, const Money& amount, std::int64_t receipt_numb
       {ScreenLine{std::string(s.paid_headline), TextStyle::kLarge, TextAlign::kCenter, Tone::kGood},
        big_amount(amount, Tone::kGood),
        centred(fill(s.paid_receipt_number, {{"number", std::to_string(receipt_number)}})),
-       centred(std::string(printed ? s.paid_receipt_printed : s.paid_receipt_printing), Tone::kMuted)},
+       centred(std::string(printed ? s.paid_receipt_printed : s.paid_receipt_printing),
+               Tone::kMuted)},
       std::nullopt,
       std::string(s.any_key_hint)};
 }
@@ -118,13 +133,16 @@ ui::Screen menu(const Strings& s, const std::string& note) {
                      ScreenLine{std::string(s.menu_technician)}},
                     std::nullopt,
                     std::string(s.menu_hint)};
-  if (!note.empty()) screen.body.push_back(ScreenLine{note, TextStyle::kNormal, TextAlign::kLeft, Tone::kWarning});
+  if (!note.empty())
+    screen.body.push_back(ScreenLine{note, TextStyle::kNormal, TextAlign::kLeft, Tone::kWarning});
   return screen;
 }
 
 ui::Screen info(const Strings& s, const std::vector<std::string>& lines) {
-  ui::Screen screen{"menu", std::string(s.info_title), {}, std::nullopt, std::string(s.any_key_hint)};
-  for (const auto& line : lines) screen.body.push_back(ScreenLine{line});
+  ui::Screen screen{
+      "menu", std::string(s.info_title), {}, std::nullopt, std::string(s.any_key_hint)};
+  for (const auto& line : lines)
+    screen.body.push_back(ScreenLine{line});
   return screen;
 }
 

@@ -14,12 +14,14 @@
 // decides which one is up.
 namespace linkpos::app::screens {
 
-ui::Screen idle(const Strings& s, const std::string& merchant, const std::vector<std::string>& notes);
+ui::Screen idle(const Strings& s, const std::string& merchant,
+                const std::vector<std::string>& notes);
 ui::Screen amount(const Strings& s, const Money& amount, const std::string& refusal);
 ui::Screen qr(const Strings& s, const Money& amount, const std::string& url,
               const std::string& reference, std::chrono::seconds time_left,
               const std::optional<BackendFailure>& trouble);
-ui::Screen creating(const Strings& s, const Money& amount, const std::optional<BackendFailure>& trouble);
+ui::Screen creating(const Strings& s, const Money& amount,
+                    const std::optional<BackendFailure>& trouble);
 ui::Screen cancelling(const Strings& s, const Money& amount);
 ui::Screen paid(const Strings& s, const Money& amount, std::int64_t receipt_number, bool printed);
 ui::Screen printing(const Strings& s, const Money& amount);

@@ -3,7 +3,8 @@
 namespace linkpos::app {
 
 const Strings* strings_for(std::string_view language) {
-  if (language == "en") return &english_strings();
+  if (language == "en")
+    return &english_strings();
   return nullptr;
 }
 
@@ -15,7 +16,8 @@ std::string fill(std::string_view text,
   while (at < text.size()) {
     const auto open = text.find('{', at);
     const auto close = open == std::string_view::npos ? open : text.find('}', open);
-    if (close == std::string_view::npos) break;
+    if (close == std::string_view::npos)
+      break;
     out.append(text.substr(at, open - at));
     const auto name = text.substr(open + 1, close - open - 1);
     bool replaced = false;
@@ -26,7 +28,8 @@ std::string fill(std::string_view text,
         break;
       }
     }
-    if (!replaced) out.append(text.substr(open, close - open + 1));
+    if (!replaced)
+      out.append(text.substr(open, close - open + 1));
     at = close + 1;
   }
   out.append(text.substr(at));

@@ -45,7 +45,8 @@ const Strings& english_strings() {
       .timeout_title = "No payment received",
       .timeout_body = "Nothing was paid within {time}; the payment link is closed.",
       .closed_elsewhere_title = "Link closed",
-      .closed_elsewhere_body = "The payment link was closed outside this terminal. Nothing was paid.",
+      .closed_elsewhere_body =
+          "The payment link was closed outside this terminal. Nothing was paid.",
       .printer_title = "Printer problem",
       .printer_sale_paid = "The sale is paid ({amount}); only the receipt is missing.",
       .printer_retry_hint = "CHARGE print again   CANCEL later",

@@ -16,7 +16,8 @@ ui::ScreenLine line(std::string text, ui::Tone tone = ui::Tone::kNormal) {
 
 }  // namespace
 
-TechnicianMenu::TechnicianMenu(SaleServices& services, BuildFacts facts, std::function<void()> changed)
+TechnicianMenu::TechnicianMenu(SaleServices& services, BuildFacts facts,
+                               std::function<void()> changed)
     : services_(services), facts_(std::move(facts)), changed_(std::move(changed)) {}
 
 TechnicianMenu::~TechnicianMenu() = default;
@@ -34,7 +35,8 @@ void TechnicianMenu::open() {
 bool TechnicianMenu::press(hal::Key key) {
   switch (page_) {
     case Page::kPin:
-      if (key == hal::Key::kCancel) return false;
+      if (key == hal::Key::kCancel)
+        return false;
       if (const auto digit = hal::key_digit(key); digit && pin_.size() < 12) {
         pin_ += static_cast<char>('0' + *digit);
       } else if (key == hal::Key::kBackspace && !pin_.empty()) {
@@ -52,7 +54,8 @@ bool TechnicianMenu::press(hal::Key key) {
       }
       return true;
     case Page::kMain:
-      if (key == hal::Key::kCancel || key == hal::Key::kMenu) return false;
+      if (key == hal::Key::kCancel || key == hal::Key::kMenu)
+        return false;
       press_on_main(key);
       return true;
     case Page::kLastSales:
@@ -107,7 +110,8 @@ void TechnicianMenu::press_on_sales(hal::Key key) {
     return;
   }
   const auto digit = hal::key_digit(key);
-  if (!digit || *digit < 1 || *digit > static_cast<int>(sales_.size())) return;
+  if (!digit || *digit < 1 || *digit > static_cast<int>(sales_.size()))
+    return;
   const store::SaleRecord& sale = sales_[static_cast<std::size_t>(*digit - 1)];
   if (sale.prints == 0 || sale.end != store::SaleEnd::kCompleted) {
     note_ = std::string(services_.strings.tech_no_receipt);
@@ -120,32 +124,38 @@ void TechnicianMenu::press_on_sales(hal::Key key) {
 void TechnicianMenu::check_connection() {
   note_ = std::string(services_.strings.tech_checking);
   note_is_warning_ = false;
-  services_.backend.check_connection([this, alive = std::weak_ptr<int>(alive_)](BackendResult<void> result) {
-    if (!alive.lock()) return;
-    if (result) {
-      note_ = std::string(services_.strings.tech_check_ok);
-      note_is_warning_ = false;
-    } else {
-      // The detail says what failed (DNS, TLS, the key...), never the key itself.
-      note_ = std::string(describe(result.error().failure, services_.strings)) + " " + result.error().detail;
-      note_is_warning_ = true;
-      services_.log.warn("technician check: " + result.error().detail);
-    }
-    changed_();
-  });
+  services_.backend.check_connection(
+      [this, alive = std::weak_ptr<int>(alive_)](BackendResult<void> result) {
+        if (!alive.lock())
+          return;
+        if (result) {
+          note_ = std::string(services_.strings.tech_check_ok);
+          note_is_warning_ = false;
+        } else {
+          // The detail says what failed (DNS, TLS, the key...), never the key itself.
+          note_ = std::string(describe(result.error().failure, services_.strings)) + " " +
+                  result.error().detail;
+          note_is_warning_ = true;
+          services_.log.warn("technician check: " + result.error().detail);
+        }
+        changed_();
+      });
 }
 
 void TechnicianMenu::reprint(const store::SaleRecord& sale) {
   note_ = std::string(services_.strings.tech_printing);
   note_is_warning_ = false;
-  reprint_copy(services_, sale, alive_, [this](std::optional<hal::PrintError> error) { on_printed(error); });
+  reprint_copy(services_, sale, alive_,
+               [this](std::optional<hal::PrintError> error) { on_printed(error); });
 }
 
 void TechnicianMenu::print_test_page() {
   note_ = std::string(services_.strings.tech_printing);
   note_is_warning_ = false;
-  services_.printer.print(test_page(), [this, alive = std::weak_ptr<int>(alive_)](std::optional<hal::PrintError> error) {
-    if (alive.lock()) on_printed(error);
+  services_.printer.print(test_page(), [this, alive = std::weak_ptr<int>(alive_)](
+                                           std::optional<hal::PrintError> error) {
+    if (alive.lock())
+      on_printed(error);
   });
 }
 
@@ -165,9 +175,11 @@ hal::ReceiptDocument TechnicianMenu::test_page() const {
   hal::ReceiptDocument doc;
   doc.job_name = "test-page-" + std::to_string(to_unix_ms(services_.clock.now()));
   auto& out = doc.elements;
-  out.push_back(hal::TextLine{std::string(s.tech_test_page_title), hal::Align::kCenter, true, hal::TextSize::kDouble});
+  out.push_back(hal::TextLine{std::string(s.tech_test_page_title), hal::Align::kCenter, true,
+                              hal::TextSize::kDouble});
   out.push_back(hal::TextLine{services_.settings.merchant.name, hal::Align::kCenter});
-  out.push_back(hal::TextLine{format_local_time(services_.clock.now(), "%Y-%m-%d %H:%M:%S"), hal::Align::kCenter});
+  out.push_back(hal::TextLine{format_local_time(services_.clock.now(), "%Y-%m-%d %H:%M:%S"),
+                              hal::Align::kCenter});
   out.push_back(hal::Separator{});
   out.push_back(hal::TextLine{"linkpos " + facts_.version + " (" + facts_.revision + ")"});
   out.push_back(hal::TextLine{std::string(s.tech_test_page_charset)});
@@ -175,7 +187,8 @@ hal::ReceiptDocument TechnicianMenu::test_page() const {
   out.push_back(hal::TextLine{"Centre", hal::Align::kCenter});
   out.push_back(hal::TextLine{"Right", hal::Align::kRight});
   out.push_back(hal::TextLine{"Bold", hal::Align::kLeft, true});
-  out.push_back(hal::TextLine{"Double height", hal::Align::kLeft, false, hal::TextSize::kDoubleHeight});
+  out.push_back(
+      hal::TextLine{"Double height", hal::Align::kLeft, false, hal::TextSize::kDoubleHeight});
   out.push_back(hal::TextLine{"Double", hal::Align::kLeft, false, hal::TextSize::kDouble});
   out.push_back(hal::ColumnsLine{"Left column", "right column"});
   // A ruler shows the paper width the config claims: it must fill exactly one line.
@@ -192,8 +205,10 @@ std::vector<std::string> TechnicianMenu::sale_lines() const {
     std::string text = std::to_string(i + 1) + "  " +
                        format_local_time(from_unix_ms(sale.started_at_ms), "%m-%d %H:%M") + "  " +
                        format_money(Money{sale.amount_minor, services_.settings.currency});
-    if (sale.receipt_number > 0) text += "  #" + std::to_string(sale.receipt_number);
-    if (sale.end && *sale.end != store::SaleEnd::kCompleted) text += "  (no sale)";
+    if (sale.receipt_number > 0)
+      text += "  #" + std::to_string(sale.receipt_number);
+    if (sale.end && *sale.end != store::SaleEnd::kCompleted)
+      text += "  (no sale)";
     lines.push_back(std::move(text));
   }
   return lines;
@@ -201,18 +216,21 @@ std::vector<std::string> TechnicianMenu::sale_lines() const {
 
 ui::Screen TechnicianMenu::screen() const {
   const Strings& s = services_.strings;
-  ui::Screen screen{"menu", std::string(s.tech_title), {}, std::nullopt, std::string(s.tech_back_hint)};
+  ui::Screen screen{
+      "menu", std::string(s.tech_title), {}, std::nullopt, std::string(s.tech_back_hint)};
   auto& body = screen.body;
   switch (page_) {
     case Page::kPin: {
       std::string dots;  // the PIN is never on screen, only its length
-      for (std::size_t i = 0; i < pin_.size(); ++i) dots += "•";
+      for (std::size_t i = 0; i < pin_.size(); ++i)
+        dots += "•";
       body.push_back(line(fill(s.tech_pin_prompt, {{"dots", dots}})));
       screen.hint = std::string(s.tech_pin_hint);
       break;
     }
     case Page::kMain:
-      for (auto item : {s.tech_version, s.tech_check, s.tech_printer_test, s.tech_display_test, s.tech_last_sales}) {
+      for (auto item : {s.tech_version, s.tech_check, s.tech_printer_test, s.tech_display_test,
+                        s.tech_last_sales}) {
         body.push_back(line(std::string(item)));
       }
       break;
@@ -231,12 +249,15 @@ ui::Screen TechnicianMenu::screen() const {
       screen.hint = std::string(s.any_key_hint);
       break;
     case Page::kLastSales:
-      for (auto& text : sale_lines()) body.push_back(line(std::move(text)));
-      if (sales_.empty()) body.push_back(line(std::string(s.tech_no_sales), ui::Tone::kMuted));
+      for (auto& text : sale_lines())
+        body.push_back(line(std::move(text)));
+      if (sales_.empty())
+        body.push_back(line(std::string(s.tech_no_sales), ui::Tone::kMuted));
       screen.hint = std::string(s.tech_sales_hint);
       break;
   }
-  if (!note_.empty()) body.push_back(line(note_, note_is_warning_ ? ui::Tone::kWarning : ui::Tone::kNormal));
+  if (!note_.empty())
+    body.push_back(line(note_, note_is_warning_ ? ui::Tone::kWarning : ui::Tone::kNormal));
   return screen;
 }
 

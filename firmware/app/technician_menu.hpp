@@ -53,7 +53,7 @@ class TechnicianMenu {
   std::function<void()> changed_;
   Page page_ = Page::kPin;
   std::string pin_;
-  std::string note_;     // the last outcome or refusal, shown on the page
+  std::string note_;  // the last outcome or refusal, shown on the page
   bool note_is_warning_ = false;
   std::vector<store::SaleRecord> sales_;
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);

@@ -22,20 +22,25 @@ Terminal::Terminal(SaleServices& services, hal::Display& display, TerminalOption
     : services_(services),
       display_(display),
       options_(std::move(options)),
-      connection_(services, kConnectionCheckInterval, [this] {
-        if (view_ == View::kIdle) render();
-      }),
-      housekeeping_(services),
-      link_closer_(services, [this] {
-        if (view_ == View::kIdle) {
-          go_idle();  // shows the refund notice
-          render();
-        }
-      }),
-      technician_(services,
-                  BuildFacts{options_.version, options_.revision, options_.build_time, options_.backend_name},
+      connection_(services, kConnectionCheckInterval,
                   [this] {
-                    if (view_ == View::kTechnician) render();
+                    if (view_ == View::kIdle)
+                      render();
+                  }),
+      housekeeping_(services),
+      link_closer_(services,
+                   [this] {
+                     if (view_ == View::kIdle) {
+                       go_idle();  // shows the refund notice
+                       render();
+                     }
+                   }),
+      technician_(services,
+                  BuildFacts{options_.version, options_.revision, options_.build_time,
+                             options_.backend_name},
+                  [this] {
+                    if (view_ == View::kTechnician)
+                      render();
                   }) {}
 
 Terminal::~Terminal() = default;
@@ -43,7 +48,8 @@ Terminal::~Terminal() = default;
 void Terminal::start() {
   go_idle();
   if (!options_.boot_notice.empty()) {
-    notice_ = Notice{std::string(services_.strings.ledger_title), {options_.boot_notice},
+    notice_ = Notice{std::string(services_.strings.ledger_title),
+                     {options_.boot_notice},
                      std::string(services_.strings.any_key_hint)};
     view_ = View::kNotice;
   }
@@ -62,10 +68,12 @@ void Terminal::resume_unfinished() {
     services_.log.error(error.what());
     return;
   }
-  if (unfinished.empty()) return;
+  if (unfinished.empty())
+    return;
   paid_shown_ = paid_acknowledged_ = false;
   retired_ = std::move(sale_);
-  sale_ = std::make_unique<Sale>(services_, std::move(unfinished.front()), [this] { on_sale_changed(); });
+  sale_ = std::make_unique<Sale>(services_, std::move(unfinished.front()),
+                                 [this] { on_sale_changed(); });
   view_ = View::kSale;
   sale_->start();
 }
@@ -131,7 +139,8 @@ void Terminal::press(hal::Key key) {
           start_sale(Money{entry_.minor(), services_.settings.currency});
           return;
         }
-        if (key == hal::Key::kCancel) go_idle();
+        if (key == hal::Key::kCancel)
+          go_idle();
       } else {
         go_idle();
       }
@@ -143,7 +152,8 @@ void Terminal::press(hal::Key key) {
       view_ = View::kMenu;
       break;
     case View::kTechnician:
-      if (!technician_.press(key)) go_idle();
+      if (!technician_.press(key))
+        go_idle();
       break;
     case View::kReprinting:
       break;
@@ -155,7 +165,8 @@ void Terminal::press_in_sale(hal::Key key) {
   switch (sale_->phase()) {
     case Phase::kCreating:
     case Phase::kWaiting:
-      if (key == hal::Key::kCancel) sale_->cancel();
+      if (key == hal::Key::kCancel)
+        sale_->cancel();
       break;
     case Phase::kIssuing:
     case Phase::kPrinting:
@@ -238,7 +249,8 @@ void Terminal::on_sale_changed() {
     return;
   } else if (sale_->phase() == Phase::kLedgerFailed) {
     render();
-    if (options_.once) finish_once(OnceExit::kLedgerFailed);
+    if (options_.once)
+      finish_once(OnceExit::kLedgerFailed);
     return;
   }
   const bool paid_phase = sale_->phase() == Phase::kIssuing || sale_->phase() == Phase::kPrinting;
@@ -246,7 +258,8 @@ void Terminal::on_sale_changed() {
     // The PAID screen is the one cashiers must not miss: it is shown before anything else.
     paid_shown_ = true;
     render();
-    if (options_.once) paid_acknowledged_ = true;
+    if (options_.once)
+      paid_acknowledged_ = true;
   }
   render();
 }
@@ -257,15 +270,18 @@ void Terminal::on_sale_ended() {
   if (view_ != View::kSale) {
     // A receipt left for the printer came out in the background while the cashier went on.
     receipt_pending_ = false;
-    if (view_ == View::kIdle) render();
+    if (view_ == View::kIdle)
+      render();
     return;
   }
-  if (outcome == SaleOutcome::kCreateFailed) connection_.check_now();
+  if (outcome == SaleOutcome::kCreateFailed)
+    connection_.check_now();
   const Strings& s = services_.strings;
   switch (outcome) {
     case SaleOutcome::kCompleted:
       last_sale_note_ = fill(s.idle_last_paid, {{"amount", format_money(sale_->amount())}});
-      if (!paid_shown_ || paid_acknowledged_) go_idle();  // else PAID stays until a key
+      if (!paid_shown_ || paid_acknowledged_)
+        go_idle();  // else PAID stays until a key
       break;
     case SaleOutcome::kCancelled:
     case SaleOutcome::kInterrupted:
@@ -273,14 +289,16 @@ void Terminal::on_sale_ended() {
       go_idle();
       break;
     case SaleOutcome::kTimedOut:
-      notice_ = Notice{std::string(s.timeout_title),
-                       {fill(s.timeout_body, {{"time", screens::minutes_and_seconds(
-                                                           services_.settings.payment_timeout)}})},
-                       std::string(s.any_key_hint)};
+      notice_ = Notice{
+          std::string(s.timeout_title),
+          {fill(s.timeout_body,
+                {{"time", screens::minutes_and_seconds(services_.settings.payment_timeout)}})},
+          std::string(s.any_key_hint)};
       view_ = View::kNotice;
       break;
     case SaleOutcome::kClosedElsewhere:
-      notice_ = Notice{std::string(s.closed_elsewhere_title), {std::string(s.closed_elsewhere_body)},
+      notice_ = Notice{std::string(s.closed_elsewhere_title),
+                       {std::string(s.closed_elsewhere_body)},
                        std::string(s.any_key_hint)};
       view_ = View::kNotice;
       break;
@@ -289,7 +307,8 @@ void Terminal::on_sale_ended() {
       entry_.set(sale_->amount().minor);  // for CHARGE to try again
       notice_ = Notice{std::string(s.create_failed_title),
                        {std::string(describe(error->failure, s)), error->detail},
-                       std::string(s.retry_hint), /*offers_retry=*/true};
+                       std::string(s.retry_hint),
+                       /*offers_retry=*/true};
       view_ = View::kNotice;
       break;
     }
@@ -313,13 +332,15 @@ void Terminal::on_sale_ended() {
   // this callback returns, since it replaces the sale that is calling.
   if (view_ == View::kIdle) {
     resume_timer_ = services_.clock.after(std::chrono::milliseconds(0), [this] {
-      if (view_ == View::kIdle) resume_unfinished();
+      if (view_ == View::kIdle)
+        resume_unfinished();
     });
   }
 }
 
 void Terminal::finish_once(OnceExit code) {
-  if (options_.finished) options_.finished(code);
+  if (options_.finished)
+    options_.finished(code);
 }
 
 void Terminal::go_idle() {
@@ -353,12 +374,15 @@ std::vector<std::string> Terminal::idle_notes() const {
       notes.push_back(std::string(services_.strings.idle_connected));
       break;
     case ConnectionWatch::State::kFailed:
-      notes.push_back(fill(services_.strings.idle_not_connected,
-                           {{"reason", std::string(describe(connection_.failure()->failure, services_.strings))}}));
+      notes.push_back(fill(
+          services_.strings.idle_not_connected,
+          {{"reason", std::string(describe(connection_.failure()->failure, services_.strings))}}));
       break;
   }
-  if (!last_sale_note_.empty()) notes.push_back(last_sale_note_);
-  if (receipt_pending_) notes.push_back(std::string(services_.strings.idle_receipt_pending));
+  if (!last_sale_note_.empty())
+    notes.push_back(last_sale_note_);
+  if (receipt_pending_)
+    notes.push_back(std::string(services_.strings.idle_receipt_pending));
   return notes;
 }
 
@@ -367,7 +391,8 @@ ui::Screen Terminal::sale_screen() const {
   const Money amount = sale_->amount();
   switch (sale_->phase()) {
     case Phase::kCreating:
-      return sale_->cancel_requested() ? screens::cancelling(s, amount) : screens::creating(s, amount, sale_->trouble());
+      return sale_->cancel_requested() ? screens::cancelling(s, amount)
+                                       : screens::creating(s, amount, sale_->trouble());
     case Phase::kWaiting: {
       const auto& reference = sale_->record().reference;
       return screens::qr(s, amount, sale_->record().link_url,
@@ -378,14 +403,15 @@ ui::Screen Terminal::sale_screen() const {
       return screens::cancelling(s, amount);
     case Phase::kIssuing:
     case Phase::kPrinting:
-      if (paid_acknowledged_) return screens::printing(s, amount);
+      if (paid_acknowledged_)
+        return screens::printing(s, amount);
       return screens::paid(s, amount, sale_->record().receipt_number, false);
     case Phase::kPrintFailed:
-      return screens::error(
-          std::string(s.printer_title),
-          {std::string(describe(sale_->print_error()->fault, s)),
-           fill(s.printer_sale_paid, {{"amount", format_money(amount)}}), std::string(s.printer_retrying)},
-          std::string(s.printer_retry_hint));
+      return screens::error(std::string(s.printer_title),
+                            {std::string(describe(sale_->print_error()->fault, s)),
+                             fill(s.printer_sale_paid, {{"amount", format_money(amount)}}),
+                             std::string(s.printer_retrying)},
+                            std::string(s.printer_retry_hint));
     case Phase::kEnded:
       return screens::paid(s, amount, sale_->record().receipt_number, true);
     case Phase::kLedgerFailed:
@@ -425,15 +451,17 @@ ui::Screen Terminal::screen() const {
 ui::Screen Terminal::refund_screen() const {
   const Strings& s = services_.strings;
   const Money amount{refund_->amount_minor, services_.settings.currency};
-  return screens::error(std::string(s.refund_title),
-                        {fill(s.refund_body, {{"amount", format_money(amount)}, {"reference", refund_->reference}}),
-                         fill(s.refund_action, {{"payment", refund_->payment_id}})},
-                        std::string(s.refund_hint));
+  return screens::error(
+      std::string(s.refund_title),
+      {fill(s.refund_body, {{"amount", format_money(amount)}, {"reference", refund_->reference}}),
+       fill(s.refund_action, {{"payment", refund_->payment_id}})},
+      std::string(s.refund_hint));
 }
 
 void Terminal::render() {
   ui::Screen next = screen();
-  if (shown_ && *shown_ == next) return;
+  if (shown_ && *shown_ == next)
+    return;
   const hal::FrameText text = ui::paint_screen(next, display_.framebuffer());
   display_.present(text);
   shown_ = std::move(next);

@@ -10,8 +10,8 @@
 #include "app/connection_watch.hpp"
 #include "app/housekeeping.hpp"
 #include "app/link_closer.hpp"
-#include "app/technician_menu.hpp"
 #include "app/sale.hpp"
+#include "app/technician_menu.hpp"
 #include "hal/display.hpp"
 #include "hal/keypad.hpp"
 #include "ui/screen.hpp"
@@ -53,7 +53,17 @@ class Terminal {
   void press(hal::Key key);
 
  private:
-  enum class View { kIdle, kAmount, kSale, kNotice, kRefund, kMenu, kInfo, kTechnician, kReprinting };
+  enum class View {
+    kIdle,
+    kAmount,
+    kSale,
+    kNotice,
+    kRefund,
+    kMenu,
+    kInfo,
+    kTechnician,
+    kReprinting
+  };
 
   struct Notice {
     std::string title;

@@ -16,18 +16,21 @@ namespace linkpos::config {
 namespace {
 
 bool is_terminal_id(const std::string& id) {
-  if (id.empty() || id.size() > 32) return false;
+  if (id.empty() || id.size() > 32)
+    return false;
   for (const char c : id) {
-    const bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                         c == '_' || c == '-';
-    if (!allowed) return false;
+    const bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                         (c >= '0' && c <= '9') || c == '_' || c == '-';
+    if (!allowed)
+      return false;
   }
   return true;
 }
 
 void read_terminal(JsonFields terminal, app::Settings& settings) {
   terminal.refuse_unknown({"id", "currency", "max_amount", "payment_timeout_seconds",
-                           "link_validity_seconds", "poll_interval_ms", "language", "technician_pin"});
+                           "link_validity_seconds", "poll_interval_ms", "language",
+                           "technician_pin"});
   if (auto pin = terminal.string("technician_pin", false)) {
     const bool digits = !pin->empty() && pin->find_first_not_of("0123456789") == std::string::npos;
     if (!digits || pin->size() < 4 || pin->size() > 12) {
@@ -49,15 +52,19 @@ void read_terminal(JsonFields terminal, app::Settings& settings) {
       settings.currency = *currency;
       currency_known = true;
     } else {
-      terminal.error("currency", "\"" + *code + "\" is not an ISO 4217 code linkpos knows (e.g. \"EUR\", \"USD\", \"JPY\")");
+      terminal.error(
+          "currency",
+          "\"" + *code +
+              "\" is not an ISO 4217 code linkpos knows (e.g. \"EUR\", \"USD\", \"JPY\")");
     }
   }
   if (auto text = terminal.string("max_amount", true); text && currency_known) {
     const auto minor = app::parse_decimal(*text, settings.currency.exponent);
     if (!minor || *minor <= 0) {
-      terminal.error("max_amount", "\"" + *text + "\" must be a positive amount with at most " +
-                                       std::to_string(settings.currency.exponent) + " decimals, e.g. \"" +
-                                       app::to_decimal(app::Money{100000, settings.currency}) + "\"");
+      terminal.error("max_amount",
+                     "\"" + *text + "\" must be a positive amount with at most " +
+                         std::to_string(settings.currency.exponent) + " decimals, e.g. \"" +
+                         app::to_decimal(app::Money{100000, settings.currency}) + "\"");
     } else {
       settings.max_amount_minor = *minor;
     }
@@ -71,7 +78,9 @@ void read_terminal(JsonFields terminal, app::Settings& settings) {
     settings.link_validity = settings.payment_timeout + std::chrono::seconds(60);
   }
   if (settings.link_validity < settings.payment_timeout) {
-    terminal.error("link_validity_seconds", "must be at least payment_timeout_seconds, or the link dies before the terminal stops waiting");
+    terminal.error("link_validity_seconds",
+                   "must be at least payment_timeout_seconds, or the link dies before the terminal "
+                   "stops waiting");
   }
   if (auto ms = terminal.integer("poll_interval_ms", 250, 60000)) {
     settings.poll_interval = std::chrono::milliseconds(*ms);
@@ -94,12 +103,16 @@ void read_merchant(JsonFields merchant, app::Merchant& out) {
       out.name = *name;
     }
   }
-  if (auto address = merchant.strings("address")) out.address = *address;
-  if (auto tax_id = merchant.string("tax_id", false)) out.tax_id = *tax_id;
+  if (auto address = merchant.strings("address"))
+    out.address = *address;
+  if (auto tax_id = merchant.string("tax_id", false))
+    out.tax_id = *tax_id;
   if (auto rate = merchant.string("vat_rate", false)) {
     const auto basis_points = app::parse_decimal(*rate, 2);
     if (!basis_points || *basis_points > 10000) {
-      merchant.error("vat_rate", "\"" + *rate + "\" must be a percentage from \"0\" to \"100\", e.g. \"20\" or \"7.7\"");
+      merchant.error(
+          "vat_rate",
+          "\"" + *rate + "\" must be a percentage from \"0\" to \"100\", e.g. \"20\" or \"7.7\"");
     } else {
       out.vat_rate_basis_points = static_cast<std::int32_t>(*basis_points);
     }
@@ -110,10 +123,12 @@ void read_merchant(JsonFields merchant, app::Merchant& out) {
 std::optional<std::string> kind_of(JsonFields& section, std::initializer_list<const char*> kinds,
                                    const char* what) {
   auto kind = section.string("kind", false);
-  if (!kind) return std::nullopt;
+  if (!kind)
+    return std::nullopt;
   std::string allowed;
   for (const char* name : kinds) {
-    if (*kind == name) return kind;
+    if (*kind == name)
+      return kind;
     allowed += std::string(allowed.empty() ? "" : ", ") + "\"" + name + "\"";
   }
   section.error("kind", "\"" + *kind + "\" is not a " + what + " linkpos has; use " + allowed);
@@ -122,16 +137,22 @@ std::optional<std::string> kind_of(JsonFields& section, std::initializer_list<co
 
 void read_display(JsonFields display, DisplayConfig& out) {
   display.refuse_unknown({"kind", "width", "height", "device", "rotation", "panel"});
-  if (auto kind = kind_of(display, {"sim", "fbdev"}, "display")) out.kind = *kind;
-  if (auto width = display.integer("width", 240, 1920)) out.width = static_cast<int>(*width);
-  if (auto height = display.integer("height", 160, 1080)) out.height = static_cast<int>(*height);
-  if (auto device = display.string("device", false)) out.device = *device;
+  if (auto kind = kind_of(display, {"sim", "fbdev"}, "display"))
+    out.kind = *kind;
+  if (auto width = display.integer("width", 240, 1920))
+    out.width = static_cast<int>(*width);
+  if (auto height = display.integer("height", 160, 1080))
+    out.height = static_cast<int>(*height);
+  if (auto device = display.string("device", false))
+    out.device = *device;
   if (display.has("panel")) {
     JsonFields panel = display.object("panel");
     panel.refuse_unknown({"address", "port"});
     out.panel = true;
-    if (auto address = panel.string("address", false)) out.panel_address = *address;
-    if (auto port = panel.integer("port", 0, 65535)) out.panel_port = static_cast<int>(*port);
+    if (auto address = panel.string("address", false))
+      out.panel_address = *address;
+    if (auto port = panel.integer("port", 0, 65535))
+      out.panel_port = static_cast<int>(*port);
   }
   if (auto rotation = display.integer("rotation", 0, 270)) {
     if (*rotation % 90 != 0) {
@@ -144,46 +165,68 @@ void read_display(JsonFields display, DisplayConfig& out) {
 
 void read_keypad(JsonFields keypad, KeypadConfig& out) {
   keypad.refuse_unknown({"kind", "device", "key_map"});
-  if (auto kind = kind_of(keypad, {"keyboard", "evdev"}, "keypad")) out.kind = *kind;
-  if (auto device = keypad.string("device", false)) out.device = *device;
-  if (auto map = keypad.string_map("key_map")) out.key_map = *map;
+  if (auto kind = kind_of(keypad, {"keyboard", "evdev"}, "keypad"))
+    out.kind = *kind;
+  if (auto device = keypad.string("device", false))
+    out.device = *device;
+  if (auto map = keypad.string_map("key_map"))
+    out.key_map = *map;
 }
 
 void read_printer(JsonFields printer, PrinterConfig& out) {
-  printer.refuse_unknown({"kind", "dir", "columns", "paper_width_dots", "code_page", "logo", "device", "baud",
-                          "flow_control", "host", "port", "status_check", "status_timeout_ms"});
-  if (auto kind = kind_of(printer, {"file", "serial", "usb", "tcp"}, "printer")) out.kind = *kind;
-  if (auto dir = printer.string("dir", false)) out.dir = *dir;
-  if (auto columns = printer.integer("columns", 24, 64)) out.columns = static_cast<int>(*columns);
-  if (auto dots = printer.integer("paper_width_dots", 128, 2040)) out.paper_width_dots = static_cast<int>(*dots);
-  if (auto logo = printer.string("logo", false)) out.logo = *logo;
+  printer.refuse_unknown({"kind", "dir", "columns", "paper_width_dots", "code_page", "logo",
+                          "device", "baud", "flow_control", "host", "port", "status_check",
+                          "status_timeout_ms"});
+  if (auto kind = kind_of(printer, {"file", "serial", "usb", "tcp"}, "printer"))
+    out.kind = *kind;
+  if (auto dir = printer.string("dir", false))
+    out.dir = *dir;
+  if (auto columns = printer.integer("columns", 24, 64))
+    out.columns = static_cast<int>(*columns);
+  if (auto dots = printer.integer("paper_width_dots", 128, 2040))
+    out.paper_width_dots = static_cast<int>(*dots);
+  if (auto logo = printer.string("logo", false))
+    out.logo = *logo;
   const bool serial = out.kind == "serial";
   const bool usb = out.kind == "usb";
-  if (auto device = printer.string("device", serial)) out.device = *device;
-  if (usb && out.device.empty()) out.device = "/dev/usb/lp0";
-  if (auto baud = printer.integer("baud", 1200, 921600)) out.baud = static_cast<unsigned>(*baud);
+  if (auto device = printer.string("device", serial))
+    out.device = *device;
+  if (usb && out.device.empty())
+    out.device = "/dev/usb/lp0";
+  if (auto baud = printer.integer("baud", 1200, 921600))
+    out.baud = static_cast<unsigned>(*baud);
   if (auto flow = printer.string("flow_control", false)) {
     if (*flow != "none" && *flow != "software" && *flow != "hardware") {
-      printer.error("flow_control", "\"" + *flow + "\" must be \"none\", \"software\" or \"hardware\"");
+      printer.error("flow_control",
+                    "\"" + *flow + "\" must be \"none\", \"software\" or \"hardware\"");
     } else {
       out.flow_control = *flow;
     }
   }
-  if (auto host = printer.string("host", out.kind == "tcp")) out.host = *host;
-  if (auto port = printer.integer("port", 1, 65535)) out.port = static_cast<int>(*port);
-  if (auto check = printer.boolean("status_check")) out.status_check = *check;
-  if (auto ms = printer.integer("status_timeout_ms", 50, 10000)) out.status_timeout = std::chrono::milliseconds(*ms);
+  if (auto host = printer.string("host", out.kind == "tcp"))
+    out.host = *host;
+  if (auto port = printer.integer("port", 1, 65535))
+    out.port = static_cast<int>(*port);
+  if (auto check = printer.boolean("status_check"))
+    out.status_check = *check;
+  if (auto ms = printer.integer("status_timeout_ms", 50, 10000))
+    out.status_timeout = std::chrono::milliseconds(*ms);
   JsonFields code_page = printer.object("code_page");
   code_page.refuse_unknown({"charset", "esc_t"});
-  if (auto charset = code_page.string("charset", false)) out.code_page.charset = *charset;
-  if (auto esc_t = code_page.integer("esc_t", 0, 255)) out.code_page.esc_t = static_cast<int>(*esc_t);
+  if (auto charset = code_page.string("charset", false))
+    out.code_page.charset = *charset;
+  if (auto esc_t = code_page.integer("esc_t", 0, 255))
+    out.code_page.esc_t = static_cast<int>(*esc_t);
 }
 
 void read_backend(JsonFields backend, BackendConfig& out) {
   backend.refuse_unknown({"kind", "pay_after_seconds"});
   if (auto kind = backend.string("kind", true)) {
     if (*kind != "demo" && *kind != "wix") {
-      backend.error("kind", "\"" + *kind + "\" is not a backend linkpos has; use \"wix\" (or \"demo\", which moves no money)");
+      backend.error(
+          "kind",
+          "\"" + *kind +
+              "\" is not a backend linkpos has; use \"wix\" (or \"demo\", which moves no money)");
     } else {
       out.kind = *kind;
     }
@@ -195,7 +238,8 @@ void read_backend(JsonFields backend, BackendConfig& out) {
 
 std::string trimmed(std::string text) {
   const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
+  if (first == std::string::npos)
+    return {};
   const auto last = text.find_last_not_of(" \t\r\n");
   return text.substr(first, last - first + 1);
 }
@@ -204,7 +248,8 @@ void read_api_key_file(JsonFields& wix, const std::string& path, WixConfig& out,
                        std::vector<std::string>& warnings) {
   std::ifstream file(path);
   if (!file) {
-    wix.error("api_key_file", "cannot read " + path + ": check the path and that linkpos may read it");
+    wix.error("api_key_file",
+              "cannot read " + path + ": check the path and that linkpos may read it");
     return;
   }
   std::ostringstream text;
@@ -216,25 +261,27 @@ void read_api_key_file(JsonFields& wix, const std::string& path, WixConfig& out,
   }
   struct stat info {};
   if (::stat(path.c_str(), &info) == 0 && (info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-    warnings.push_back(wix.path_of("api_key_file") + ": " + path +
-                       " can be read by other users; make it readable by linkpos alone (chmod 600)");
+    warnings.push_back(
+        wix.path_of("api_key_file") + ": " + path +
+        " can be read by other users; make it readable by linkpos alone (chmod 600)");
   }
 }
 
-void read_wix(JsonFields wix, bool needed, WixConfig& out,
-              std::vector<std::string>& warnings) {
-  wix.refuse_unknown({"base_url", "site_id", "api_key_file", "api_key", "ca_file", "allow_plain_http",
-                      "request_timeout_ms"});
+void read_wix(JsonFields wix, bool needed, WixConfig& out, std::vector<std::string>& warnings) {
+  wix.refuse_unknown({"base_url", "site_id", "api_key_file", "api_key", "ca_file",
+                      "allow_plain_http", "request_timeout_ms"});
   if (auto url = wix.string("base_url", false)) {
     const bool https = url->rfind("https://", 0) == 0;
     const bool http = url->rfind("http://", 0) == 0;
     if (!https && !http) {
-      wix.error("base_url", "\"" + *url + "\" must start with https:// (e.g. \"https://www.wixapis.com\")");
+      wix.error("base_url",
+                "\"" + *url + "\" must start with https:// (e.g. \"https://www.wixapis.com\")");
     } else {
       out.base_url = *url;
     }
   }
-  if (auto site = wix.string("site_id", needed)) out.site_id = *site;
+  if (auto site = wix.string("site_id", needed))
+    out.site_id = *site;
   if (auto key_file = wix.string("api_key_file", false)) {
     out.api_key_file = *key_file;
     read_api_key_file(wix, out.api_key_file, out, warnings);
@@ -252,17 +299,21 @@ void read_wix(JsonFields wix, bool needed, WixConfig& out,
   if (auto ca = wix.string("ca_file", false)) {
     out.ca_file = *ca;
   }
-  if (auto plain = wix.boolean("allow_plain_http")) out.allow_plain_http = *plain;
+  if (auto plain = wix.boolean("allow_plain_http"))
+    out.allow_plain_http = *plain;
   if (out.base_url.rfind("http://", 0) == 0 && !out.allow_plain_http) {
-    wix.error("base_url", "\"" + out.base_url +
-                              "\" is plain HTTP; use https://, or set allow_plain_http for a local emulator");
+    wix.error("base_url",
+              "\"" + out.base_url +
+                  "\" is plain HTTP; use https://, or set allow_plain_http for a local emulator");
   }
-  if (auto ms = wix.integer("request_timeout_ms", 1000, 120000)) out.request_timeout = std::chrono::milliseconds(*ms);
+  if (auto ms = wix.integer("request_timeout_ms", 1000, 120000))
+    out.request_timeout = std::chrono::milliseconds(*ms);
 }
 
 void read_ledger(JsonFields ledger, LedgerConfig& out, app::Settings& settings) {
   ledger.refuse_unknown({"path", "keep_days"});
-  if (auto days = ledger.integer("keep_days", 0, 3650)) settings.keep_ended_sales = std::chrono::hours(24 * *days);
+  if (auto days = ledger.integer("keep_days", 0, 3650))
+    settings.keep_ended_sales = std::chrono::hours(24 * *days);
   if (auto path = ledger.string("path", false)) {
     if (path->empty()) {
       ledger.error("path", "must name a file, e.g. \"/var/lib/linkpos/ledger.sqlite\"");
@@ -284,7 +335,8 @@ ConfigResult parse_config(std::string_view json_text) {
   std::vector<std::string> errors;
   Config config;
   JsonFields root(document, "", errors);
-  root.refuse_unknown({"terminal", "merchant", "display", "keypad", "printer", "backend", "wix", "ledger"});
+  root.refuse_unknown(
+      {"terminal", "merchant", "display", "keypad", "printer", "backend", "wix", "ledger"});
   read_terminal(root.object("terminal"), config.settings);
   read_merchant(root.object("merchant"), config.settings.merchant);
   read_display(root.object("display"), config.display);
@@ -293,13 +345,16 @@ ConfigResult parse_config(std::string_view json_text) {
   read_backend(root.object("backend"), config.backend);
   read_wix(root.object("wix"), config.backend.kind == "wix", config.wix, config.warnings);
   read_ledger(root.object("ledger"), config.ledger, config.settings);
-  if (!errors.empty()) return errors;
+  if (!errors.empty())
+    return errors;
   return config;
 }
 
 ConfigResult load_config(const std::string& path) {
   std::ifstream file(path);
-  if (!file) return std::vector<std::string>{"cannot read the config file " + path + ": check the path and its permissions"};
+  if (!file)
+    return std::vector<std::string>{"cannot read the config file " + path +
+                                    ": check the path and its permissions"};
   std::ostringstream text;
   text << file.rdbuf();
   return parse_config(text.str());

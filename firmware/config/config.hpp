@@ -39,18 +39,18 @@ struct CodePageConfig {
 };
 
 struct PrinterConfig {
-  std::string kind = "file";  // "file" (simulator), "serial", "usb" or "tcp"
+  std::string kind = "file";     // "file" (simulator), "serial", "usb" or "tcp"
   std::string dir = "receipts";  // file
-  int columns = 48;  // characters per line: 32 on 58 mm paper, 42 or 48 on 80 mm
-  int paper_width_dots = 576;  // 384 on 58 mm paper, 576 on 80 mm
+  int columns = 48;              // characters per line: 32 on 58 mm paper, 42 or 48 on 80 mm
+  int paper_width_dots = 576;    // 384 on 58 mm paper, 576 on 80 mm
   CodePageConfig code_page;
-  std::string logo;  // a PNG printed at the top of every receipt; empty: none
-  std::string device;         // serial: "/dev/ttyS1"; usb: "/dev/usb/lp0"
-  unsigned baud = 9600;       // serial
+  std::string logo;                   // a PNG printed at the top of every receipt; empty: none
+  std::string device;                 // serial: "/dev/ttyS1"; usb: "/dev/usb/lp0"
+  unsigned baud = 9600;               // serial
   std::string flow_control = "none";  // serial: none, software or hardware
-  std::string host;           // tcp
-  int port = 9100;            // tcp
-  std::optional<bool> status_check;  // DLE EOT before each job; default per transport
+  std::string host;                   // tcp
+  int port = 9100;                    // tcp
+  std::optional<bool> status_check;   // DLE EOT before each job; default per transport
   std::chrono::milliseconds status_timeout{500};
 };
 

@@ -10,12 +10,18 @@ const nlohmann::json& empty_object() {
 
 }  // namespace
 
-JsonFields::JsonFields(const nlohmann::json& object, std::string path, std::vector<std::string>& errors)
-    : object_(object.is_object() ? object : empty_object()), path_(std::move(path)), errors_(errors) {
-  if (!object.is_object()) errors_.push_back((path_.empty() ? "the config" : path_) + ": must be a JSON object");
+JsonFields::JsonFields(const nlohmann::json& object, std::string path,
+                       std::vector<std::string>& errors)
+    : object_(object.is_object() ? object : empty_object()),
+      path_(std::move(path)),
+      errors_(errors) {
+  if (!object.is_object())
+    errors_.push_back((path_.empty() ? "the config" : path_) + ": must be a JSON object");
 }
 
-std::string JsonFields::path_of(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+std::string JsonFields::path_of(const char* key) const {
+  return path_.empty() ? key : path_ + "." + key;
+}
 
 void JsonFields::error(const char* key, const std::string& message) {
   errors_.push_back(path_of(key) + ": " + message);
@@ -29,7 +35,8 @@ const nlohmann::json* JsonFields::find(const char* key) const {
 std::optional<std::string> JsonFields::string(const char* key, bool required) {
   const auto* value = find(key);
   if (value == nullptr) {
-    if (required) error(key, "missing; it is required");
+    if (required)
+      error(key, "missing; it is required");
     return std::nullopt;
   }
   if (!value->is_string()) {
@@ -39,9 +46,11 @@ std::optional<std::string> JsonFields::string(const char* key, bool required) {
   return value->get<std::string>();
 }
 
-std::optional<std::int64_t> JsonFields::integer(const char* key, std::int64_t min, std::int64_t max) {
+std::optional<std::int64_t> JsonFields::integer(const char* key, std::int64_t min,
+                                                std::int64_t max) {
   const auto* value = find(key);
-  if (value == nullptr) return std::nullopt;
+  if (value == nullptr)
+    return std::nullopt;
   if (!value->is_number_integer()) {
     error(key, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
     return std::nullopt;
@@ -57,7 +66,8 @@ std::optional<std::int64_t> JsonFields::integer(const char* key, std::int64_t mi
 
 std::optional<std::vector<std::string>> JsonFields::strings(const char* key) {
   const auto* value = find(key);
-  if (value == nullptr) return std::nullopt;
+  if (value == nullptr)
+    return std::nullopt;
   if (!value->is_array()) {
     error(key, "must be a list of strings, e.g. [\"line 1\", \"line 2\"]");
     return std::nullopt;
@@ -75,7 +85,8 @@ std::optional<std::vector<std::string>> JsonFields::strings(const char* key) {
 
 std::optional<bool> JsonFields::boolean(const char* key) {
   const auto* value = find(key);
-  if (value == nullptr) return std::nullopt;
+  if (value == nullptr)
+    return std::nullopt;
   if (!value->is_boolean()) {
     error(key, "must be true or false");
     return std::nullopt;
@@ -85,7 +96,8 @@ std::optional<bool> JsonFields::boolean(const char* key) {
 
 std::optional<std::map<std::string, std::string>> JsonFields::string_map(const char* key) {
   const auto* value = find(key);
-  if (value == nullptr) return std::nullopt;
+  if (value == nullptr)
+    return std::nullopt;
   if (!value->is_object()) {
     error(key, "must be an object of strings, e.g. {\"KEY_KPASTERISK\": \"CANCEL\"}");
     return std::nullopt;
@@ -103,15 +115,18 @@ std::optional<std::map<std::string, std::string>> JsonFields::string_map(const c
 
 JsonFields JsonFields::object(const char* key) {
   const auto* value = find(key);
-  if (value == nullptr) return JsonFields(empty_object(), path_of(key), errors_);
+  if (value == nullptr)
+    return JsonFields(empty_object(), path_of(key), errors_);
   return JsonFields(*value, path_of(key), errors_);
 }
 
 void JsonFields::refuse_unknown(std::initializer_list<const char*> known) {
   for (const auto& [key, value] : object_.items()) {
     bool is_known = false;
-    for (const char* name : known) is_known = is_known || key == name;
-    if (!is_known) errors_.push_back(path_of(key.c_str()) + ": unknown field (misspelt?)");
+    for (const char* name : known)
+      is_known = is_known || key == name;
+    if (!is_known)
+      errors_.push_back(path_of(key.c_str()) + ": unknown field (misspelt?)");
   }
 }
 

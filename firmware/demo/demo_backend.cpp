@@ -16,8 +16,10 @@ void DemoBackend::later(std::function<void()> answer) {
 }
 
 app::LinkStatus DemoBackend::status_of(const std::string& id, const DemoLink& link) const {
-  if (link.cancelled) return app::LinkStatus{app::LinkState::kInactive, {}};
-  if (clock_.monotonic_now() < link.pays_at) return app::LinkStatus{};
+  if (link.cancelled)
+    return app::LinkStatus{app::LinkState::kInactive, {}};
+  if (clock_.monotonic_now() < link.pays_at)
+    return app::LinkStatus{};
   return app::LinkStatus{app::LinkState::kPaid, {app::Payment{"payment-" + id, link.amount}}};
 }
 
@@ -25,7 +27,8 @@ void DemoBackend::create_link(const app::LinkRequest& request,
                               std::function<void(app::BackendResult<app::PaymentLink>)> done) {
   // The amount rides in the id so a link from before a restart can still be answered.
   const std::string id = "demo-" + std::to_string(request.total.minor) + "-" + request.reference;
-  app::PaymentLink link{id, "https://linkpos.invalid/demo/pay/" + request.reference, request.expires_at};
+  app::PaymentLink link{id, "https://linkpos.invalid/demo/pay/" + request.reference,
+                        request.expires_at};
   links_[id] = DemoLink{request.reference, link.url, link.expires_at, request.total,
                         clock_.monotonic_now() + settings_.pay_after};
   later([link, done = std::move(done)] { done(link); });
@@ -37,18 +40,22 @@ void DemoBackend::get_status(const app::PaymentLink& link,
   if (found == links_.end()) {
     // A link from before a restart: the demo kept nothing, so it counts as paid from now on.
     const auto minor = std::strtoll(link.id.c_str() + link.id.find('-') + 1, nullptr, 10);
-    found = links_.emplace(link.id, DemoLink{"", link.url, link.expires_at, app::Money{minor, {}},
-                                             clock_.monotonic_now()})
+    found = links_
+                .emplace(link.id, DemoLink{"", link.url, link.expires_at, app::Money{minor, {}},
+                                           clock_.monotonic_now()})
                 .first;
   }
-  later([status = status_of(found->first, found->second), done = std::move(done)] { done(status); });
+  later(
+      [status = status_of(found->first, found->second), done = std::move(done)] { done(status); });
 }
 
-void DemoBackend::find_link(const std::string& reference, app::WallTime,
-                            std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) {
+void DemoBackend::find_link(
+    const std::string& reference, app::WallTime,
+    std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) {
   std::optional<app::PaymentLink> found;
   for (const auto& [id, link] : links_) {
-    if (link.reference == reference) found = app::PaymentLink{id, link.url, link.expires_at};
+    if (link.reference == reference)
+      found = app::PaymentLink{id, link.url, link.expires_at};
   }
   later([found, done = std::move(done)] { done(found); });
 }

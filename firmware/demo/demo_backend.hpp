@@ -24,8 +24,9 @@ class DemoBackend final : public app::PaymentBackend {
                    std::function<void(app::BackendResult<app::PaymentLink>)> done) override;
   void get_status(const app::PaymentLink& link,
                   std::function<void(app::BackendResult<app::LinkStatus>)> done) override;
-  void find_link(const std::string& reference, app::WallTime since,
-                 std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) override;
+  void find_link(
+      const std::string& reference, app::WallTime since,
+      std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) override;
   void cancel_link(const app::PaymentLink& link,
                    std::function<void(app::BackendResult<void>)> done) override;
   void issue_receipt(const app::PaymentLink& link, const app::Payment& payment,

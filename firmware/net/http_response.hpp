@@ -29,6 +29,7 @@ HttpResponse to_response(boost::beast::http::response<boost::beast::http::string
 
 // One whole response held in memory, read the way the client reads one from the network: the
 // response, or what was wrong with the bytes.
-std::variant<HttpResponse, std::string> parse_response(std::string_view bytes, const ResponseLimits& limits);
+std::variant<HttpResponse, std::string> parse_response(std::string_view bytes,
+                                                       const ResponseLimits& limits);
 
 }  // namespace linkpos::net

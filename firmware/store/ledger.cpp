@@ -24,7 +24,8 @@ constexpr int kBusyTimeoutMs = 2000;
 constexpr std::string_view kSaleColumns =
     "reference, business_day, started_at_ms, currency, amount_minor, stage, link_id, link_url, "
     "link_expires_at_ms, payment_id, paid_amount_minor, paid_at_ms, receipt_number, "
-    "backend_receipt_id, prints, end_kind, end_detail, link_closed, print_pending, create_uncertain";
+    "backend_receipt_id, prints, end_kind, end_detail, link_closed, print_pending, "
+    "create_uncertain";
 
 std::string select_sales(std::string_view rest) {
   std::string sql = "SELECT ";
@@ -148,9 +149,10 @@ void append_event(sqlite3* db, const std::string& reference, std::string_view ki
 }
 
 void raise_floor_to_highest(sqlite3* db) {
-  Statement update(db,
-                   "UPDATE ledger_counters SET value = MAX(value, COALESCE((SELECT MAX(receipt_number) "
-                   "FROM sales), 0)) WHERE name = 'receipt_number_floor'");
+  Statement update(
+      db,
+      "UPDATE ledger_counters SET value = MAX(value, COALESCE((SELECT MAX(receipt_number) "
+      "FROM sales), 0)) WHERE name = 'receipt_number_floor'");
   update.run();
 }
 
@@ -294,7 +296,8 @@ void Ledger::record_printed(const std::string& reference) {
                            " and has no receipt to print");
   }
   const bool copy = sale.stage != SaleStage::kReceiptIssued;
-  Statement update(db_, "UPDATE sales SET prints = prints + 1, print_pending = 0 WHERE reference = ?1");
+  Statement update(db_,
+                   "UPDATE sales SET prints = prints + 1, print_pending = 0 WHERE reference = ?1");
   update.bind(1, reference).run();
   if (!copy)
     set_stage(db_, reference, SaleStage::kPrinted);
@@ -404,7 +407,8 @@ void Ledger::record_late_link(const std::string& reference, const std::string& l
 }
 
 std::vector<SaleRecord> Ledger::uncertain_creates() const {
-  Statement query(db_, select_sales("WHERE create_uncertain = 1 AND stage = ?1 ORDER BY started_at_ms, rowid"));
+  Statement query(
+      db_, select_sales("WHERE create_uncertain = 1 AND stage = ?1 ORDER BY started_at_ms, rowid"));
   query.bind(1, stage_name(SaleStage::kEnded));
   return load_all(query);
 }
@@ -418,7 +422,8 @@ void Ledger::record_link_closed(const std::string& reference) {
   if (sale.link_id.empty()) {
     throw std::logic_error(describe("record_link_closed", reference) + ": the sale has no link");
   }
-  if (sale.link_closed) return;
+  if (sale.link_closed)
+    return;
   Statement update(db_, "UPDATE sales SET link_closed = 1 WHERE reference = ?1");
   update.bind(1, reference).run();
   append_event(db_, reference, "link_closed", {{"link_id", sale.link_id}});
@@ -435,7 +440,8 @@ bool Ledger::record_extra_payment(const std::string& reference, const std::strin
                    "INSERT OR IGNORE INTO extra_payments (payment_id, reference, amount_minor, "
                    "seen_at_ms) VALUES (?1, ?2, ?3, ?4)");
   insert.bind(1, payment_id).bind(2, reference).bind(3, amount_minor).bind(4, seen_at_ms).run();
-  if (sqlite3_changes(db_) == 0) return false;
+  if (sqlite3_changes(db_) == 0)
+    return false;
   append_event(db_, reference, "extra_payment",
                {{"payment_id", payment_id}, {"amount_minor", amount_minor}});
   step.commit();
@@ -450,8 +456,9 @@ void Ledger::acknowledge_extra_payment(const std::string& payment_id) {
 }
 
 std::vector<SaleRecord> Ledger::links_to_close() const {
-  Statement query(db_, select_sales("WHERE link_closed = 0 AND link_id IS NOT NULL AND stage NOT IN "
-                                    "(?1, ?2) ORDER BY started_at_ms, rowid"));
+  Statement query(db_,
+                  select_sales("WHERE link_closed = 0 AND link_id IS NOT NULL AND stage NOT IN "
+                               "(?1, ?2) ORDER BY started_at_ms, rowid"));
   query.bind(1, stage_name(SaleStage::kStarted)).bind(2, stage_name(SaleStage::kLinkCreated));
   return load_all(query);
 }
@@ -474,12 +481,14 @@ constexpr std::string_view kExtraPaymentSelect =
 }  // namespace
 
 std::vector<ExtraPayment> Ledger::unacknowledged_extra_payments() const {
-  Statement query(db_, std::string(kExtraPaymentSelect) + "WHERE e.acknowledged = 0 ORDER BY e.seen_at_ms, e.rowid");
+  Statement query(db_, std::string(kExtraPaymentSelect) +
+                           "WHERE e.acknowledged = 0 ORDER BY e.seen_at_ms, e.rowid");
   return load_extra_payments(query);
 }
 
 std::vector<ExtraPayment> Ledger::extra_payments(const std::string& reference) const {
-  Statement query(db_, std::string(kExtraPaymentSelect) + "WHERE e.reference = ?1 ORDER BY e.seen_at_ms, e.rowid");
+  Statement query(db_, std::string(kExtraPaymentSelect) +
+                           "WHERE e.reference = ?1 ORDER BY e.seen_at_ms, e.rowid");
   query.bind(1, reference);
   return load_extra_payments(query);
 }
@@ -492,9 +501,13 @@ int Ledger::prune_ended_before(std::int64_t cutoff_ms) {
       "AND create_uncertain = 0 "
       "AND NOT EXISTS (SELECT 1 FROM extra_payments e WHERE e.reference = sales.reference AND "
       "e.acknowledged = 0)";
-  Statement events(db_, "DELETE FROM sale_events WHERE reference IN (SELECT reference FROM sales WHERE " + owed + ")");
+  Statement events(
+      db_, "DELETE FROM sale_events WHERE reference IN (SELECT reference FROM sales WHERE " + owed +
+               ")");
   events.bind(1, cutoff_ms).run();
-  Statement extras(db_, "DELETE FROM extra_payments WHERE reference IN (SELECT reference FROM sales WHERE " + owed + ")");
+  Statement extras(
+      db_, "DELETE FROM extra_payments WHERE reference IN (SELECT reference FROM sales WHERE " +
+               owed + ")");
   extras.bind(1, cutoff_ms).run();
   Statement sales(db_, "DELETE FROM sales WHERE " + owed);
   sales.bind(1, cutoff_ms).run();
@@ -505,7 +518,8 @@ int Ledger::prune_ended_before(std::int64_t cutoff_ms) {
 
 void Ledger::raise_receipt_number_floor(std::int64_t floor) {
   Transaction step(db_);
-  Statement update(db_, "UPDATE ledger_counters SET value = MAX(value, ?1) WHERE name = 'receipt_number_floor'");
+  Statement update(
+      db_, "UPDATE ledger_counters SET value = MAX(value, ?1) WHERE name = 'receipt_number_floor'");
   update.bind(1, floor).run();
   step.commit();
 }
@@ -513,24 +527,32 @@ void Ledger::raise_receipt_number_floor(std::int64_t floor) {
 void Ledger::import_sale(const SaleRecord& sale, const std::string& why) {
   Transaction step(db_);
   if (load(db_, sale.reference)) {
-    throw std::logic_error(describe("import_sale", sale.reference) + ": the sale is already in the ledger");
+    throw std::logic_error(describe("import_sale", sale.reference) +
+                           ": the sale is already in the ledger");
   }
-  Statement insert(db_, "INSERT INTO sales (" + std::string(kSaleColumns) +
-                            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                            "?17, ?18, ?19, ?20)");
+  Statement insert(
+      db_, "INSERT INTO sales (" + std::string(kSaleColumns) +
+               ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+               "?17, ?18, ?19, ?20)");
   insert.bind(1, sale.reference)
       .bind(2, sale.business_day)
       .bind(3, sale.started_at_ms)
       .bind(4, sale.currency)
       .bind(5, sale.amount_minor)
       .bind(6, stage_name(sale.stage));
-  if (!sale.link_id.empty()) insert.bind(7, sale.link_id).bind(8, sale.link_url).bind(9, sale.link_expires_at_ms);
+  if (!sale.link_id.empty())
+    insert.bind(7, sale.link_id).bind(8, sale.link_url).bind(9, sale.link_expires_at_ms);
   if (!sale.payment_id.empty()) {
-    insert.bind(10, sale.payment_id).bind(11, sale.paid_amount_minor).bind(12, sale.paid_at_ms).bind(13, sale.receipt_number);
+    insert.bind(10, sale.payment_id)
+        .bind(11, sale.paid_amount_minor)
+        .bind(12, sale.paid_at_ms)
+        .bind(13, sale.receipt_number);
   }
-  if (sale.stage >= SaleStage::kReceiptIssued) insert.bind(14, sale.backend_receipt_id);
+  if (sale.stage >= SaleStage::kReceiptIssued)
+    insert.bind(14, sale.backend_receipt_id);
   insert.bind(15, std::int64_t{sale.prints});
-  if (sale.end) insert.bind(16, end_name(*sale.end)).bind(17, sale.end_detail);
+  if (sale.end)
+    insert.bind(16, end_name(*sale.end)).bind(17, sale.end_detail);
   insert.bind(18, std::int64_t{sale.link_closed ? 1 : 0})
       .bind(19, std::int64_t{sale.print_pending ? 1 : 0})
       .bind(20, std::int64_t{sale.create_uncertain ? 1 : 0})

@@ -29,8 +29,8 @@ enum class SaleEnd {
 };
 
 struct SaleRecord {
-  std::string reference;     // "<terminal id>-<ULID>"
-  std::string business_day;  // "2026-11-25": the local day the sale belongs to
+  std::string reference;           // "<terminal id>-<ULID>"
+  std::string business_day;        // "2026-11-25": the local day the sale belongs to
   std::int64_t started_at_ms = 0;  // Unix time in milliseconds
   std::string currency;            // ISO 4217 code
   std::int64_t amount_minor = 0;

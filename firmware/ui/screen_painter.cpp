@@ -172,8 +172,8 @@ void paint_body(Canvas& canvas, const Rect& area, const std::vector<ScreenLine>&
 
 void paint_test_pattern(Canvas& canvas, const Rect& area, int width, int height) {
   // Red, green, blue first: a panel with its channels swapped shows them in the wrong order.
-  constexpr Rgb kBars[] = {{255, 0, 0},   {0, 255, 0},     {0, 0, 255},   {255, 255, 255},
-                           {255, 255, 0}, {0, 255, 255},   {255, 0, 255}, {0, 0, 0}};
+  constexpr Rgb kBars[] = {{255, 0, 0},   {0, 255, 0},   {0, 0, 255},   {255, 255, 255},
+                           {255, 255, 0}, {0, 255, 255}, {255, 0, 255}, {0, 0, 0}};
   const int bars = static_cast<int>(std::size(kBars));
   const int bar_height = area.height / 2;
   for (int i = 0; i < bars; ++i) {

@@ -16,7 +16,8 @@ std::string path_segment(const std::string& id) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   for (const unsigned char c : id) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_') {
       out += static_cast<char>(c);
     } else {
       out += '%';
@@ -37,22 +38,23 @@ WixError bad_reply(const std::string& what, const BadReply& problem) {
 
 template <class T>
 WixResult<T> parsed_or_error(Parsed<T> parsed, const std::string& what) {
-  if (auto* problem = std::get_if<BadReply>(&parsed)) return bad_reply(what, *problem);
+  if (auto* problem = std::get_if<BadReply>(&parsed))
+    return bad_reply(what, *problem);
   return std::get<T>(std::move(parsed));
 }
 
 }  // namespace
 
-PaymentLinksClient::PaymentLinksClient(net::HttpClient& http, hal::Clock& clock, WixCredentials credentials,
-                                       RetryPolicy retry)
+PaymentLinksClient::PaymentLinksClient(net::HttpClient& http, hal::Clock& clock,
+                                       WixCredentials credentials, RetryPolicy retry)
     : http_(http),
       clock_(clock),
       credentials_(std::move(credentials)),
       retry_(retry),
       jitter_(std::random_device{}()) {}
 
-void PaymentLinksClient::send(net::HttpMethod method, std::string target, std::string body, bool idempotent,
-                              std::function<void(WixResult<std::string>)> done) {
+void PaymentLinksClient::send(net::HttpMethod method, std::string target, std::string body,
+                              bool idempotent, std::function<void(WixResult<std::string>)> done) {
   net::HttpRequest request;
   request.method = method;
   request.target = std::move(target);
@@ -80,10 +82,12 @@ void PaymentLinksClient::attempt(std::shared_ptr<Call> call) {
     } else if (result.value().status < 200 || result.value().status >= 300) {
       const auto& response = result.value();
       const auto retry_after = response.headers.find("retry-after");
-      failure = error_from_response(response.status, response.body,
-                                    retry_after == response.headers.end() ? std::string() : retry_after->second);
+      failure = error_from_response(
+          response.status, response.body,
+          retry_after == response.headers.end() ? std::string() : retry_after->second);
     }
-    if (!failure) return call->done(std::move(result.value().body));
+    if (!failure)
+      return call->done(std::move(result.value().body));
     if (const auto wait = retry_wait(*call, *failure)) {
       ++call->attempt;
       const long id = next_wait_++;
@@ -97,8 +101,10 @@ void PaymentLinksClient::attempt(std::shared_ptr<Call> call) {
   });
 }
 
-std::optional<std::chrono::milliseconds> PaymentLinksClient::retry_wait(const Call& call, const WixError& error) {
-  if (call.attempt >= retry_.attempts) return std::nullopt;
+std::optional<std::chrono::milliseconds> PaymentLinksClient::retry_wait(const Call& call,
+                                                                        const WixError& error) {
+  if (call.attempt >= retry_.attempts)
+    return std::nullopt;
   bool transient = false;
   switch (error.kind) {
     case WixErrorKind::kBusy:
@@ -110,7 +116,8 @@ std::optional<std::chrono::milliseconds> PaymentLinksClient::retry_wait(const Ca
     case WixErrorKind::kNetwork: {
       const auto net = error.net_failure.value_or(net::NetFailure::kConnectFailed);
       // Certificates, settings and oversize replies do not mend by waiting a second.
-      const bool permanent = net == net::NetFailure::kBadSettings || net == net::NetFailure::kTlsUntrustedChain ||
+      const bool permanent = net == net::NetFailure::kBadSettings ||
+                             net == net::NetFailure::kTlsUntrustedChain ||
                              net == net::NetFailure::kTlsHostnameMismatch ||
                              net == net::NetFailure::kTlsCertificateExpired ||
                              net == net::NetFailure::kTlsCertificateNotYetValid ||
@@ -121,13 +128,15 @@ std::optional<std::chrono::milliseconds> PaymentLinksClient::retry_wait(const Ca
     default:
       break;
   }
-  if (!transient) return std::nullopt;
+  if (!transient)
+    return std::nullopt;
   // Exponential, with full jitter between half and all of it, so terminals that lost the
   // network together do not all come back in the same millisecond.
   const auto ceiling = std::min(retry_.first_wait * (1 << (call.attempt - 1)), retry_.longest_wait);
   std::uniform_int_distribution<long> spread(ceiling.count() / 2, ceiling.count());
   std::chrono::milliseconds wait(spread(jitter_));
-  if (error.retry_after) wait = std::max(wait, std::chrono::milliseconds(*error.retry_after));
+  if (error.retry_after)
+    wait = std::max(wait, std::chrono::milliseconds(*error.retry_after));
   return std::min(wait, retry_.longest_wait);
 }
 
@@ -135,7 +144,8 @@ void PaymentLinksClient::create_link(const CreateLinkRequest& request,
                                      std::function<void(WixResult<PaymentLinkInfo>)> done) {
   send(net::HttpMethod::kPost, kLinks, create_link_body(request), /*idempotent=*/false,
        [done = std::move(done)](WixResult<std::string> body) {
-         if (!body) return done(body.error());
+         if (!body)
+           return done(body.error());
          auto link = parsed_or_error(parse_link_reply(body.value()), "create link");
          // The sale needs the customer's URL; a link without one is of no use to it.
          if (link && link.value().url.empty()) {
@@ -147,83 +157,102 @@ void PaymentLinksClient::create_link(const CreateLinkRequest& request,
        });
 }
 
-void PaymentLinksClient::get_link(const std::string& link_id, std::function<void(WixResult<PaymentLinkInfo>)> done) {
+void PaymentLinksClient::get_link(const std::string& link_id,
+                                  std::function<void(WixResult<PaymentLinkInfo>)> done) {
   send(net::HttpMethod::kGet, std::string(kLinks) + "/" + path_segment(link_id), "", true,
        [done = std::move(done)](WixResult<std::string> body) {
-         if (!body) return done(body.error());
+         if (!body)
+           return done(body.error());
          done(parsed_or_error(parse_link_reply(body.value()), "get link"));
        });
 }
 
-void PaymentLinksClient::deactivate_link(const std::string& link_id, std::function<void(WixResult<void>)> done) {
-  send(net::HttpMethod::kPost, std::string(kLinks) + "/" + path_segment(link_id) + "/deactivate", "{}", true,
-       [done = std::move(done)](WixResult<std::string> body) {
-         if (!body) return done(body.error());
+void PaymentLinksClient::deactivate_link(const std::string& link_id,
+                                         std::function<void(WixResult<void>)> done) {
+  send(net::HttpMethod::kPost, std::string(kLinks) + "/" + path_segment(link_id) + "/deactivate",
+       "{}", true, [done = std::move(done)](WixResult<std::string> body) {
+         if (!body)
+           return done(body.error());
          done(BOOST_OUTCOME_V2_NAMESPACE::success());
        });
 }
 
-void PaymentLinksClient::delete_link(const std::string& link_id, std::function<void(WixResult<void>)> done) {
+void PaymentLinksClient::delete_link(const std::string& link_id,
+                                     std::function<void(WixResult<void>)> done) {
   send(net::HttpMethod::kDelete, std::string(kLinks) + "/" + path_segment(link_id), "", true,
        [done = std::move(done)](WixResult<std::string> body) {
-         if (!body) return done(body.error());
+         if (!body)
+           return done(body.error());
          done(BOOST_OUTCOME_V2_NAMESPACE::success());
        });
 }
 
-void PaymentLinksClient::query_links_since(WallTime since, const std::string& cursor,
-                                           std::function<void(WixResult<Page<PaymentLinkInfo>>)> done) {
-  send(net::HttpMethod::kPost, std::string(kLinks) + "/query", links_created_since_query(since, cursor), true,
+void PaymentLinksClient::query_links_since(
+    WallTime since, const std::string& cursor,
+    std::function<void(WixResult<Page<PaymentLinkInfo>>)> done) {
+  send(net::HttpMethod::kPost, std::string(kLinks) + "/query",
+       links_created_since_query(since, cursor), true,
        [done = std::move(done)](WixResult<std::string> body) {
-         if (!body) return done(body.error());
+         if (!body)
+           return done(body.error());
          done(parsed_or_error(parse_links_page(body.value()), "query links"));
        });
 }
 
 void PaymentLinksClient::query_payments(const std::string& link_id, const std::string& cursor,
                                         std::function<void(WixResult<Page<LinkPayment>>)> done) {
-  send(net::HttpMethod::kPost, std::string(kPayments) + "/query", payments_of_link_query(link_id, cursor), true,
+  send(net::HttpMethod::kPost, std::string(kPayments) + "/query",
+       payments_of_link_query(link_id, cursor), true,
        [done = std::move(done)](WixResult<std::string> body) {
-         if (!body) return done(body.error());
+         if (!body)
+           return done(body.error());
          done(parsed_or_error(parse_payments_page(body.value()), "query payments"));
        });
 }
 
-void PaymentLinksClient::all_payments(const std::string& link_id,
-                                      std::function<void(WixResult<std::vector<LinkPayment>>)> done) {
+void PaymentLinksClient::all_payments(
+    const std::string& link_id, std::function<void(WixResult<std::vector<LinkPayment>>)> done) {
   collect_payments(link_id, "", {}, kMaxPaymentPages, std::move(done));
 }
 
-void PaymentLinksClient::collect_payments(std::string link_id, std::string cursor, std::vector<LinkPayment> so_far,
-                                          int pages_left,
-                                          std::function<void(WixResult<std::vector<LinkPayment>>)> done) {
+void PaymentLinksClient::collect_payments(
+    std::string link_id, std::string cursor, std::vector<LinkPayment> so_far, int pages_left,
+    std::function<void(WixResult<std::vector<LinkPayment>>)> done) {
   query_payments(link_id, cursor,
-                 [this, link_id, so_far = std::move(so_far), pages_left, done = std::move(done)](
-                     WixResult<Page<LinkPayment>> page) mutable {
-                   if (!page) return done(page.error());
+                 [this, link_id, so_far = std::move(so_far), pages_left,
+                  done = std::move(done)](WixResult<Page<LinkPayment>> page) mutable {
+                   if (!page)
+                     return done(page.error());
                    for (auto& payment : page.value().items) {
                      // The filter is Wix's; a payment of another link must never pay this sale.
-                     if (payment.link_id.empty() || payment.link_id == link_id) so_far.push_back(std::move(payment));
+                     if (payment.link_id.empty() || payment.link_id == link_id)
+                       so_far.push_back(std::move(payment));
                    }
-                   if (page.value().next_cursor.empty() || pages_left <= 1) return done(std::move(so_far));
-                   collect_payments(std::move(link_id), page.value().next_cursor, std::move(so_far), pages_left - 1,
-                                    std::move(done));
+                   if (page.value().next_cursor.empty() || pages_left <= 1)
+                     return done(std::move(so_far));
+                   collect_payments(std::move(link_id), page.value().next_cursor, std::move(so_far),
+                                    pages_left - 1, std::move(done));
                  });
 }
 
-void PaymentLinksClient::issue_receipt(const std::string& payment_id, std::function<void(WixResult<std::string>)> done) {
-  send(net::HttpMethod::kPost, std::string(kPayments) + "/" + path_segment(payment_id) + "/issue-receipt", "{}", true,
+void PaymentLinksClient::issue_receipt(const std::string& payment_id,
+                                       std::function<void(WixResult<std::string>)> done) {
+  send(net::HttpMethod::kPost,
+       std::string(kPayments) + "/" + path_segment(payment_id) + "/issue-receipt", "{}", true,
        [done = std::move(done)](WixResult<std::string> body) {
-         if (!body) return done(body.error());
+         if (!body)
+           return done(body.error());
          done(parsed_or_error(parse_receipt_reply(body.value()), "issue receipt"));
        });
 }
 
 void PaymentLinksClient::get_settings(std::function<void(WixResult<std::string>)> done) {
-  send(net::HttpMethod::kGet, kSettings, "", true, [done = std::move(done)](WixResult<std::string> body) {
-    if (!body) return done(body.error());
-    done(parsed_or_error(parse_settings_reply(body.value()), "get settings"));
-  });
+  send(net::HttpMethod::kGet, kSettings, "", true,
+       [done = std::move(done)](WixResult<std::string> body) {
+         if (!body)
+           return done(body.error());
+         done(parsed_or_error(parse_settings_reply(body.value()), "get settings"));
+       });
 }
 
 }  // namespace linkpos::wix

@@ -45,7 +45,8 @@ class PaymentLinksClient {
   PaymentLinksClient(net::HttpClient& http, hal::Clock& clock, WixCredentials credentials,
                      RetryPolicy retry = {});
 
-  void create_link(const CreateLinkRequest& request, std::function<void(WixResult<PaymentLinkInfo>)> done);
+  void create_link(const CreateLinkRequest& request,
+                   std::function<void(WixResult<PaymentLinkInfo>)> done);
   void get_link(const std::string& link_id, std::function<void(WixResult<PaymentLinkInfo>)> done);
   void deactivate_link(const std::string& link_id, std::function<void(WixResult<void>)> done);
   void delete_link(const std::string& link_id, std::function<void(WixResult<void>)> done);
@@ -56,9 +57,11 @@ class PaymentLinksClient {
   void query_payments(const std::string& link_id, const std::string& cursor,
                       std::function<void(WixResult<Page<LinkPayment>>)> done);
   // Every payment of a link, following the cursors.
-  void all_payments(const std::string& link_id, std::function<void(WixResult<std::vector<LinkPayment>>)> done);
+  void all_payments(const std::string& link_id,
+                    std::function<void(WixResult<std::vector<LinkPayment>>)> done);
   // Issues Wix's receipt for a payment; answers the receipt id.
-  void issue_receipt(const std::string& payment_id, std::function<void(WixResult<std::string>)> done);
+  void issue_receipt(const std::string& payment_id,
+                     std::function<void(WixResult<std::string>)> done);
   // The payment-links settings: the cheapest authenticated call, for health checks.
   void get_settings(std::function<void(WixResult<std::string>)> done);
 
@@ -74,7 +77,8 @@ class PaymentLinksClient {
   // How long to wait before the next attempt, or nullopt when `error` is final for this call.
   std::optional<std::chrono::milliseconds> retry_wait(const Call& call, const WixError& error);
   void collect_payments(std::string link_id, std::string cursor, std::vector<LinkPayment> so_far,
-                        int pages_left, std::function<void(WixResult<std::vector<LinkPayment>>)> done);
+                        int pages_left,
+                        std::function<void(WixResult<std::vector<LinkPayment>>)> done);
 
   net::HttpClient& http_;
   hal::Clock& clock_;

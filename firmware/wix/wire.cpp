@@ -9,7 +9,8 @@ using nlohmann::json;
 
 std::optional<json> parse_object(std::string_view body) {
   json document = json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded() || !document.is_object()) return std::nullopt;
+  if (document.is_discarded() || !document.is_object())
+    return std::nullopt;
   return document;
 }
 
@@ -30,35 +31,44 @@ std::optional<WallTime> time_of(const json& object, const char* key) {
 }
 
 LinkStatus status_of(const std::string& name) {
-  if (name == "ACTIVE") return LinkStatus::kActive;
-  if (name == "INACTIVE") return LinkStatus::kInactive;
-  if (name == "EXPIRED") return LinkStatus::kExpired;
-  if (name == "PAID") return LinkStatus::kPaid;
+  if (name == "ACTIVE")
+    return LinkStatus::kActive;
+  if (name == "INACTIVE")
+    return LinkStatus::kInactive;
+  if (name == "EXPIRED")
+    return LinkStatus::kExpired;
+  if (name == "PAID")
+    return LinkStatus::kPaid;
   return LinkStatus::kUnknown;
 }
 
 Parsed<PaymentLinkInfo> read_link(const json& link) {
   PaymentLinkInfo info;
   info.id = text(link, "id");
-  if (info.id.empty()) return BadReply{"a payment link without an id"};
+  if (info.id.empty())
+    return BadReply{"a payment link without an id"};
   info.title = text(link, "title");
   info.currency = text(link, "currency");
-  if (info.currency.empty()) info.currency = text(link, "currencyCode");
+  if (info.currency.empty())
+    info.currency = text(link, "currencyCode");
   if (const json* links = member(link, "links")) {
-    if (const json* url = member(*links, "url")) info.url = text(*url, "url");
+    if (const json* url = member(*links, "url"))
+      info.url = text(*url, "url");
   }
   info.status = status_of(text(link, "status"));
   info.created = time_of(link, "createdDate");
   info.expires = time_of(link, "expirationDate");
   const auto limit = link.find("paymentsLimit");
-  if (limit != link.end() && limit->is_number_integer()) info.payments_limit = limit->get<int>();
+  if (limit != link.end() && limit->is_number_integer())
+    info.payments_limit = limit->get<int>();
   return info;
 }
 
 Parsed<LinkPayment> read_payment(const json& payment) {
   LinkPayment out;
   out.id = text(payment, "id");
-  if (out.id.empty()) return BadReply{"a payment without an id"};
+  if (out.id.empty())
+    return BadReply{"a payment without an id"};
   out.link_id = text(payment, "paymentLinkId");
   // The amount is a decimal string in the contract; a JSON number is taken as its literal text.
   const auto amount = payment.find("amount");
@@ -70,7 +80,8 @@ Parsed<LinkPayment> read_payment(const json& payment) {
     return BadReply{"payment " + out.id + " has no amount"};
   }
   out.currency = text(payment, "currency");
-  if (out.currency.empty()) out.currency = text(payment, "currencyCode");
+  if (out.currency.empty())
+    out.currency = text(payment, "currencyCode");
   out.receipt_id = text(payment, "receiptId");
   out.created = time_of(payment, "createdDate");
   return out;
@@ -78,9 +89,11 @@ Parsed<LinkPayment> read_payment(const json& payment) {
 
 std::string next_cursor(const json& reply) {
   const json* paging = member(reply, "pagingMetadata");
-  if (paging == nullptr) return {};
+  if (paging == nullptr)
+    return {};
   const auto has_next = paging->find("hasNext");
-  if (has_next != paging->end() && has_next->is_boolean() && !has_next->get<bool>()) return {};
+  if (has_next != paging->end() && has_next->is_boolean() && !has_next->get<bool>())
+    return {};
   const json* cursors = member(*paging, "cursors");
   return cursors == nullptr ? std::string() : text(*cursors, "next");
 }
@@ -88,15 +101,20 @@ std::string next_cursor(const json& reply) {
 template <class T, class Read>
 Parsed<Page<T>> read_page(std::string_view body, const char* key, Read read) {
   const auto reply = parse_object(body);
-  if (!reply) return BadReply{"the reply is not a JSON object"};
+  if (!reply)
+    return BadReply{"the reply is not a JSON object"};
   const auto list = reply->find(key);
   Page<T> page;
-  if (list == reply->end()) return page;  // Wix leaves out empty lists
-  if (!list->is_array()) return BadReply{std::string("\"") + key + "\" is not a list"};
+  if (list == reply->end())
+    return page;  // Wix leaves out empty lists
+  if (!list->is_array())
+    return BadReply{std::string("\"") + key + "\" is not a list"};
   for (const auto& item : *list) {
-    if (!item.is_object()) return BadReply{std::string("an entry of \"") + key + "\" is not an object"};
+    if (!item.is_object())
+      return BadReply{std::string("an entry of \"") + key + "\" is not an object"};
     auto parsed = read(item);
-    if (auto* bad = std::get_if<BadReply>(&parsed)) return *bad;
+    if (auto* bad = std::get_if<BadReply>(&parsed))
+      return *bad;
     page.items.push_back(std::get<T>(std::move(parsed)));
   }
   page.next_cursor = next_cursor(*reply);
@@ -105,7 +123,8 @@ Parsed<Page<T>> read_page(std::string_view body, const char* key, Read read) {
 
 json paging(const std::string& cursor, int limit) {
   json cursor_paging = {{"limit", limit}};
-  if (!cursor.empty()) cursor_paging["cursor"] = cursor;
+  if (!cursor.empty())
+    cursor_paging["cursor"] = cursor;
   return cursor_paging;
 }
 
@@ -115,7 +134,8 @@ std::string create_link_body(const CreateLinkRequest& request) {
   json items = json::array();
   for (const auto& line : request.lines) {
     items.push_back({{"type", "CUSTOM"},
-                     {"customItem", {{"name", line.name}, {"quantity", line.quantity}, {"price", line.price}}}});
+                     {"customItem",
+                      {{"name", line.name}, {"quantity", line.quantity}, {"price", line.price}}}});
   }
   const json body = {{"paymentLink",
                       {{"type", "ECOM"},
@@ -128,24 +148,26 @@ std::string create_link_body(const CreateLinkRequest& request) {
 }
 
 std::string payments_of_link_query(const std::string& link_id, const std::string& cursor) {
-  const json body = {{"query", {{"filter", {{"paymentLinkId", link_id}}}, {"cursorPaging", paging(cursor, 100)}}}};
+  const json body = {
+      {"query", {{"filter", {{"paymentLinkId", link_id}}}, {"cursorPaging", paging(cursor, 100)}}}};
   return body.dump();
 }
 
 std::string links_created_since_query(WallTime since, const std::string& cursor) {
-  const json body = {
-      {"query",
-       {{"filter", {{"createdDate", {{"$gte", to_rfc3339(since)}}}}},
-        {"sort", json::array({{{"fieldName", "createdDate"}, {"order", "DESC"}}})},
-        {"cursorPaging", paging(cursor, 100)}}}};
+  const json body = {{"query",
+                      {{"filter", {{"createdDate", {{"$gte", to_rfc3339(since)}}}}},
+                       {"sort", json::array({{{"fieldName", "createdDate"}, {"order", "DESC"}}})},
+                       {"cursorPaging", paging(cursor, 100)}}}};
   return body.dump();
 }
 
 Parsed<PaymentLinkInfo> parse_link_reply(std::string_view body) {
   const auto reply = parse_object(body);
-  if (!reply) return BadReply{"the reply is not a JSON object"};
+  if (!reply)
+    return BadReply{"the reply is not a JSON object"};
   const json* link = member(*reply, "paymentLink");
-  if (link == nullptr) return BadReply{"the reply has no \"paymentLink\""};
+  if (link == nullptr)
+    return BadReply{"the reply has no \"paymentLink\""};
   return read_link(*link);
 }
 
@@ -159,32 +181,40 @@ Parsed<Page<LinkPayment>> parse_payments_page(std::string_view body) {
 
 Parsed<std::string> parse_receipt_reply(std::string_view body) {
   const auto reply = parse_object(body);
-  if (!reply) return BadReply{"the reply is not a JSON object"};
+  if (!reply)
+    return BadReply{"the reply is not a JSON object"};
   // The reply's shape is UNCONFIRMED: {"receipt": {"id"}} as clients mock it, else a bare
   // receiptId or id.
   if (const json* receipt = member(*reply, "receipt")) {
-    if (auto id = text(*receipt, "id"); !id.empty()) return id;
+    if (auto id = text(*receipt, "id"); !id.empty())
+      return id;
   }
-  if (auto id = text(*reply, "receiptId"); !id.empty()) return id;
-  if (auto id = text(*reply, "id"); !id.empty()) return id;
+  if (auto id = text(*reply, "receiptId"); !id.empty())
+    return id;
+  if (auto id = text(*reply, "id"); !id.empty())
+    return id;
   return BadReply{"the reply names no receipt id"};
 }
 
 Parsed<std::string> parse_settings_reply(std::string_view body) {
   const auto reply = parse_object(body);
-  if (!reply) return BadReply{"the reply is not a JSON object"};
+  if (!reply)
+    return BadReply{"the reply is not a JSON object"};
   const json* settings = member(*reply, "paymentLinksSettings");
-  if (settings == nullptr) return BadReply{"the reply has no \"paymentLinksSettings\""};
+  if (settings == nullptr)
+    return BadReply{"the reply has no \"paymentLinksSettings\""};
   return text(*settings, "revision");
 }
 
 ErrorBody parse_error_body(std::string_view body) {
   ErrorBody error;
   const auto reply = parse_object(body);
-  if (!reply) return error;
+  if (!reply)
+    return error;
   error.message = text(*reply, "message");
   const json* details = member(*reply, "details");
-  if (details == nullptr) return error;
+  if (details == nullptr)
+    return error;
   if (const json* application = member(*details, "applicationError")) {
     error.code = text(*application, "code");
     if (auto description = text(*application, "description"); !description.empty()) {
@@ -197,8 +227,10 @@ ErrorBody parse_error_body(std::string_view body) {
     const auto violations = validation->find("fieldViolations");
     if (violations != validation->end() && violations->is_array()) {
       for (const auto& violation : *violations) {
-        if (!violation.is_object()) continue;
-        error.field_violations.push_back(text(violation, "field") + ": " + text(violation, "description"));
+        if (!violation.is_object())
+          continue;
+        error.field_violations.push_back(text(violation, "field") + ": " +
+                                         text(violation, "description"));
       }
     }
   }

@@ -74,7 +74,7 @@ std::string links_created_since_query(WallTime since, const std::string& cursor)
 Parsed<PaymentLinkInfo> parse_link_reply(std::string_view body);
 Parsed<Page<PaymentLinkInfo>> parse_links_page(std::string_view body);
 Parsed<Page<LinkPayment>> parse_payments_page(std::string_view body);
-Parsed<std::string> parse_receipt_reply(std::string_view body);  // the receipt id
+Parsed<std::string> parse_receipt_reply(std::string_view body);   // the receipt id
 Parsed<std::string> parse_settings_reply(std::string_view body);  // the settings' revision
 
 // Wix's error body: {"message", "details": {"applicationError": {"code", "description"}}} or

@@ -7,10 +7,12 @@ namespace linkpos::wix {
 namespace {
 
 bool digits(std::string_view text, std::size_t at, std::size_t count, int& out) {
-  if (at + count > text.size()) return false;
+  if (at + count > text.size())
+    return false;
   out = 0;
   for (std::size_t i = at; i < at + count; ++i) {
-    if (text[i] < '0' || text[i] > '9') return false;
+    if (text[i] < '0' || text[i] > '9')
+      return false;
     out = out * 10 + (text[i] - '0');
   }
   return true;
@@ -19,7 +21,8 @@ bool digits(std::string_view text, std::size_t at, std::size_t count, int& out) 
 }  // namespace
 
 std::string to_rfc3339(WallTime time) {
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
   const std::time_t seconds = static_cast<std::time_t>(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
   std::tm utc{};
   gmtime_r(&seconds, &utc);
@@ -32,15 +35,16 @@ std::string to_rfc3339(WallTime time) {
 
 std::optional<WallTime> from_rfc3339(std::string_view text) {
   int year, month, day, hour, minute, second;
-  if (!digits(text, 0, 4, year) || text.size() < 19 || text[4] != '-' || !digits(text, 5, 2, month) ||
-      text[7] != '-' || !digits(text, 8, 2, day) || (text[10] != 'T' && text[10] != 't') ||
-      !digits(text, 11, 2, hour) || text[13] != ':' || !digits(text, 14, 2, minute) ||
-      text[16] != ':' || !digits(text, 17, 2, second)) {
+  if (!digits(text, 0, 4, year) || text.size() < 19 || text[4] != '-' ||
+      !digits(text, 5, 2, month) || text[7] != '-' || !digits(text, 8, 2, day) ||
+      (text[10] != 'T' && text[10] != 't') || !digits(text, 11, 2, hour) || text[13] != ':' ||
+      !digits(text, 14, 2, minute) || text[16] != ':' || !digits(text, 17, 2, second)) {
     return std::nullopt;
   }
   // system_clock counts nanoseconds in 64 bits: 1678 to 2262. Dates outside this span are
   // not real payment dates anyway.
-  if (year < 1900 || year > 2200) return std::nullopt;
+  if (year < 1900 || year > 2200)
+    return std::nullopt;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
     return std::nullopt;
   }
@@ -55,7 +59,8 @@ std::optional<WallTime> from_rfc3339(std::string_view text) {
       scale /= 10;
       ++at;
     }
-    if (at == start) return std::nullopt;
+    if (at == start)
+      return std::nullopt;
   }
   int offset_minutes = 0;
   if (at < text.size() && (text[at] == 'Z' || text[at] == 'z')) {
@@ -71,13 +76,16 @@ std::optional<WallTime> from_rfc3339(std::string_view text) {
   } else {
     return std::nullopt;
   }
-  if (at != text.size()) return std::nullopt;
-  const std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+  if (at != text.size())
+    return std::nullopt;
+  const std::chrono::year_month_day date{std::chrono::year(year),
+                                         std::chrono::month(static_cast<unsigned>(month)),
                                          std::chrono::day(static_cast<unsigned>(day))};
-  if (!date.ok()) return std::nullopt;
-  const auto time = std::chrono::sys_days(date) + std::chrono::hours(hour) + std::chrono::minutes(minute) +
-                    std::chrono::seconds(second) + std::chrono::milliseconds(millis) -
-                    std::chrono::minutes(offset_minutes);
+  if (!date.ok())
+    return std::nullopt;
+  const auto time = std::chrono::sys_days(date) + std::chrono::hours(hour) +
+                    std::chrono::minutes(minute) + std::chrono::seconds(second) +
+                    std::chrono::milliseconds(millis) - std::chrono::minutes(offset_minutes);
   return std::chrono::time_point_cast<WallTime::duration>(time);
 }
 

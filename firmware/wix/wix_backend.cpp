@@ -81,18 +81,20 @@ app::BackendError WixBackend::to_backend_error(const WixError& error) const {
   return app::BackendError{failure, error.message, error.may_have_been_sent};
 }
 
-app::BackendResult<std::vector<app::Payment>> WixBackend::to_payments(const std::vector<LinkPayment>& payments) const {
+app::BackendResult<std::vector<app::Payment>> WixBackend::to_payments(
+    const std::vector<LinkPayment>& payments) const {
   std::vector<app::Payment> out;
   for (const LinkPayment& payment : payments) {
     if (!payment.currency.empty() && payment.currency != currency_.code) {
       return app::BackendError{app::BackendFailure::kBadReply,
-                               "payment " + payment.id + " is in " + payment.currency + ", the sale in " + currency_.code};
+                               "payment " + payment.id + " is in " + payment.currency +
+                                   ", the sale in " + currency_.code};
     }
     const auto minor = app::parse_decimal(payment.amount, currency_.exponent);
     if (!minor) {
       return app::BackendError{app::BackendFailure::kBadReply,
-                               "payment " + payment.id + " has the amount \"" + payment.amount + "\", not a " +
-                                   currency_.code + " amount"};
+                               "payment " + payment.id + " has the amount \"" + payment.amount +
+                                   "\", not a " + currency_.code + " amount"};
     }
     out.push_back(app::Payment{payment.id, app::Money{*minor, currency_}});
   }
@@ -104,13 +106,16 @@ void WixBackend::create_link(const app::LinkRequest& request,
   CreateLinkRequest wire;
   wire.title = request.title;
   wire.currency = request.total.currency.code;
-  for (const auto& line : request.lines) wire.lines.push_back(LineItem{line.name, 1, app::to_decimal(line.amount)});
+  for (const auto& line : request.lines)
+    wire.lines.push_back(LineItem{line.name, 1, app::to_decimal(line.amount)});
   wire.expires_at = request.expires_at;
-  client_.create_link(wire, [this, expires = request.expires_at, done = std::move(done)](WixResult<PaymentLinkInfo> made) {
+  client_.create_link(wire, [this, expires = request.expires_at,
+                             done = std::move(done)](WixResult<PaymentLinkInfo> made) {
     if (!made) {
       app::BackendError error = to_backend_error(made.error());
       // A server error may come after the link was stored: as uncertain as a lost answer.
-      if (made.error().kind == WixErrorKind::kServerError) error.uncertain = true;
+      if (made.error().kind == WixErrorKind::kServerError)
+        error.uncertain = true;
       return done(error);
     }
     const PaymentLinkInfo& link = made.value();
@@ -121,82 +126,106 @@ void WixBackend::create_link(const app::LinkRequest& request,
 void WixBackend::get_status(const app::PaymentLink& link,
                             std::function<void(app::BackendResult<app::LinkStatus>)> done) {
   // Payments first: a payment is what matters, whatever the link's status says.
-  client_.all_payments(link.id, [this, id = link.id, done = std::move(done)](WixResult<std::vector<LinkPayment>> found) mutable {
-    if (!found) return done(to_backend_error(found.error()));
+  client_.all_payments(link.id, [this, id = link.id, done = std::move(done)](
+                                    WixResult<std::vector<LinkPayment>> found) mutable {
+    if (!found)
+      return done(to_backend_error(found.error()));
     auto payments = to_payments(found.value());
-    if (!payments) return done(payments.error());
+    if (!payments)
+      return done(payments.error());
     if (!payments.value().empty()) {
       return done(app::LinkStatus{app::LinkState::kPaid, std::move(payments.value())});
     }
     client_.get_link(id, [this, done = std::move(done)](WixResult<PaymentLinkInfo> info) {
-      if (!info) return done(to_backend_error(info.error()));
+      if (!info)
+        return done(to_backend_error(info.error()));
       done(app::LinkStatus{state_of(info.value().status), {}});
     });
   });
 }
 
-void WixBackend::find_link(const std::string& reference, app::WallTime since,
-                           std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) {
+void WixBackend::find_link(
+    const std::string& reference, app::WallTime since,
+    std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) {
   search_pages(reference, since, "", kMaxSearchPages, std::move(done));
 }
 
-void WixBackend::search_pages(std::string reference, WallTime since, std::string cursor, int pages_left,
-                              std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) {
-  client_.query_links_since(since, cursor, [this, reference, since, pages_left, done = std::move(done)](
-                                               WixResult<Page<PaymentLinkInfo>> page) mutable {
-    if (!page) return done(to_backend_error(page.error()));
-    // Title filters are UNCONFIRMED in the contract, so the match is ours: the sale's reference
-    // is in the title of every link the terminal makes.
-    for (const PaymentLinkInfo& link : page.value().items) {
-      if (link.title.find(reference) != std::string::npos && !link.url.empty()) {
-        return done(std::optional<app::PaymentLink>(
-            app::PaymentLink{link.id, link.url, link.expires.value_or(since)}));
-      }
-    }
-    if (page.value().next_cursor.empty() || pages_left <= 1) return done(std::optional<app::PaymentLink>());
-    search_pages(std::move(reference), since, page.value().next_cursor, pages_left - 1, std::move(done));
-  });
+void WixBackend::search_pages(
+    std::string reference, WallTime since, std::string cursor, int pages_left,
+    std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) {
+  client_.query_links_since(
+      since, cursor,
+      [this, reference, since, pages_left,
+       done = std::move(done)](WixResult<Page<PaymentLinkInfo>> page) mutable {
+        if (!page)
+          return done(to_backend_error(page.error()));
+        // Title filters are UNCONFIRMED in the contract, so the match is ours: the sale's reference
+        // is in the title of every link the terminal makes.
+        for (const PaymentLinkInfo& link : page.value().items) {
+          if (link.title.find(reference) != std::string::npos && !link.url.empty()) {
+            return done(std::optional<app::PaymentLink>(
+                app::PaymentLink{link.id, link.url, link.expires.value_or(since)}));
+          }
+        }
+        if (page.value().next_cursor.empty() || pages_left <= 1)
+          return done(std::optional<app::PaymentLink>());
+        search_pages(std::move(reference), since, page.value().next_cursor, pages_left - 1,
+                     std::move(done));
+      });
 }
 
-void WixBackend::cancel_link(const app::PaymentLink& link, std::function<void(app::BackendResult<void>)> done) {
-  client_.deactivate_link(link.id, [this, id = link.id, done = std::move(done)](WixResult<void> result) mutable {
-    if (result) return done(BOOST_OUTCOME_V2_NAMESPACE::success());
-    const WixErrorKind kind = result.error().kind;
-    const bool maybe_closed_already = kind == WixErrorKind::kConflict || kind == WixErrorKind::kPrecondition ||
-                                      kind == WixErrorKind::kInvalidRequest || kind == WixErrorKind::kNotFound;
-    if (!maybe_closed_already) return done(to_backend_error(result.error()));
-    // An expired or paid link cannot be deactivated, and need not be: what counts is that it
-    // takes no more payments.
-    client_.get_link(id, [this, first = result.error(), done = std::move(done)](WixResult<PaymentLinkInfo> info) {
-      if (info && info.value().status != LinkStatus::kActive && info.value().status != LinkStatus::kUnknown) {
-        return done(BOOST_OUTCOME_V2_NAMESPACE::success());
-      }
-      done(to_backend_error(first));
-    });
-  });
+void WixBackend::cancel_link(const app::PaymentLink& link,
+                             std::function<void(app::BackendResult<void>)> done) {
+  client_.deactivate_link(
+      link.id, [this, id = link.id, done = std::move(done)](WixResult<void> result) mutable {
+        if (result)
+          return done(BOOST_OUTCOME_V2_NAMESPACE::success());
+        const WixErrorKind kind = result.error().kind;
+        const bool maybe_closed_already =
+            kind == WixErrorKind::kConflict || kind == WixErrorKind::kPrecondition ||
+            kind == WixErrorKind::kInvalidRequest || kind == WixErrorKind::kNotFound;
+        if (!maybe_closed_already)
+          return done(to_backend_error(result.error()));
+        // An expired or paid link cannot be deactivated, and need not be: what counts is that it
+        // takes no more payments.
+        client_.get_link(id, [this, first = result.error(),
+                              done = std::move(done)](WixResult<PaymentLinkInfo> info) {
+          if (info && info.value().status != LinkStatus::kActive &&
+              info.value().status != LinkStatus::kUnknown) {
+            return done(BOOST_OUTCOME_V2_NAMESPACE::success());
+          }
+          done(to_backend_error(first));
+        });
+      });
 }
 
 void WixBackend::issue_receipt(const app::PaymentLink& link, const app::Payment& payment,
                                std::function<void(app::BackendResult<std::string>)> done) {
-  client_.issue_receipt(payment.id, [this, link_id = link.id, payment_id = payment.id,
-                                     done = std::move(done)](WixResult<std::string> issued) mutable {
-    if (issued) return done(std::move(issued.value()));
-    // Issued before (a restart between issuing and recording it)? The payment names its receipt.
-    client_.all_payments(link_id, [this, payment_id, first = issued.error(),
-                                   done = std::move(done)](WixResult<std::vector<LinkPayment>> payments) {
-      if (payments) {
-        for (const auto& found : payments.value()) {
-          if (found.id == payment_id && !found.receipt_id.empty()) return done(found.receipt_id);
-        }
-      }
-      done(to_backend_error(first));
-    });
-  });
+  client_.issue_receipt(
+      payment.id, [this, link_id = link.id, payment_id = payment.id,
+                   done = std::move(done)](WixResult<std::string> issued) mutable {
+        if (issued)
+          return done(std::move(issued.value()));
+        // Issued before (a restart between issuing and recording it)? The payment names its
+        // receipt.
+        client_.all_payments(
+            link_id, [this, payment_id, first = issued.error(),
+                      done = std::move(done)](WixResult<std::vector<LinkPayment>> payments) {
+              if (payments) {
+                for (const auto& found : payments.value()) {
+                  if (found.id == payment_id && !found.receipt_id.empty())
+                    return done(found.receipt_id);
+                }
+              }
+              done(to_backend_error(first));
+            });
+      });
 }
 
 void WixBackend::check_connection(std::function<void(app::BackendResult<void>)> done) {
   client_.get_settings([this, done = std::move(done)](WixResult<std::string> settings) {
-    if (!settings) return done(to_backend_error(settings.error()));
+    if (!settings)
+      return done(to_backend_error(settings.error()));
     done(BOOST_OUTCOME_V2_NAMESPACE::success());
   });
 }

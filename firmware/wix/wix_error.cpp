@@ -29,20 +29,27 @@ WixErrorKind kind_of(unsigned status) {
 
 }  // namespace
 
-WixError error_from_response(unsigned status, std::string_view body, const std::string& retry_after) {
+WixError error_from_response(unsigned status, std::string_view body,
+                             const std::string& retry_after) {
   WixError error;
   error.kind = kind_of(status);
   error.http_status = status;
   const ErrorBody parsed = parse_error_body(body);
   error.code = parsed.code;
   error.message = "Wix answered HTTP " + std::to_string(status);
-  if (!parsed.code.empty() && parsed.code != parsed.message) error.message += " " + parsed.code;
-  if (!parsed.message.empty()) error.message += ": " + parsed.message;
-  for (const auto& violation : parsed.field_violations) error.message += "; " + violation;
-  if (error.kind == WixErrorKind::kRejectedKey) error.message += " (API key rejected)";
+  if (!parsed.code.empty() && parsed.code != parsed.message)
+    error.message += " " + parsed.code;
+  if (!parsed.message.empty())
+    error.message += ": " + parsed.message;
+  for (const auto& violation : parsed.field_violations)
+    error.message += "; " + violation;
+  if (error.kind == WixErrorKind::kRejectedKey)
+    error.message += " (API key rejected)";
   std::uint32_t seconds = 0;
-  const auto [end, failure] = std::from_chars(retry_after.data(), retry_after.data() + retry_after.size(), seconds);
-  if (!retry_after.empty() && failure == std::errc() && end == retry_after.data() + retry_after.size()) {
+  const auto [end, failure] =
+      std::from_chars(retry_after.data(), retry_after.data() + retry_after.size(), seconds);
+  if (!retry_after.empty() && failure == std::errc() &&
+      end == retry_after.data() + retry_after.size()) {
     error.retry_after = std::chrono::seconds(seconds);
   }
   return error;

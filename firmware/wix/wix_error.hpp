@@ -35,6 +35,7 @@ struct WixError {
 
 // The error for a non-2xx status and the body Wix sent with it; `retry_after` is the
 // Retry-After header (seconds), empty when absent.
-WixError error_from_response(unsigned status, std::string_view body, const std::string& retry_after);
+WixError error_from_response(unsigned status, std::string_view body,
+                             const std::string& retry_after);
 
 }  // namespace linkpos::wix

@@ -9,7 +9,8 @@ using hal::Key;
 
 std::int64_t key_in(std::initializer_list<Key> keys) {
   AmountEntry entry;
-  for (Key key : keys) entry.apply(key);
+  for (Key key : keys)
+    entry.apply(key);
   return entry.minor();
 }
 
@@ -30,7 +31,8 @@ TEST(AmountEntryTest, BackspaceDropsTheLastDigitAndClearStartsOver) {
 
 TEST(AmountEntryTest, IgnoresDigitsBeyondTwelve) {
   AmountEntry entry;
-  for (int i = 0; i < 20; ++i) entry.apply(Key::k9);
+  for (int i = 0; i < 20; ++i)
+    entry.apply(Key::k9);
   EXPECT_EQ(entry.minor(), 999'999'999'999);
 }
 

@@ -5,7 +5,9 @@
 namespace linkpos::app {
 namespace {
 
-Currency currency(const char* code) { return *currency_by_code(code); }
+Currency currency(const char* code) {
+  return *currency_by_code(code);
+}
 
 TEST(MoneyTest, ExponentsFollowIso4217) {
   EXPECT_EQ(currency("JPY").exponent, 0);

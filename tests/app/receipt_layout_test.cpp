@@ -26,8 +26,10 @@ store::SaleRecord paid_sale() {
 std::vector<std::string> texts(const hal::ReceiptDocument& doc) {
   std::vector<std::string> out;
   for (const auto& element : doc.elements) {
-    if (const auto* line = std::get_if<hal::TextLine>(&element)) out.push_back(line->text);
-    if (const auto* row = std::get_if<hal::ColumnsLine>(&element)) out.push_back(row->left + " | " + row->right);
+    if (const auto* line = std::get_if<hal::TextLine>(&element))
+      out.push_back(line->text);
+    if (const auto* row = std::get_if<hal::ColumnsLine>(&element))
+      out.push_back(row->left + " | " + row->right);
   }
   return out;
 }
@@ -66,17 +68,18 @@ TEST(ReceiptLayoutTest, ShowsNetTaxAndGrossWhenAVatRateIsConfigured) {
 TEST(ReceiptLayoutTest, LeavesVatOutWithoutARate) {
   auto settings = euro_settings();
   settings.merchant.vat_rate_basis_points.reset();
-  const auto lines =
-      texts(app::layout_receipt(paid_sale(), settings, app::english_strings(), app::ReceiptCopy::kOriginal));
-  for (const auto& line : lines) EXPECT_EQ(line.find("VAT"), std::string::npos) << line;
+  const auto lines = texts(app::layout_receipt(paid_sale(), settings, app::english_strings(),
+                                               app::ReceiptCopy::kOriginal));
+  for (const auto& line : lines)
+    EXPECT_EQ(line.find("VAT"), std::string::npos) << line;
 }
 
 TEST(ReceiptLayoutTest, KeepsTheCurrencysDecimals) {
   auto settings = euro_settings();
   settings.currency = *app::currency_by_code("KWD");
   settings.merchant.vat_rate_basis_points = 500;
-  const auto lines =
-      texts(app::layout_receipt(paid_sale(), settings, app::english_strings(), app::ReceiptCopy::kOriginal));
+  const auto lines = texts(app::layout_receipt(paid_sale(), settings, app::english_strings(),
+                                               app::ReceiptCopy::kOriginal));
   EXPECT_TRUE(has(lines, "TOTAL | KWD 1.250"));
   EXPECT_TRUE(has(lines, "VAT 5% included"));
   EXPECT_TRUE(has(lines, "VAT | KWD 0.060"));
@@ -94,7 +97,8 @@ TEST(ReceiptLayoutTest, LeavesOutTheBackendReceiptWhenThereIsNone) {
   sale.backend_receipt_id.clear();
   const auto lines = texts(app::layout_receipt(sale, euro_settings(), app::english_strings(),
                                                app::ReceiptCopy::kOriginal));
-  for (const auto& line : lines) EXPECT_EQ(line.find("Wix receipt"), std::string::npos);
+  for (const auto& line : lines)
+    EXPECT_EQ(line.find("Wix receipt"), std::string::npos);
 }
 
 }  // namespace

@@ -30,7 +30,8 @@ TEST(SaleReferenceTest, ReferencesCarryTheTerminalAndNeverRepeat) {
 
 TEST(SaleReferenceTest, LaterReferencesSortAfterEarlierOnes) {
   const auto now = std::chrono::system_clock::now();
-  EXPECT_LT(make_sale_reference("T1", now), make_sale_reference("T1", now + std::chrono::milliseconds(1)));
+  EXPECT_LT(make_sale_reference("T1", now),
+            make_sale_reference("T1", now + std::chrono::milliseconds(1)));
 }
 
 }  // namespace

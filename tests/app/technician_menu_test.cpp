@@ -56,7 +56,8 @@ TEST_F(TechnicianMenuTest, TheNetworkCheckAsksThePaymentServiceAndSaysWhatFailed
   ASSERT_EQ(backend.checks.size(), 1u);
   EXPECT_TRUE(screen_says("Asking the payment service"));
   FakeBackend::answer(backend.checks,
-                      app::BackendError{app::BackendFailure::kSecurity, "certificate of www.wixapis.com has expired"});
+                      app::BackendError{app::BackendFailure::kSecurity,
+                                        "certificate of www.wixapis.com has expired"});
   EXPECT_TRUE(screen_says("Secure connection failed"));
   EXPECT_TRUE(screen_says("has expired"));
   press("0 2");
@@ -72,7 +73,8 @@ TEST_F(TechnicianMenuTest, ThePrinterTestPageShowsTheCodePageAndTheWidth) {
   EXPECT_EQ(std::get<hal::TextLine>(page.elements.front()).text, "PRINTER TEST");
   bool has_euro = false;
   for (const auto& element : page.elements) {
-    if (const auto* line = std::get_if<hal::TextLine>(&element)) has_euro = has_euro || line->text.find("€") != std::string::npos;
+    if (const auto* line = std::get_if<hal::TextLine>(&element))
+      has_euro = has_euro || line->text.find("€") != std::string::npos;
   }
   EXPECT_TRUE(has_euro);
   printer.finish(hal::PrintError{hal::PrinterFault::kCoverOpen, "cover"});

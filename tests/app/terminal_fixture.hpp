@@ -63,20 +63,23 @@ class TerminalFixture : public ::testing::Test {
   }
 
   app::LinkStatus paid_status(std::int64_t minor = 1250) {
-    return app::LinkStatus{app::LinkState::kPaid, {app::Payment{"pay-1", app::Money{minor, settings.currency}}}};
+    return app::LinkStatus{app::LinkState::kPaid,
+                           {app::Payment{"pay-1", app::Money{minor, settings.currency}}}};
   }
 
   // A paid sale deactivates its link at once and then looks at it one last time: answers both.
   void settle_paid_link(std::vector<app::Payment> payments_seen = {}) {
     FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
-    if (payments_seen.empty()) payments_seen = paid_status().payments;
+    if (payments_seen.empty())
+      payments_seen = paid_status().payments;
     FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kPaid, payments_seen});
   }
 
   std::string screen() const { return display.last().screen; }
   bool screen_says(const std::string& text) const {
     for (const auto& line : display.last().lines) {
-      if (line.find(text) != std::string::npos) return true;
+      if (line.find(text) != std::string::npos)
+        return true;
     }
     return false;
   }
@@ -88,8 +91,10 @@ class TerminalFixture : public ::testing::Test {
   RecordingPrinter printer;
   RecordingDisplay display;
   RecordingLog log;
-  std::unique_ptr<store::Ledger> ledger = std::make_unique<store::Ledger>(dir.file("ledger.sqlite"));
-  app::SaleServices services{settings, app::english_strings(), clock, backend, printer, *ledger, log};
+  std::unique_ptr<store::Ledger> ledger =
+      std::make_unique<store::Ledger>(dir.file("ledger.sqlite"));
+  app::SaleServices services{settings, app::english_strings(), clock, backend, printer, *ledger,
+                             log};
   std::optional<app::OnceExit> exit_code;
   std::unique_ptr<app::Terminal> terminal_;
 };

@@ -173,10 +173,11 @@ TEST_F(TerminalTest, ASecondPaymentOnTheLinkIsKeptAndTheCashierIsToldToRefundIt)
 TEST_F(TerminalTest, TwoPaymentsSeenInOnePollMakeOneSaleAndOneRefund) {
   reach_qr();
   clock.advance(2s);
-  FakeBackend::answer(backend.statuses,
-                      app::LinkStatus{app::LinkState::kPaid,
-                                      {app::Payment{"pay-1", app::Money{1250, settings.currency}},
-                                       app::Payment{"pay-2", app::Money{1250, settings.currency}}}});
+  FakeBackend::answer(
+      backend.statuses,
+      app::LinkStatus{app::LinkState::kPaid,
+                      {app::Payment{"pay-1", app::Money{1250, settings.currency}},
+                       app::Payment{"pay-2", app::Money{1250, settings.currency}}}});
   EXPECT_EQ(only_sale().payment_id, "pay-1");
   ASSERT_EQ(ledger->unacknowledged_extra_payments().size(), 1u);
   EXPECT_EQ(ledger->unacknowledged_extra_payments().front().payment_id, "pay-2");
@@ -185,8 +186,10 @@ TEST_F(TerminalTest, TwoPaymentsSeenInOnePollMakeOneSaleAndOneRefund) {
 TEST_F(TerminalTest, ALinkThatCouldNotBeClosedIsClosedLaterAndALatePaymentFound) {
   reach_qr();
   press("CANCEL");
-  FakeBackend::answer(backend.cancels, app::BackendError{app::BackendFailure::kUnreachable, "down"});
-  FakeBackend::answer(backend.statuses, app::BackendError{app::BackendFailure::kUnreachable, "down"});
+  FakeBackend::answer(backend.cancels,
+                      app::BackendError{app::BackendFailure::kUnreachable, "down"});
+  FakeBackend::answer(backend.statuses,
+                      app::BackendError{app::BackendFailure::kUnreachable, "down"});
   EXPECT_EQ(screen(), "idle") << "the cashier may go on";
   EXPECT_EQ(only_sale().end, store::SaleEnd::kCancelled);
   EXPECT_FALSE(only_sale().link_closed);
@@ -194,7 +197,8 @@ TEST_F(TerminalTest, ALinkThatCouldNotBeClosedIsClosedLaterAndALatePaymentFound)
   // The link closer keeps trying in the background, backing off.
   clock.advance(1s);
   ASSERT_EQ(backend.cancels.size(), 1u);
-  FakeBackend::answer(backend.cancels, app::BackendError{app::BackendFailure::kUnreachable, "still down"});
+  FakeBackend::answer(backend.cancels,
+                      app::BackendError{app::BackendFailure::kUnreachable, "still down"});
   clock.advance(4s);
   EXPECT_TRUE(backend.cancels.empty());
   clock.advance(2s);
@@ -220,7 +224,8 @@ TEST_F(TerminalTest, TheIdleScreenSaysWhetherThePaymentServiceAnswers) {
 }
 
 app::BackendError lost_answer() {
-  return app::BackendError{app::BackendFailure::kUnreachable, "connection closed after sending", true};
+  return app::BackendError{app::BackendFailure::kUnreachable, "connection closed after sending",
+                           true};
 }
 
 TEST_F(TerminalTest, AnUncertainCreateAdoptsTheLinkItMadeInsteadOfMakingASecond) {
@@ -232,8 +237,8 @@ TEST_F(TerminalTest, AnUncertainCreateAdoptsTheLinkItMadeInsteadOfMakingASecond)
   ASSERT_EQ(backend.finds.size(), 1u);
   EXPECT_EQ(backend.finds.front().reference, reference);
   EXPECT_EQ(backend.finds.front().since, clock.now() - 5min);
-  FakeBackend::answer(backend.finds,
-                      std::optional<app::PaymentLink>(app::PaymentLink{"made", "https://pay/made", clock.now() + 360s}));
+  FakeBackend::answer(backend.finds, std::optional<app::PaymentLink>(app::PaymentLink{
+                                         "made", "https://pay/made", clock.now() + 360s}));
   EXPECT_EQ(screen(), "qr");
   EXPECT_TRUE(backend.creates.empty()) << "no second link for one sale";
   EXPECT_EQ(only_sale().link_id, "made");
@@ -281,8 +286,8 @@ TEST_F(TerminalTest, CancelWhileALinkIsUncertainEndsTheSaleAndTheCloserFindsAndC
 
   clock.advance(1s);  // the link closer's pass
   ASSERT_EQ(backend.finds.size(), 1u);
-  FakeBackend::answer(backend.finds,
-                      std::optional<app::PaymentLink>(app::PaymentLink{"late", "https://pay/late", clock.now() + 360s}));
+  FakeBackend::answer(backend.finds, std::optional<app::PaymentLink>(app::PaymentLink{
+                                         "late", "https://pay/late", clock.now() + 360s}));
   ASSERT_EQ(backend.cancels.size(), 1u);
   EXPECT_EQ(backend.cancels.front().link.id, "late");
   FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
@@ -298,8 +303,8 @@ TEST_F(TerminalTest, ASaleCutOffWhileCreatingIsLookedForAtBoot) {
   backend.creates.clear();
   boot();
   ASSERT_EQ(backend.finds.size(), 1u);
-  FakeBackend::answer(backend.finds,
-                      std::optional<app::PaymentLink>(app::PaymentLink{"made", "https://pay/made", clock.now() + 360s}));
+  FakeBackend::answer(backend.finds, std::optional<app::PaymentLink>(app::PaymentLink{
+                                         "made", "https://pay/made", clock.now() + 360s}));
   EXPECT_EQ(screen(), "qr") << "the customer may be paying it";
   EXPECT_TRUE(screen_says("https://pay/made"));
 }
@@ -369,7 +374,8 @@ TEST_F(TerminalTest, TimeoutClosesTheLinkAndSaysNothingWasPaid) {
   reach_qr();
   for (int i = 0; i < 150; ++i) {
     clock.advance(2s);
-    if (!backend.statuses.empty()) FakeBackend::answer(backend.statuses, app::LinkStatus{});
+    if (!backend.statuses.empty())
+      FakeBackend::answer(backend.statuses, app::LinkStatus{});
   }
   EXPECT_EQ(screen(), "cancelling");
   FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
@@ -394,7 +400,8 @@ TEST_F(TerminalTest, ALinkClosedElsewhereEndsTheSaleAndSaysSo) {
 TEST_F(TerminalTest, NetworkTroubleWhilePollingIsShownAndPollingGoesOn) {
   reach_qr();
   clock.advance(2s);
-  FakeBackend::answer(backend.statuses, app::BackendError{app::BackendFailure::kUnreachable, "timeout"});
+  FakeBackend::answer(backend.statuses,
+                      app::BackendError{app::BackendFailure::kUnreachable, "timeout"});
   EXPECT_EQ(screen(), "qr");
   EXPECT_TRUE(screen_says("Network problem — retrying"));
   clock.advance(2s);
@@ -451,7 +458,8 @@ TEST_F(TerminalTest, PrintingResumesByItselfOnceThePrinterIsBack) {
   printer.finish();
   EXPECT_EQ(only_sale().end, SaleEnd::kCompleted);
   const auto& first_line = std::get<hal::TextLine>(printer.printed[1].elements.front());
-  EXPECT_EQ(first_line.text, "Café Zoë") << "a retry after a reported failure is still the original";
+  EXPECT_EQ(first_line.text, "Café Zoë")
+      << "a retry after a reported failure is still the original";
 }
 
 TEST_F(TerminalTest, APrintCutOffByAPowerLossComesOutAgainMarkedAsAReprint) {
@@ -554,10 +562,12 @@ TEST_F(TerminalTest, OnceModeEndsWithTheSaleAndDoesNotWaitForAKey) {
   ASSERT_TRUE(exit_code);
   EXPECT_EQ(*exit_code, app::OnceExit::kPrinted);
   const auto names = display.screen_names();
-  const std::vector<std::string> expected{"idle", "amount", "creating", "qr", "paid", "printing", "idle"};
+  const std::vector<std::string> expected{"idle", "amount",   "creating", "qr",
+                                          "paid", "printing", "idle"};
   std::vector<std::string> distinct;
   for (const auto& name : names) {
-    if (distinct.empty() || distinct.back() != name) distinct.push_back(name);
+    if (distinct.empty() || distinct.back() != name)
+      distinct.push_back(name);
   }
   EXPECT_EQ(distinct, expected);
 }

@@ -5,8 +5,8 @@
 #include <sys/stat.h>
 
 #include <fstream>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "fakes/temp_dir.hpp"
 
@@ -23,13 +23,15 @@ nlohmann::json good() {
 
 std::vector<std::string> errors_of(const nlohmann::json& config) {
   auto result = parse_config(config.dump());
-  if (std::holds_alternative<Config>(result)) return {};
+  if (std::holds_alternative<Config>(result))
+    return {};
   return std::get<std::vector<std::string>>(result);
 }
 
 bool mentions(const std::vector<std::string>& errors, const std::string& text) {
   for (const auto& error : errors) {
-    if (error.find(text) != std::string::npos) return true;
+    if (error.find(text) != std::string::npos)
+      return true;
   }
   return false;
 }
@@ -56,7 +58,8 @@ TEST(ConfigTest, TheShippedDemoConfigLoads) {
 }
 
 TEST(ConfigTest, TheShippedBoardConfigsLoad) {
-  for (const char* name : {"board-serial-printer", "board-usb-printer", "board-network-printer", "wixsim"}) {
+  for (const char* name :
+       {"board-serial-printer", "board-usb-printer", "board-network-printer", "wixsim"}) {
     const std::string path = std::string(LINKPOS_SOURCE_DIR "/config/") + name + ".json";
     std::ifstream file(path);
     std::stringstream text;
@@ -102,8 +105,10 @@ TEST(ConfigTest, EveryBadFieldIsNamedInOneGo) {
   config["display"]["width"] = "wide";
   config["printer"]["code_page"]["esc_t"] = 300;
   const auto errors = errors_of(config);
-  EXPECT_TRUE(mentions(errors, "terminal.currency: \"EUX\" is not an ISO 4217 code")) << errors.front();
-  EXPECT_TRUE(mentions(errors, "terminal.payment_timeout_seconds: 5 is out of range; use 10 to 3600"));
+  EXPECT_TRUE(mentions(errors, "terminal.currency: \"EUX\" is not an ISO 4217 code"))
+      << errors.front();
+  EXPECT_TRUE(
+      mentions(errors, "terminal.payment_timeout_seconds: 5 is out of range; use 10 to 3600"));
   EXPECT_TRUE(mentions(errors, "merchant.name: must be a string"));
   EXPECT_TRUE(mentions(errors, "merchant.vat_rate: \"120\" must be a percentage"));
   EXPECT_TRUE(mentions(errors, "display.width: must be a whole number"));
@@ -129,7 +134,9 @@ TEST(ConfigTest, AMisspeltFieldIsNotSilentlyIgnored) {
 TEST(ConfigTest, MoneyMustBeADecimalStringWithTheCurrencysDecimals) {
   auto config = good();
   config["terminal"]["max_amount"] = "500.50";  // JPY has no decimals
-  EXPECT_TRUE(mentions(errors_of(config), "terminal.max_amount: \"500.50\" must be a positive amount with at most 0 decimals"));
+  EXPECT_TRUE(mentions(
+      errors_of(config),
+      "terminal.max_amount: \"500.50\" must be a positive amount with at most 0 decimals"));
   config["terminal"]["max_amount"] = 500;
   EXPECT_TRUE(mentions(errors_of(config), "terminal.max_amount: must be a string"));
 }
@@ -208,7 +215,8 @@ TEST(WixConfigTest, MissingSiteAndKeyAreNamedAndTheKeyNeverAppearsInMessages) {
   const auto errors = errors_of(config);
   EXPECT_TRUE(mentions(errors, "wix.site_id: missing"));
   EXPECT_TRUE(mentions(errors, "wix.api_key: give the key either in api_key_file or inline"));
-  for (const auto& error : errors) EXPECT_EQ(error.find("secret"), std::string::npos) << error;
+  for (const auto& error : errors)
+    EXPECT_EQ(error.find("secret"), std::string::npos) << error;
 }
 
 TEST(WixConfigTest, PlainHttpOnlyWhenAllowedExplicitly) {
@@ -229,7 +237,8 @@ TEST(WixConfigTest, AnUnreadableKeyFileIsNamed) {
 
 TEST(WixConfigTest, TheLinkOutlivesThePaymentTimeout) {
   auto config = good();
-  EXPECT_EQ(std::get<Config>(parse_config(config.dump())).settings.link_validity, std::chrono::seconds(180));
+  EXPECT_EQ(std::get<Config>(parse_config(config.dump())).settings.link_validity,
+            std::chrono::seconds(180));
   config["terminal"]["link_validity_seconds"] = 60;
   EXPECT_TRUE(mentions(errors_of(config), "terminal.link_validity_seconds: must be at least"));
 }

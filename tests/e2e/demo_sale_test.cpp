@@ -45,7 +45,8 @@ TEST_F(DemoSaleTest, AKeyedSaleRunsHeadlessFromKeysToAPrintedReceipt) {
   ASSERT_EQ(process.wait(60s), 0);
 
   const auto frames = frames_in(process.stderr_lines());
-  const std::vector<std::string> expected{"idle", "amount", "creating", "qr", "paid", "printing", "idle"};
+  const std::vector<std::string> expected{"idle", "amount",   "creating", "qr",
+                                          "paid", "printing", "idle"};
   EXPECT_EQ(screen_sequence(frames), expected);
 
   store::Ledger ledger(dir.file("ledger.sqlite"));
@@ -61,14 +62,18 @@ TEST_F(DemoSaleTest, AKeyedSaleRunsHeadlessFromKeysToAPrintedReceipt) {
   const auto text = read_file(fs::path(receipts) / (sale.reference + ".txt"));
   EXPECT_NE(text.find("€12.50"), std::string::npos);
   EXPECT_NE(text.find(sale.reference), std::string::npos);
-  EXPECT_NE(escpos.find("\xD5" "12.50"), std::string::npos) << "€ in CP858 is 0xD5";
+  EXPECT_NE(escpos.find("\xD5"
+                        "12.50"),
+            std::string::npos)
+      << "€ in CP858 is 0xD5";
   EXPECT_EQ(escpos.rfind("\x1B@\x1Bt\x13", 0), 0u) << "ESC @ then ESC t 19";
 
   // Every frame has its snapshot, and the QR frame's code reads back as the link's URL with an
   // independent decoder.
   EXPECT_EQ(std::distance(fs::directory_iterator(snapshots), fs::directory_iterator{}),
             static_cast<long>(frames.size()));
-  const auto qr = std::find_if(frames.begin(), frames.end(), [](const auto& f) { return f.screen == "qr"; });
+  const auto qr =
+      std::find_if(frames.begin(), frames.end(), [](const auto& f) { return f.screen == "qr"; });
   ASSERT_NE(qr, frames.end());
   char name[32];
   std::snprintf(name, sizeof name, "frame-%06d.png", qr->number);
@@ -125,7 +130,8 @@ TEST_F(DemoSaleTest, ABadConfigNamesEachBadFieldAndExitsWithEX_CONFIG) {
   auto process = linkpos({"--config", path, "--once"});
   EXPECT_EQ(process.wait(30s), 78);
   std::string all;
-  for (const auto& line : process.stderr_lines()) all += line + "\n";
+  for (const auto& line : process.stderr_lines())
+    all += line + "\n";
   EXPECT_NE(all.find("terminal.currency"), std::string::npos) << all;
   EXPECT_NE(all.find("backend.kind"), std::string::npos) << all;
 }

@@ -17,7 +17,8 @@ struct LoggedFrame {
 inline std::vector<LoggedFrame> frames_in(const std::vector<std::string>& stderr_lines) {
   std::vector<LoggedFrame> frames;
   for (const auto& line : stderr_lines) {
-    if (line.rfind("{\"screen\"", 0) != 0) continue;
+    if (line.rfind("{\"screen\"", 0) != 0)
+      continue;
     const auto json = nlohmann::json::parse(line);
     frames.push_back(LoggedFrame{static_cast<int>(frames.size()) + 1, json.at("screen"),
                                  json.at("lines").get<std::vector<std::string>>()});
@@ -29,7 +30,8 @@ inline std::vector<LoggedFrame> frames_in(const std::vector<std::string>& stderr
 inline std::vector<std::string> screen_sequence(const std::vector<LoggedFrame>& frames) {
   std::vector<std::string> names;
   for (const auto& frame : frames) {
-    if (names.empty() || names.back() != frame.screen) names.push_back(frame.screen);
+    if (names.empty() || names.back() != frame.screen)
+      names.push_back(frame.screen);
   }
   return names;
 }

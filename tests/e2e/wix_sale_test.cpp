@@ -35,8 +35,10 @@ class WixSaleTest : public ::testing::Test {
   std::string scan_qr(ChildProcess& terminal, const std::string& snapshots) {
     EXPECT_TRUE(terminal.wait_for_stderr("\"screen\":\"qr\"", 60s));
     const auto frames = frames_in(terminal.stderr_lines());
-    const auto qr = std::find_if(frames.begin(), frames.end(), [](const auto& f) { return f.screen == "qr"; });
-    if (qr == frames.end()) return "";
+    const auto qr =
+        std::find_if(frames.begin(), frames.end(), [](const auto& f) { return f.screen == "qr"; });
+    if (qr == frames.end())
+      return "";
     char name[32];
     std::snprintf(name, sizeof name, "frame-%06d.png", qr->number);
     return zbar_decode((fs::path(snapshots) / name).string()).value_or("");
@@ -53,10 +55,11 @@ class WixSaleTest : public ::testing::Test {
 
 TEST_F(WixSaleTest, ACustomerPaysFromTheQrCodeAndTheReceiptCarriesEveryId) {
   const auto snapshots = wix.dir().file("S");
-  auto terminal = linkpos({"--config", wix.write_config(), "--keys", "1 2 5 0 CHARGE", "--snapshots", snapshots,
-                           "--once"});
+  auto terminal = linkpos({"--config", wix.write_config(), "--keys", "1 2 5 0 CHARGE",
+                           "--snapshots", snapshots, "--once"});
   const std::string url = scan_qr(terminal, snapshots);
-  ASSERT_EQ(url.rfind(wix.base_url() + "/pay/", 0), 0u) << "the QR code carries the link's URL: " << url;
+  ASSERT_EQ(url.rfind(wix.base_url() + "/pay/", 0), 0u)
+      << "the QR code carries the link's URL: " << url;
   EXPECT_EQ(wix.pay(url), 200u);
   ASSERT_EQ(terminal.wait(60s), 0);
 
@@ -77,7 +80,8 @@ TEST_F(WixSaleTest, ACustomerPaysFromTheQrCodeAndTheReceiptCarriesEveryId) {
 }
 
 TEST_F(WixSaleTest, ACancelledSaleLeavesItsLinkInactive) {
-  auto terminal = linkpos({"--config", wix.write_config(), "--keys", "5 0 0 CHARGE wait:qr CANCEL", "--once"});
+  auto terminal =
+      linkpos({"--config", wix.write_config(), "--keys", "5 0 0 CHARGE wait:qr CANCEL", "--once"});
   EXPECT_EQ(terminal.wait(60s), 1);
   EXPECT_EQ(only_link().at("status"), "INACTIVE");
   store::Ledger ledger(wix.dir().file("ledger.sqlite"));
@@ -118,12 +122,12 @@ TEST_F(WixSaleTest, AnExpiredLinkEndsTheSaleCleanly) {
 
 TEST_F(WixSaleTest, ASecondPaymentOnTheLinkIsKeptForARefund) {
   WixsimTerminal lenient({"--ignore-payments-limit"});
-  const auto config = lenient.write_config(WixsimTerminal::kApiKey, [](nlohmann::json& c) {
-    c["terminal"]["poll_interval_ms"] = 3000;
-  });
+  const auto config = lenient.write_config(
+      WixsimTerminal::kApiKey, [](nlohmann::json& c) { c["terminal"]["poll_interval_ms"] = 3000; });
   auto terminal = linkpos({"--config", config, "--keys", "7 CHARGE", "--once"});
   ASSERT_TRUE(terminal.wait_for_stderr("\"screen\":\"qr\"", 60s));
-  const auto url = lenient.state().at("links").at(0).at("links").at("url").at("url").get<std::string>();
+  const auto url =
+      lenient.state().at("links").at(0).at("links").at("url").at("url").get<std::string>();
   EXPECT_EQ(lenient.pay(url), 200u);
   EXPECT_EQ(lenient.pay(url), 200u);
   EXPECT_EQ(terminal.wait(60s), 0);
@@ -132,20 +136,25 @@ TEST_F(WixSaleTest, ASecondPaymentOnTheLinkIsKeptForARefund) {
   ASSERT_EQ(extra.size(), 1u);
   EXPECT_EQ(extra.front().amount_minor, 7);
   bool logged = false;
-  for (const auto& line : terminal.stderr_lines()) logged = logged || line.find("needs a refund") != std::string::npos;
+  for (const auto& line : terminal.stderr_lines())
+    logged = logged || line.find("needs a refund") != std::string::npos;
   EXPECT_TRUE(logged);
 }
 
 TEST_F(WixSaleTest, AWrongApiKeyIsShownAsRejectedAndLosesNothing) {
-  auto terminal = linkpos({"--config", wix.write_config("not-the-key"), "--keys", "1 2 5 0 CHARGE", "--once"});
+  auto terminal =
+      linkpos({"--config", wix.write_config("not-the-key"), "--keys", "1 2 5 0 CHARGE", "--once"});
   EXPECT_EQ(terminal.wait(60s), 3);
   const auto frames = frames_in(terminal.stderr_lines());
-  const auto error = std::find_if(frames.begin(), frames.end(), [](const auto& f) { return f.screen == "error"; });
+  const auto error =
+      std::find_if(frames.begin(), frames.end(), [](const auto& f) { return f.screen == "error"; });
   ASSERT_NE(error, frames.end());
   bool says_rejected = false;
-  for (const auto& line : error->lines) says_rejected = says_rejected || line.find("API key rejected") != std::string::npos;
+  for (const auto& line : error->lines)
+    says_rejected = says_rejected || line.find("API key rejected") != std::string::npos;
   EXPECT_TRUE(says_rejected);
-  for (const auto& line : terminal.stderr_lines()) EXPECT_EQ(line.find("not-the-key"), std::string::npos) << line;
+  for (const auto& line : terminal.stderr_lines())
+    EXPECT_EQ(line.find("not-the-key"), std::string::npos) << line;
   EXPECT_TRUE(wix.state().at("links").empty());
   store::Ledger ledger(wix.dir().file("ledger.sqlite"));
   ASSERT_EQ(ledger.recent(5).size(), 1u) << "the attempt is in the ledger";

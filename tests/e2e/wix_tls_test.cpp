@@ -8,9 +8,10 @@ namespace linkpos::testing {
 namespace {
 
 net::HttpResult settings_from(const WixsimTerminal& wix) {
-  return https_call(wix.base_url(), WixsimTerminal::ca_file(), net::HttpMethod::kGet,
-                    "/payment-links/v1/payment-links-settings", "",
-                    {{"Authorization", WixsimTerminal::kApiKey}, {"wix-site-id", WixsimTerminal::kSiteId}});
+  return https_call(
+      wix.base_url(), WixsimTerminal::ca_file(), net::HttpMethod::kGet,
+      "/payment-links/v1/payment-links-settings", "",
+      {{"Authorization", WixsimTerminal::kApiKey}, {"wix-site-id", WixsimTerminal::kSiteId}});
 }
 
 TEST(WixTlsTest, AGoodChainIsAccepted) {
@@ -26,7 +27,9 @@ struct BadCertificate {
   const char* says;
 };
 
-void PrintTo(const BadCertificate& certificate, std::ostream* out) { *out << certificate.name; }
+void PrintTo(const BadCertificate& certificate, std::ostream* out) {
+  *out << certificate.name;
+}
 
 class WixTlsRefusalTest : public ::testing::TestWithParam<BadCertificate> {};
 
@@ -41,9 +44,10 @@ TEST_P(WixTlsRefusalTest, IsRefusedWithItsOwnMessage) {
 
 INSTANTIATE_TEST_SUITE_P(
     Certificates, WixTlsRefusalTest,
-    ::testing::Values(BadCertificate{"other-localhost", net::NetFailure::kTlsUntrustedChain, "trust"},
-                      BadCertificate{"wronghost", net::NetFailure::kTlsHostnameMismatch, "localhost"},
-                      BadCertificate{"expired-localhost", net::NetFailure::kTlsCertificateExpired, "clock"}),
+    ::testing::Values(
+        BadCertificate{"other-localhost", net::NetFailure::kTlsUntrustedChain, "trust"},
+        BadCertificate{"wronghost", net::NetFailure::kTlsHostnameMismatch, "localhost"},
+        BadCertificate{"expired-localhost", net::NetFailure::kTlsCertificateExpired, "clock"}),
     [](const auto& certificate) {
       std::string name = certificate.param.name;
       std::erase(name, '-');

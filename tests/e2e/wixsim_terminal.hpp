@@ -26,7 +26,8 @@ class WixsimTerminal {
                           const std::string& certificate = "localhost")
       : wixsim_(wixsim_arguments(std::move(wixsim_options), certificate)) {
     using namespace std::chrono_literals;
-    if (auto line = wixsim_.next_stdout_line(30s)) base_url_ = *line;
+    if (auto line = wixsim_.next_stdout_line(30s))
+      base_url_ = *line;
   }
 
   const std::string& base_url() const { return base_url_; }
@@ -48,7 +49,8 @@ class WixsimTerminal {
     config["ledger"]["path"] = dir_.file("ledger.sqlite");
     config["printer"]["dir"] = dir_.file("receipts");
     config["terminal"]["poll_interval_ms"] = 250;
-    if (adjust) adjust(config);
+    if (adjust)
+      adjust(config);
     const std::string path = dir_.file("config.json");
     std::ofstream(path) << config.dump(2);
     return path;
@@ -57,7 +59,8 @@ class WixsimTerminal {
   // wixsim's links and payments, as the API shapes them.
   nlohmann::json state() const {
     auto reply = https_call(base_url_, ca_file(), net::HttpMethod::kGet, "/_wixsim/state");
-    if (!reply) throw std::runtime_error("no state from wixsim: " + reply.error().detail);
+    if (!reply)
+      throw std::runtime_error("no state from wixsim: " + reply.error().detail);
     return nlohmann::json::parse(reply.value().body);
   }
 
@@ -65,14 +68,24 @@ class WixsimTerminal {
   unsigned pay(const std::string& link_url) const {
     const std::string target = link_url.substr(base_url_.size()) + "/pay";
     auto reply = https_call(base_url_, ca_file(), net::HttpMethod::kPost, target);
-    if (!reply) throw std::runtime_error("cannot pay: " + reply.error().detail);
+    if (!reply)
+      throw std::runtime_error("cannot pay: " + reply.error().detail);
     return reply.value().status;
   }
 
  private:
-  static std::vector<std::string> wixsim_arguments(std::vector<std::string> options, const std::string& certificate) {
-    std::vector<std::string> all{WIXSIM_BINARY, "--listen", "localhost:0", "--api-key", kApiKey, "--site-id", kSiteId,
-                                 "--cert", LINKPOS_TEST_CERTS_DIR "/" + certificate + ".crt", "--key",
+  static std::vector<std::string> wixsim_arguments(std::vector<std::string> options,
+                                                   const std::string& certificate) {
+    std::vector<std::string> all{WIXSIM_BINARY,
+                                 "--listen",
+                                 "localhost:0",
+                                 "--api-key",
+                                 kApiKey,
+                                 "--site-id",
+                                 kSiteId,
+                                 "--cert",
+                                 LINKPOS_TEST_CERTS_DIR "/" + certificate + ".crt",
+                                 "--key",
                                  LINKPOS_TEST_CERTS_DIR "/" + certificate + ".key"};
     all.insert(all.end(), options.begin(), options.end());
     return all;

@@ -46,8 +46,9 @@ class FakeBackend final : public app::PaymentBackend {
                   std::function<void(app::BackendResult<app::LinkStatus>)> done) override {
     statuses.push_back({link, std::move(done)});
   }
-  void find_link(const std::string& reference, app::WallTime since,
-                 std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) override {
+  void find_link(
+      const std::string& reference, app::WallTime since,
+      std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) override {
     finds.push_back({reference, since, std::move(done)});
   }
   void cancel_link(const app::PaymentLink& link,

@@ -28,10 +28,12 @@ class ManualClock final : public hal::Clock {
   void advance(Duration delay) {
     const auto target = steady_ + delay;
     while (true) {
-      auto due = std::min_element(pending_.begin(), pending_.end(), [](const auto& a, const auto& b) {
-        return a.at != b.at ? a.at < b.at : a.sequence < b.sequence;
-      });
-      if (due == pending_.end() || due->at > target) break;
+      auto due =
+          std::min_element(pending_.begin(), pending_.end(), [](const auto& a, const auto& b) {
+            return a.at != b.at ? a.at < b.at : a.sequence < b.sequence;
+          });
+      if (due == pending_.end() || due->at > target)
+        break;
       Pending next = std::move(*due);
       pending_.erase(due);
       wall_ += std::chrono::duration_cast<WallTime::duration>(next.at - steady_);

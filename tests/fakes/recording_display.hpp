@@ -19,7 +19,8 @@ class RecordingDisplay final : public hal::Display {
   const hal::FrameText& last() const { return frames.back(); }
   std::vector<std::string> screen_names() const {
     std::vector<std::string> names;
-    for (const auto& frame : frames) names.push_back(frame.screen);
+    for (const auto& frame : frames)
+      names.push_back(frame.screen);
     return names;
   }
 

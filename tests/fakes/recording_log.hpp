@@ -13,7 +13,8 @@ class RecordingLog final : public app::Log {
 
   bool contains(std::string_view text) const {
     for (const auto& line : lines) {
-      if (line.find(text) != std::string::npos) return true;
+      if (line.find(text) != std::string::npos)
+        return true;
     }
     return false;
   }

@@ -15,7 +15,8 @@ using hal::Key;
 
 TEST(KeyboardMapTest, DigitsAndTheReadmeKeysMapToTerminalKeys) {
   EXPECT_EQ(decode_keyboard("1250"), (std::vector<Key>{Key::k1, Key::k2, Key::k5, Key::k0}));
-  EXPECT_EQ(decode_keyboard(".\r\x7f" "cxm\t"),
+  EXPECT_EQ(decode_keyboard(".\r\x7f"
+                            "cxm\t"),
             (std::vector<Key>{Key::k00, Key::kCharge, Key::kBackspace, Key::kClear, Key::kCancel,
                               Key::kMenu, Key::kMenu}));
 }

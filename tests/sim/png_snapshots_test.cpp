@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "tests/fakes/temp_dir.hpp"
 #include "support/test_framebuffer.hpp"
+#include "tests/fakes/temp_dir.hpp"
 #include "ui/canvas.hpp"
 
 namespace linkpos::drivers::sim {

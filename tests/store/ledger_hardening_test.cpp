@@ -15,10 +15,12 @@ namespace fs = std::filesystem;
 
 void sell(Ledger& ledger, const std::string& reference, std::int64_t at_ms, bool printed = true) {
   ledger.record_started(new_sale(reference, at_ms));
-  ledger.record_link_created(reference, "link-" + reference, "https://pay/" + reference, at_ms + 360000);
+  ledger.record_link_created(reference, "link-" + reference, "https://pay/" + reference,
+                             at_ms + 360000);
   ledger.record_paid(reference, "pay-" + reference, 1250, at_ms + 1000);
   ledger.record_receipt_issued(reference, "");
-  if (!printed) return;
+  if (!printed)
+    return;
   ledger.record_print_started(reference);
   ledger.record_printed(reference);
   ledger.record_link_closed(reference);
@@ -106,8 +108,10 @@ void damage(const std::string& path, const std::string& object) {
     raw.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     page_size = raw.number("PRAGMA page_size");
     for (int i = 0;; ++i) {
-      const std::string page = raw.text("SELECT pageno FROM dbstat WHERE name = ?1 LIMIT 1 OFFSET " + std::to_string(i), object);
-      if (page.empty()) break;
+      const std::string page = raw.text(
+          "SELECT pageno FROM dbstat WHERE name = ?1 LIMIT 1 OFFSET " + std::to_string(i), object);
+      if (page.empty())
+        break;
       pages.push_back(std::stoll(page));
     }
   }
@@ -125,7 +129,8 @@ TEST(LedgerOpeningTest, ADamagedFileIsKeptAsideAndItsUnfinishedSalesCarriedOver)
   const std::string path = dir.file("l.sqlite");
   {
     Ledger ledger(path);
-    for (int i = 0; i < 30; ++i) sell(ledger, "DONE" + std::to_string(i), 1000 + i);
+    for (int i = 0; i < 30; ++i)
+      sell(ledger, "DONE" + std::to_string(i), 1000 + i);
     ledger.record_started(new_sale("WAITING", 5000));
     ledger.record_link_created("WAITING", "link-w", "https://pay/w", 9000);
     sell(ledger, "PRINTING", 6000, /*printed=*/false);

@@ -11,7 +11,8 @@ class LedgerLinksTest : public ::testing::Test {
  protected:
   void sale_with_link(const std::string& reference, std::int64_t at_ms) {
     ledger_.record_started(new_sale(reference, at_ms));
-    ledger_.record_link_created(reference, "link-" + reference, "https://pay/" + reference, at_ms + 360000);
+    ledger_.record_link_created(reference, "link-" + reference, "https://pay/" + reference,
+                                at_ms + 360000);
   }
   void pay(const std::string& reference) {
     ledger_.record_paid(reference, "pay-" + reference, 1250, 5);

@@ -37,15 +37,19 @@ std::vector<std::string> with_emulator(std::vector<std::string> arguments) {
 
 }  // namespace
 
-ChildProcess::ChildProcess(std::vector<std::string> arguments, std::string working_dir, bool keys_on_stdin) {
+ChildProcess::ChildProcess(std::vector<std::string> arguments, std::string working_dir,
+                           bool keys_on_stdin) {
   arguments = with_emulator(std::move(arguments));
   int out[2];
   int err[2];
   int in[2] = {-1, -1};
-  if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-  if (keys_on_stdin && pipe2(in, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0)
+    throw std::runtime_error("pipe failed");
+  if (keys_on_stdin && pipe2(in, O_CLOEXEC) != 0)
+    throw std::runtime_error("pipe failed");
   pid_ = fork();
-  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ < 0)
+    throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     dup2(out[1], STDOUT_FILENO);
     dup2(err[1], STDERR_FILENO);
@@ -55,9 +59,11 @@ ChildProcess::ChildProcess(std::vector<std::string> arguments, std::string worki
       const int null = open("/dev/null", O_RDONLY);
       dup2(null, STDIN_FILENO);
     }
-    if (!working_dir.empty() && chdir(working_dir.c_str()) != 0) _exit(126);
+    if (!working_dir.empty() && chdir(working_dir.c_str()) != 0)
+      _exit(126);
     std::vector<char*> argv;
-    for (auto& argument : arguments) argv.push_back(argument.data());
+    for (auto& argument : arguments)
+      argv.push_back(argument.data());
     argv.push_back(nullptr);
     execvp(argv[0], argv.data());
     _exit(127);
@@ -79,11 +85,13 @@ ChildProcess::~ChildProcess() {
   }
   close(out_.fd);
   close(err_.fd);
-  if (stdin_ >= 0) close(stdin_);
+  if (stdin_ >= 0)
+    close(stdin_);
 }
 
 void ChildProcess::write_stdin(const std::string& bytes) {
-  if (stdin_ < 0 || ::write(stdin_, bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size())) {
+  if (stdin_ < 0 ||
+      ::write(stdin_, bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size())) {
     throw std::runtime_error("cannot write to the process's stdin");
   }
 }
@@ -99,11 +107,15 @@ std::optional<std::string> ChildProcess::next_line(Stream& stream, std::vector<s
       lines.push_back(line);
       return line;
     }
-    if (stream.closed) return std::nullopt;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) return std::nullopt;
+    if (stream.closed)
+      return std::nullopt;
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0)
+      return std::nullopt;
     pollfd ready{stream.fd, POLLIN, 0};
-    if (poll(&ready, 1, static_cast<int>(left.count())) <= 0) continue;
+    if (poll(&ready, 1, static_cast<int>(left.count())) <= 0)
+      continue;
     char buffer[4096];
     const ssize_t got = read(stream.fd, buffer, sizeof buffer);
     if (got <= 0) {
@@ -125,17 +137,25 @@ std::optional<std::string> ChildProcess::next_stdout_line(std::chrono::milliseco
 bool ChildProcess::wait_for_stderr(const std::string& text, std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (true) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) return false;
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0)
+      return false;
     const auto line = next_stderr_line(left);
-    if (!line) return false;
-    if (line->find(text) != std::string::npos) return true;
+    if (!line)
+      return false;
+    if (line->find(text) != std::string::npos)
+      return true;
   }
 }
 
-void ChildProcess::kill_hard() { signal(SIGKILL); }
+void ChildProcess::kill_hard() {
+  signal(SIGKILL);
+}
 
-void ChildProcess::signal(int number) { ::kill(pid_, number); }
+void ChildProcess::signal(int number) {
+  ::kill(pid_, number);
+}
 
 void ChildProcess::drain(std::chrono::milliseconds timeout) {
   while (next_stderr_line(timeout)) {
@@ -145,7 +165,8 @@ void ChildProcess::drain(std::chrono::milliseconds timeout) {
 }
 
 std::optional<int> ChildProcess::wait(std::chrono::milliseconds timeout) {
-  if (exit_code_) return exit_code_;
+  if (exit_code_)
+    return exit_code_;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {
     // Reading keeps the pipes from filling up and blocking the child.

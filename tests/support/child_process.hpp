@@ -58,5 +58,4 @@ class ChildProcess {
   std::vector<std::string> stdout_lines_;
 };
 
-
 }  // namespace linkpos::testing

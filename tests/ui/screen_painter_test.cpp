@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "drivers/sim/png_snapshots.hpp"
-#include "tests/fakes/temp_dir.hpp"
 #include "support/test_framebuffer.hpp"
 #include "support/zbar.hpp"
+#include "tests/fakes/temp_dir.hpp"
 #include "ui/canvas.hpp"
 #include "ui/qr.hpp"
 

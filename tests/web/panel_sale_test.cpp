@@ -16,7 +16,8 @@ using namespace std::chrono_literals;
 bool shows_screen(const PanelClient& panel, const std::string& screen) {
   for (const auto& text : panel.texts()) {
     const auto json = nlohmann::json::parse(text, nullptr, false);
-    if (json.is_object() && json.value("screen", "") == screen) return true;
+    if (json.is_object() && json.value("screen", "") == screen)
+      return true;
   }
   return false;
 }
@@ -24,7 +25,8 @@ bool shows_screen(const PanelClient& panel, const std::string& screen) {
 std::optional<std::string> receipt_text(const PanelClient& panel) {
   for (const auto& text : panel.texts()) {
     const auto json = nlohmann::json::parse(text, nullptr, false);
-    if (json.is_object() && json.contains("receipt")) return json["receipt"].value("text", "");
+    if (json.is_object() && json.contains("receipt"))
+      return json["receipt"].value("text", "");
   }
   return std::nullopt;
 }
@@ -45,13 +47,19 @@ TEST(PanelSaleTest, ACashierSellsThroughTheBrowserPanelAndSeesTheReceipt) {
 
   boost::asio::io_context io;
   PanelClient panel(io, port);
-  ASSERT_TRUE(run_until(io, [&] { return shows_screen(panel, "idle"); }, 10s)) << "a new page gets the screen";
-  for (const char* key : {"1", "2", "5", "0", "CHARGE"}) panel.send_text(nlohmann::json{{"key", key}}.dump());
-  ASSERT_TRUE(run_until(io, [&] { return shows_screen(panel, "qr"); }, 30s));
+  ASSERT_TRUE(run_until(
+      io, [&] { return shows_screen(panel, "idle"); }, 10s))
+      << "a new page gets the screen";
+  for (const char* key : {"1", "2", "5", "0", "CHARGE"})
+    panel.send_text(nlohmann::json{{"key", key}}.dump());
+  ASSERT_TRUE(run_until(
+      io, [&] { return shows_screen(panel, "qr"); }, 30s));
 
   const auto link = wix.state().at("links").at(0);
   EXPECT_EQ(wix.pay(link.at("links").at("url").at("url")), 200u);
-  ASSERT_TRUE(run_until(io, [&] { return receipt_text(panel).has_value(); }, 30s)) << "the receipt reaches the page";
+  ASSERT_TRUE(run_until(
+      io, [&] { return receipt_text(panel).has_value(); }, 30s))
+      << "the receipt reaches the page";
   EXPECT_NE(receipt_text(panel)->find("€12.50"), std::string::npos);
   EXPECT_EQ(terminal.wait(30s), 0);
 }

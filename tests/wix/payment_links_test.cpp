@@ -26,7 +26,8 @@ constexpr const char* kSite = "client-test-site";
 class PaymentLinksTest : public ::testing::Test {
  protected:
   PaymentLinksTest()
-      : wixsim_({WIXSIM_BINARY, "--listen", "localhost:0", "--api-key", kKey, "--site-id", kSite, "--plain"}) {
+      : wixsim_({WIXSIM_BINARY, "--listen", "localhost:0", "--api-key", kKey, "--site-id", kSite,
+                 "--plain"}) {
     base_url_ = wixsim_.next_stdout_line(30s).value_or("");
     http_ = connect({kSite, kKey});
   }
@@ -56,15 +57,18 @@ class PaymentLinksTest : public ::testing::Test {
     return result ? std::move(*result) : WixResult<T>(WixError{});
   }
 
-  PaymentLinkInfo create(const std::string& title = "Café Zoë T1-REF", const std::string& currency = "EUR") {
-    CreateLinkRequest request{title, currency, {{"Sale", 1, "12.50"}}, std::chrono::system_clock::now() + 10min};
+  PaymentLinkInfo create(const std::string& title = "Café Zoë T1-REF",
+                         const std::string& currency = "EUR") {
+    CreateLinkRequest request{
+        title, currency, {{"Sale", 1, "12.50"}}, std::chrono::system_clock::now() + 10min};
     auto made = run<PaymentLinkInfo>([&](auto done) { http_->create_link(request, done); });
     EXPECT_TRUE(made) << made.error().message;
     return made ? made.value() : PaymentLinkInfo{};
   }
 
   void pay(const std::string& url) {
-    auto reply = testing::https_call(base_url_, "", net::HttpMethod::kPost, url.substr(base_url_.size()) + "/pay");
+    auto reply = testing::https_call(base_url_, "", net::HttpMethod::kPost,
+                                     url.substr(base_url_.size()) + "/pay");
     ASSERT_TRUE(reply);
     ASSERT_EQ(reply.value().status, 200u);
   }
@@ -95,12 +99,14 @@ TEST_F(PaymentLinksTest, DeactivatesAndFindsLinksByCreationDate) {
   EXPECT_TRUE(run<void>([&](auto done) { http_->deactivate_link(link.id, done); }));
   const auto got = run<PaymentLinkInfo>([&](auto done) { http_->get_link(link.id, done); });
   EXPECT_EQ(got.value().status, LinkStatus::kInactive);
-  const auto page = run<Page<PaymentLinkInfo>>([&](auto done) { http_->query_links_since(since, "", done); });
+  const auto page =
+      run<Page<PaymentLinkInfo>>([&](auto done) { http_->query_links_since(since, "", done); });
   ASSERT_TRUE(page);
   ASSERT_EQ(page.value().items.size(), 1u);
   EXPECT_EQ(page.value().items.front().id, link.id);
-  const auto later = run<Page<PaymentLinkInfo>>(
-      [&](auto done) { http_->query_links_since(std::chrono::system_clock::now() + 1min, "", done); });
+  const auto later = run<Page<PaymentLinkInfo>>([&](auto done) {
+    http_->query_links_since(std::chrono::system_clock::now() + 1min, "", done);
+  });
   EXPECT_TRUE(later.value().items.empty());
 }
 
@@ -110,15 +116,18 @@ TEST_F(PaymentLinksTest, ReadsPaymentsIssuesTheReceiptAndRefusesToDeleteAPaidLin
   ASSERT_TRUE(none);
   EXPECT_TRUE(none.value().empty());
   pay(link.url);
-  auto payments = run<std::vector<LinkPayment>>([&](auto done) { http_->all_payments(link.id, done); });
+  auto payments =
+      run<std::vector<LinkPayment>>([&](auto done) { http_->all_payments(link.id, done); });
   ASSERT_TRUE(payments);
   ASSERT_EQ(payments.value().size(), 1u);
   EXPECT_EQ(payments.value().front().amount, "12.50");
   EXPECT_EQ(payments.value().front().currency, "EUR");
-  const auto receipt = run<std::string>([&](auto done) { http_->issue_receipt(payments.value().front().id, done); });
+  const auto receipt =
+      run<std::string>([&](auto done) { http_->issue_receipt(payments.value().front().id, done); });
   ASSERT_TRUE(receipt);
   EXPECT_FALSE(receipt.value().empty());
-  const auto again = run<std::string>([&](auto done) { http_->issue_receipt(payments.value().front().id, done); });
+  const auto again =
+      run<std::string>([&](auto done) { http_->issue_receipt(payments.value().front().id, done); });
   EXPECT_EQ(again.value(), receipt.value()) << "one receipt per payment";
 
   const auto refused = run<void>([&](auto done) { http_->delete_link(link.id, done); });
@@ -161,11 +170,13 @@ TEST_F(PaymentLinksTest, AWrongSiteIsRejected) {
 }
 
 TEST_F(PaymentLinksTest, AValidationErrorNamesTheField) {
-  CreateLinkRequest request{"T", "XXX", {{"Sale", 1, "12.50"}}, std::chrono::system_clock::now() + 10min};
+  CreateLinkRequest request{
+      "T", "XXX", {{"Sale", 1, "12.50"}}, std::chrono::system_clock::now() + 10min};
   const auto made = run<PaymentLinkInfo>([&](auto done) { http_->create_link(request, done); });
   ASSERT_FALSE(made);
   EXPECT_EQ(made.error().kind, WixErrorKind::kInvalidRequest);
-  EXPECT_NE(made.error().message.find("paymentLink.currency"), std::string::npos) << made.error().message;
+  EXPECT_NE(made.error().message.find("paymentLink.currency"), std::string::npos)
+      << made.error().message;
   EXPECT_FALSE(made.error().may_have_been_sent) << "a refused create made nothing";
 }
 
@@ -174,9 +185,10 @@ TEST_F(PaymentLinksTest, TheBackendTurnsAPaymentIntoMinorUnitsAndFindsALinkByRef
   const auto link = create("Café Zoë T1-01JREFERENCE");
   pay(link.url);
   auto status = run<app::LinkStatus>([&](auto done) {
-    backend.get_status(app::PaymentLink{link.id, link.url, {}}, [done](app::BackendResult<app::LinkStatus> r) {
-      done(r ? WixResult<app::LinkStatus>(r.value()) : WixResult<app::LinkStatus>(WixError{}));
-    });
+    backend.get_status(
+        app::PaymentLink{link.id, link.url, {}}, [done](app::BackendResult<app::LinkStatus> r) {
+          done(r ? WixResult<app::LinkStatus>(r.value()) : WixResult<app::LinkStatus>(WixError{}));
+        });
   });
   ASSERT_TRUE(status);
   EXPECT_EQ(status.value().state, app::LinkState::kPaid);
@@ -184,7 +196,8 @@ TEST_F(PaymentLinksTest, TheBackendTurnsAPaymentIntoMinorUnitsAndFindsALinkByRef
   EXPECT_EQ(status.value().payments.front().amount.minor, 1250);
 
   std::optional<app::BackendResult<std::optional<app::PaymentLink>>> found;
-  backend.find_link("T1-01JREFERENCE", std::chrono::system_clock::now() - 5min, [&](auto r) { found.emplace(r); });
+  backend.find_link("T1-01JREFERENCE", std::chrono::system_clock::now() - 5min,
+                    [&](auto r) { found.emplace(r); });
   io_.restart();
   while (!found && io_.run_one_for(10s) > 0) {
   }
@@ -208,7 +221,9 @@ TEST(WixErrorTest, MapsEveryDocumentedStatus) {
   EXPECT_EQ(error_from_response(404, "", "").kind, WixErrorKind::kNotFound);
   EXPECT_EQ(error_from_response(409, "", "").kind, WixErrorKind::kConflict);
   const auto precondition = error_from_response(
-      428, R"({"message":"m","details":{"applicationError":{"code":"UNPUBLISHED_SITE","description":"d"}}})", "");
+      428,
+      R"({"message":"m","details":{"applicationError":{"code":"UNPUBLISHED_SITE","description":"d"}}})",
+      "");
   EXPECT_EQ(precondition.kind, WixErrorKind::kPrecondition);
   EXPECT_EQ(precondition.code, "UNPUBLISHED_SITE");
   const auto busy = error_from_response(429, "", "7");
@@ -217,7 +232,8 @@ TEST(WixErrorTest, MapsEveryDocumentedStatus) {
   for (unsigned status : {500u, 502u, 503u, 504u}) {
     const auto error = error_from_response(status, "", "");
     EXPECT_EQ(error.kind, WixErrorKind::kServerError);
-    EXPECT_EQ(error.message, "Wix answered HTTP " + std::to_string(status)) << "an empty body is normal for 5xx";
+    EXPECT_EQ(error.message, "Wix answered HTTP " + std::to_string(status))
+        << "an empty body is normal for 5xx";
   }
   EXPECT_FALSE(error_from_response(429, "", "soon").retry_after);
 }

@@ -18,13 +18,15 @@ TEST(WireTimeTest, WritesUtcWithMillisecondsAndReadsItBack) {
 TEST(WireTimeTest, ReadsTheFormsTheContractShows) {
   EXPECT_EQ(from_rfc3339("2025-06-01T00:00:00Z"), WallTime(std::chrono::seconds(1748736000)));
   EXPECT_EQ(from_rfc3339("2025-06-01T02:00:00+02:00"), WallTime(std::chrono::seconds(1748736000)));
-  EXPECT_EQ(from_rfc3339("2025-06-01T00:00:00.5Z"), WallTime(std::chrono::milliseconds(1748736000500)));
+  EXPECT_EQ(from_rfc3339("2025-06-01T00:00:00.5Z"),
+            WallTime(std::chrono::milliseconds(1748736000500)));
 }
 
 TEST(WireTimeTest, RefusesWhatIsNotADateTime) {
-  for (const char* bad : {"", "2025-06-01", "2025-13-01T00:00:00Z", "2025-02-30T00:00:00Z",
-                          "2025-06-01T00:00:00", "2025-06-01T00:00:00Zjunk", "2025-06-01T00:00:00.Z",
-                          "1012-01-21T09:18:11.648Z", "9999-12-31T23:59:59Z"}) {
+  for (const char* bad :
+       {"", "2025-06-01", "2025-13-01T00:00:00Z", "2025-02-30T00:00:00Z", "2025-06-01T00:00:00",
+        "2025-06-01T00:00:00Zjunk", "2025-06-01T00:00:00.Z", "1012-01-21T09:18:11.648Z",
+        "9999-12-31T23:59:59Z"}) {
     EXPECT_FALSE(from_rfc3339(bad)) << bad;
   }
 }
@@ -59,8 +61,10 @@ TEST(WireTest, PaymentsQueryFiltersByLinkWithCursorPaging) {
 }
 
 TEST(WireTest, LinksSinceQueryUsesCreatedDateGte) {
-  const json query = json::parse(links_created_since_query(WallTime(std::chrono::seconds(1748736000)), ""));
-  EXPECT_EQ(query.at("query").at("filter").at("createdDate").at("$gte"), "2025-06-01T00:00:00.000Z");
+  const json query =
+      json::parse(links_created_since_query(WallTime(std::chrono::seconds(1748736000)), ""));
+  EXPECT_EQ(query.at("query").at("filter").at("createdDate").at("$gte"),
+            "2025-06-01T00:00:00.000Z");
 }
 
 TEST(WireTest, ReadsALinkToleratingUnknownFields) {
@@ -79,7 +83,8 @@ TEST(WireTest, ReadsALinkToleratingUnknownFields) {
 }
 
 TEST(WireTest, ALinkWithoutAnIdOrAReplyWithoutALinkIsABadReply) {
-  EXPECT_TRUE(std::holds_alternative<BadReply>(parse_link_reply(R"({"paymentLink": {"title": "x"}})")));
+  EXPECT_TRUE(
+      std::holds_alternative<BadReply>(parse_link_reply(R"({"paymentLink": {"title": "x"}})")));
   EXPECT_TRUE(std::holds_alternative<BadReply>(parse_link_reply(R"({"link": {}})")));
   EXPECT_TRUE(std::holds_alternative<BadReply>(parse_link_reply("not json")));
   EXPECT_TRUE(std::holds_alternative<BadReply>(parse_link_reply("[]")));
@@ -110,8 +115,10 @@ TEST(WireTest, AnEmptyOrLastPageHasNoNextCursor) {
 }
 
 TEST(WireTest, APaymentWithoutAnAmountIsABadReply) {
-  EXPECT_TRUE(std::holds_alternative<BadReply>(parse_payments_page(R"({"paymentLinkPayments": [{"id": "p"}]})")));
-  EXPECT_TRUE(std::holds_alternative<BadReply>(parse_payments_page(R"({"paymentLinkPayments": {"id": "p"}})")));
+  EXPECT_TRUE(std::holds_alternative<BadReply>(
+      parse_payments_page(R"({"paymentLinkPayments": [{"id": "p"}]})")));
+  EXPECT_TRUE(std::holds_alternative<BadReply>(
+      parse_payments_page(R"({"paymentLinkPayments": {"id": "p"}})")));
 }
 
 TEST(WireTest, ReceiptIdsAreReadFromTheShapesClientsSee) {
@@ -125,7 +132,9 @@ TEST(WireTest, ErrorBodiesGiveTheDescriptionThenTheCodeThenTheMessage) {
       {"code": "UNPUBLISHED_SITE", "description": "The site is not published"}}})");
   EXPECT_EQ(application.code, "UNPUBLISHED_SITE");
   EXPECT_EQ(application.message, "The site is not published");
-  EXPECT_EQ(parse_error_body(R"({"message": "m", "details": {"applicationError": {"code": "C"}}})").message, "C");
+  EXPECT_EQ(parse_error_body(R"({"message": "m", "details": {"applicationError": {"code": "C"}}})")
+                .message,
+            "C");
   EXPECT_EQ(parse_error_body(R"({"message": "m"})").message, "m");
   EXPECT_EQ(parse_error_body("").message, "") << "5xx come with an empty body";
   const auto validation = parse_error_body(R"({"message": "bad", "details": {"validationError":
