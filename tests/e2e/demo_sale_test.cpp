@@ -11,6 +11,7 @@
 #include "fakes/temp_dir.hpp"
 #include "store/ledger.hpp"
 #include "support/child_process.hpp"
+#include "support/read_file.hpp"
 #include "support/zbar.hpp"
 
 namespace linkpos::testing {
@@ -18,13 +19,6 @@ namespace {
 
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
-  return bytes.str();
-}
 
 class DemoSaleTest : public ::testing::Test {
  protected:

@@ -9,6 +9,7 @@
 #include "e2e/frame_log.hpp"
 #include "e2e/wixsim_terminal.hpp"
 #include "store/ledger.hpp"
+#include "support/read_file.hpp"
 #include "support/zbar.hpp"
 
 namespace linkpos::testing {
@@ -16,13 +17,6 @@ namespace {
 
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
-  return bytes.str();
-}
 
 class WixSaleTest : public ::testing::Test {
  protected:

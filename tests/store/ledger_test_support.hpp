@@ -10,33 +10,13 @@
 #include <string_view>
 #include <system_error>
 
+#include "fakes/temp_dir.hpp"
 #include "store/ledger.hpp"
 
 namespace linkpos::store::test {
 
-// A fresh folder under the system's temporary directory, removed with its contents at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "linkpos-store-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr)
-      throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-  std::string file(std::string_view name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
+// A fresh folder for one test (tests/fakes/temp_dir.hpp).
+using TempDir = linkpos::testing::TempDir;
 
 // A second, plain SQLite connection to a ledger file: how the tests look behind the Ledger API.
 class RawDb {
