@@ -15,6 +15,7 @@ struct Strings {
   std::string_view idle_hint;
   std::string_view idle_last_paid;
   std::string_view idle_last_cancelled;
+  std::string_view idle_last_interrupted;
   std::string_view idle_receipt_pending;
   std::string_view idle_checking;
   std::string_view idle_connected;

@@ -8,6 +8,7 @@ const Strings& english_strings() {
       .idle_hint = "0-9 amount   MENU menu",
       .idle_last_paid = "Last sale: {amount} paid",
       .idle_last_cancelled = "Last sale cancelled",
+      .idle_last_interrupted = "A restart cut the last sale off before its link: key it again",
       .idle_receipt_pending = "A receipt is waiting for the printer",
       .idle_checking = "Checking the payment service…",
       .idle_connected = "Ready: the payment service answers",

@@ -284,8 +284,11 @@ void Terminal::on_sale_ended() {
         go_idle();  // else PAID stays until a key
       break;
     case SaleOutcome::kCancelled:
-    case SaleOutcome::kInterrupted:
       last_sale_note_ = std::string(s.idle_last_cancelled);
+      go_idle();
+      break;
+    case SaleOutcome::kInterrupted:
+      last_sale_note_ = std::string(s.idle_last_interrupted);
       go_idle();
       break;
     case SaleOutcome::kTimedOut:

@@ -319,6 +319,7 @@ TEST_F(TerminalTest, ASaleCutOffBeforeItsLinkExistedEndsAtBootWithoutANewLink) {
   EXPECT_TRUE(backend.creates.empty());
   EXPECT_EQ(only_sale().end, store::SaleEnd::kFailed);
   EXPECT_EQ(screen(), "idle");
+  EXPECT_TRUE(screen_says("key it again"));
 }
 
 TEST_F(TerminalTest, AKeyDuringPrintingShowsThePrintingScreen) {
