@@ -149,8 +149,12 @@ void PaymentLinksClient::create_link(const CreateLinkRequest& request,
          auto link = parsed_or_error(parse_link_reply(body.value()), "create link");
          // The sale needs the customer's URL; a link without one is of no use to it.
          if (link && link.value().url.empty()) {
-           WixError error = bad_reply("create link", BadReply{"the new link has no links.url.url"});
-           error.may_have_been_sent = true;  // it exists at Wix: reconcile, do not forget it
+           link = bad_reply("create link", BadReply{"the new link has no links.url.url"});
+         }
+         if (!link) {
+           // Wix said yes (2xx): the link exists, whatever the body. Reconcile, never forget it.
+           WixError error = link.error();
+           error.may_have_been_sent = true;
            return done(error);
          }
          done(std::move(link));

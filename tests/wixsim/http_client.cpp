@@ -30,8 +30,13 @@ struct HttpConnection::Impl {
     http::read(socket, buffer, response, error);
     if (error)
       return {};
-    return HttpReply{static_cast<int>(response.result_int()),
-                     std::string(response[http::field::content_type]), std::move(response.body())};
+    HttpReply reply{static_cast<int>(response.result_int()),
+                    std::string(response[http::field::content_type]),
+                    std::move(response.body()),
+                    {}};
+    for (const auto& field : response)
+      reply.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    return reply;
   }
 };
 

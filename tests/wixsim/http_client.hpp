@@ -9,15 +9,16 @@
 
 namespace linkpos::testing {
 
+using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
+
 struct HttpReply {
   int status = 0;  // 0: no answer (connection failed, timed out, closed)
   std::string content_type;
   std::string body;
+  HttpHeaders headers;
 
   nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
 };
-
-using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
 
 // A small blocking HTTP/1.1 client for tests: one kept-alive connection to a plain
 // "http://host:port" base URL, with a timeout on every read and write so a silent server fails

@@ -1,11 +1,13 @@
 // libFuzzer target: arbitrary bytes through wixsim's routes — as raw bodies, and placed inside
-// otherwise valid requests as a filter, a cursor or a field value — must never crash, hang or
-// answer with anything but a JSON or HTML response.
+// otherwise valid requests as a filter, a cursor, a field value or a fault rule — must never crash,
+// hang or answer with anything but a JSON or HTML response.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "tools/wixsim/checkout.hpp"
+#include "tools/wixsim/fault_control.hpp"
+#include "tools/wixsim/fault_flag.hpp"
 #include "tools/wixsim/link_validation.hpp"
 #include "tools/wixsim/routes.hpp"
 #include "tools/wixsim/wix_api.hpp"
@@ -45,7 +47,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   WixApi api(
       site, [now] { return now; }, nullptr);
   Checkout checkout(site, [now] { return now; });
-  const Router router(wixsim_routes(api, checkout), {"K", "S"});
+  auto routes = wixsim_routes(api, checkout);
+  FaultPlan faults(faultable_routes(routes));
+  FaultControl fault_control(faults);
+  for (auto& route : fault_control_routes(fault_control))
+    routes.push_back(std::move(route));
+  const Router router(std::move(routes), {"K", "S"});
   const std::string link_id =
       site.create_link(std::get<LinkTerms>(read_link_terms(link_request("title", "x"))), now).id;
   const std::string payment_id = std::get<LinkPayment>(site.pay(link_id, now)).id;
@@ -83,6 +90,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       request.body = json{{"query", {{"cursorPaging", {{"cursor", rest}}}}}}.dump(
           -1, ' ', false, json::error_handler_t::replace);
       break;
+    case 8:  // the bytes as fault rules
+      request.target = "/_wixsim/faults";
+      break;
+    case 9: {  // the bytes as a --fault flag, then its rule at the endpoint
+      request.target = "/_wixsim/faults";
+      const auto rule = fault_flag_rule(rest);
+      if (const auto* read = std::get_if<json>(&rule))
+        request.body = read->dump(-1, ' ', false, json::error_handler_t::replace);
+      break;
+    }
     default: {  // the bytes as the value of one field of a create request
       static const char* const kFields[] = {"price",          "title",         "currency",
                                             "expirationDate", "paymentsLimit", "type"};

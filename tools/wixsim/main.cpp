@@ -9,7 +9,11 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include <CLI/CLI.hpp>
 #include <boost/asio/io_context.hpp>
@@ -18,6 +22,9 @@
 
 #include "tools/wixsim/auto_pay.hpp"
 #include "tools/wixsim/checkout.hpp"
+#include "tools/wixsim/fault_control.hpp"
+#include "tools/wixsim/fault_flag.hpp"
+#include "tools/wixsim/fault_plan.hpp"
 #include "tools/wixsim/listen_address.hpp"
 #include "tools/wixsim/listener.hpp"
 #include "tools/wixsim/routes.hpp"
@@ -45,7 +52,41 @@ struct Arguments {
   bool plain = false;
   std::optional<double> auto_pay_seconds;
   bool ignore_payments_limit = false;
+  std::vector<std::string> faults;  // --fault ROUTE:FAULT[:COUNT][:FIELD=N…], in order
+  std::optional<long long> latency_ms;
 };
+
+// The faults of --fault and --latency, in force from the start; false, with the reason logged,
+// when one is not usable.
+bool start_faults(const Arguments& arguments, wixsim::FaultPlan& faults, wixsim::ServerLog& log) {
+  std::vector<std::pair<std::string, nlohmann::json>> rules;
+  for (const auto& flag : arguments.faults) {
+    auto rule = wixsim::fault_flag_rule(flag);
+    if (auto* problem = std::get_if<std::string>(&rule)) {
+      log.line(*problem);
+      return false;
+    }
+    rules.emplace_back("--fault " + flag, std::get<nlohmann::json>(std::move(rule)));
+  }
+  if (arguments.latency_ms && *arguments.latency_ms > 0) {
+    rules.emplace_back("--latency " + std::to_string(*arguments.latency_ms),
+                       nlohmann::json{{"route", wixsim::FaultRule::kAnyRoute},
+                                      {"fault", "latency"},
+                                      {"latency_ms", *arguments.latency_ms}});
+  }
+  for (const auto& [flag, json] : rules) {
+    auto read = wixsim::read_fault_rules(json, faults.routes());
+    if (auto* problem = std::get_if<std::string>(&read)) {
+      // One rule at a time, so "rule 0: " says nothing the flag does not.
+      const std::string_view prefix = "rule 0: ";
+      log.line(flag + ": " +
+               (problem->starts_with(prefix) ? problem->substr(prefix.size()) : *problem));
+      return false;
+    }
+    faults.add(std::get<std::vector<wixsim::FaultRule>>(std::move(read)));
+  }
+  return true;
+}
 
 std::optional<tcp::endpoint> resolve(boost::asio::io_context& io,
                                      const wixsim::ListenAddress& address, wixsim::ServerLog& log) {
@@ -109,12 +150,18 @@ int run(const Arguments& arguments) {
       auto_pay->schedule(link_id);
   });
   wixsim::Checkout checkout(site, clock);
-  const wixsim::Router router(wixsim::wixsim_routes(api, checkout),
-                              {arguments.api_key, arguments.site_id});
+  auto routes = wixsim::wixsim_routes(api, checkout);
+  wixsim::FaultPlan faults(wixsim::faultable_routes(routes));
+  if (!start_faults(arguments, faults, log))
+    return kExitUsage;
+  wixsim::FaultControl fault_control(faults);
+  for (auto& route : wixsim::fault_control_routes(fault_control))
+    routes.push_back(std::move(route));
+  const wixsim::Router router(std::move(routes), {arguments.api_key, arguments.site_id});
 
   const auto sessions =
-      tls ? wixsim::tls_sessions(arguments.cert_file, arguments.key_file, router, log)
-          : wixsim::plain_sessions(router, log);
+      tls ? wixsim::tls_sessions(arguments.cert_file, arguments.key_file, router, faults, log)
+          : wixsim::plain_sessions(router, faults, log);
   if (!sessions)
     return kExitConfig;
   listener->start(*sessions);
@@ -137,6 +184,8 @@ int run(const Arguments& arguments) {
     serving << ", paying every new link after " << *arguments.auto_pay_seconds << " s";
   if (arguments.ignore_payments_limit)
     serving << ", ignoring payments limits";
+  if (!faults.rules().empty())
+    serving << ", with " << faults.rules().size() << " fault rule(s)";
   log.line(serving.str());
   io.run();
   return 0;
@@ -166,6 +215,14 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   cli.add_flag("--ignore-payments-limit", arguments.ignore_payments_limit,
                "take payments on links that reached their payments limit too");
+  cli.add_option("--fault", arguments.faults,
+                 "ROUTE:FAULT[:COUNT][:FIELD=N...], a fault rule from the start; repeatable "
+                 "(README: Faults)")
+      ->take_all()
+      ->allow_extra_args(false);
+  cli.add_option("--latency", arguments.latency_ms,
+                 "delay every answer (but the harness's /_wixsim/ ones) by this many ms")
+      ->check(CLI::Range(0LL, 600'000LL));
   try {
     cli.parse(argc, argv);
     if (!arguments.plain && arguments.cert_file.empty()) {

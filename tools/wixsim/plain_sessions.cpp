@@ -7,10 +7,11 @@
 
 namespace linkpos::tools::wixsim {
 
-SessionStarter plain_sessions(const Router& router, ServerLog& log) {
-  return [&router, &log](boost::asio::ip::tcp::socket socket) {
+SessionStarter plain_sessions(const Router& router, FaultPlan& faults, ServerLog& log) {
+  return [&router, &faults, &log](boost::asio::ip::tcp::socket socket) {
     using Session = HttpSession<boost::beast::tcp_stream>;
-    std::make_shared<Session>(boost::beast::tcp_stream(std::move(socket)), router, log)->start();
+    std::make_shared<Session>(boost::beast::tcp_stream(std::move(socket)), router, faults, log)
+        ->start();
   };
 }
 

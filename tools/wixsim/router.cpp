@@ -58,28 +58,41 @@ Router::Router(std::vector<Route> routes, Credentials credentials)
     : routes_(std::move(routes)), credentials_(std::move(credentials)) {}
 
 RoutedResponse Router::handle(const HttpRequest& request) const {
+  RoutedRequest routed = dispatch(request);
+  return {std::move(routed.route), routed.respond()};
+}
+
+RoutedRequest Router::dispatch(const HttpRequest& request) const {
+  const auto answer = [](HttpResponse response) {
+    return [response = std::move(response)] { return response; };
+  };
   const std::string_view path = request.path();
   if (is_api_path(path)) {
     if (!has_api_key(request.header("authorization"), credentials_.api_key)) {
-      return {"unauthenticated", error_response(application_error(
-                                     401, "UNAUTHENTICATED",
-                                     "a valid API key is required in the Authorization header"))};
+      return {
+          kUnauthenticatedRoute,
+          answer(error_response(application_error(
+              401, "UNAUTHENTICATED", "a valid API key is required in the Authorization header")))};
     }
     if (request.header("wix-site-id") != credentials_.site_id) {
-      return {"forbidden", error_response(application_error(
-                               403, "PERMISSION_DENIED",
-                               "the API key has no access to the site in wix-site-id"))};
+      return {
+          kForbiddenRoute,
+          answer(error_response(application_error(
+              403, "PERMISSION_DENIED", "the API key has no access to the site in wix-site-id")))};
     }
   }
   for (const auto& route : routes_) {
     if (route.method != request.method)
       continue;
-    if (auto captured = match(route.pattern, path))
-      return {route.name, route.handler(request, *captured)};
+    if (auto captured = match(route.pattern, path)) {
+      return {route.name, [&route, &request, captured = std::move(*captured)] {
+                return route.handler(request, captured);
+              }};
+    }
   }
-  return {"not-found",
-          error_response(application_error(
-              404, "NOT_FOUND", "no such endpoint: " + request.method + " " + std::string(path)))};
+  return {kNotFoundRoute,
+          answer(error_response(application_error(
+              404, "NOT_FOUND", "no such endpoint: " + request.method + " " + std::string(path))))};
 }
 
 }  // namespace linkpos::tools::wixsim

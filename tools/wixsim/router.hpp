@@ -30,11 +30,24 @@ struct Credentials {
   std::string site_id;
 };
 
-// The answer to one request and the name of the route that gave it ("unauthenticated",
-// "forbidden" or "not-found" when none did).
+// The names the router gives requests no route of the table answers.
+inline constexpr const char* kUnauthenticatedRoute = "unauthenticated";
+inline constexpr const char* kForbiddenRoute = "forbidden";
+inline constexpr const char* kNotFoundRoute = "not-found";
+
+// The answer to one request and the name of the route that gave it (kUnauthenticatedRoute,
+// kForbiddenRoute or kNotFoundRoute when none did).
 struct RoutedResponse {
   std::string route;
   HttpResponse response;
+};
+
+// A request matched to its route but not yet answered: the route runs, and its effect happens,
+// only when respond() is called, so a server can decide first what to do with the request.
+// respond() reads the request given to dispatch(), which must still be alive then.
+struct RoutedRequest {
+  std::string route;
+  std::function<HttpResponse()> respond;
 };
 
 // Dispatches requests through an explicit routing table. Requests to the API (/payment-links/…,
@@ -45,7 +58,10 @@ class Router {
  public:
   Router(std::vector<Route> routes, Credentials credentials);
 
+  // Routes and answers the request at once.
   RoutedResponse handle(const HttpRequest& request) const;
+  // Routes the request; the answer (and the route's effect) waits for respond().
+  RoutedRequest dispatch(const HttpRequest& request) const;
 
  private:
   std::vector<Route> routes_;

@@ -1,7 +1,12 @@
 #include "tools/wixsim/routes.hpp"
 
+#include <string_view>
+
 namespace linkpos::tools::wixsim {
 namespace {
+
+// wixsim's own endpoints for tests live under this path; Wix has nothing there.
+constexpr std::string_view kHarnessPrefix = "/_wixsim/";
 
 template <class Handlers>
 RouteHandler bind(Handlers& handlers,
@@ -31,8 +36,27 @@ std::vector<Route> wixsim_routes(WixApi& api, Checkout& checkout) {
        bind(api, &WixApi::get_settings)},
       {"checkout-page", "GET", "/pay/{id}", bind(checkout, &Checkout::show)},
       {"checkout-pay", "POST", "/pay/{id}/pay", bind(checkout, &Checkout::pay)},
-      {"state", "GET", "/_wixsim/state", bind(api, &WixApi::dump_state)},
+      {"state", "GET", std::string(kHarnessPrefix) + "state", bind(api, &WixApi::dump_state)},
   };
+}
+
+std::vector<Route> fault_control_routes(FaultControl& control) {
+  const std::string faults = std::string(kHarnessPrefix) + "faults";
+  return {
+      {"read-faults", "GET", faults, bind(control, &FaultControl::read)},
+      {"add-faults", "POST", faults, bind(control, &FaultControl::add)},
+      {"clear-faults", "DELETE", faults, bind(control, &FaultControl::clear)},
+  };
+}
+
+std::vector<std::string> faultable_routes(const std::vector<Route>& routes) {
+  std::vector<std::string> names;
+  for (const auto& route : routes) {
+    if (!route.pattern.starts_with(kHarnessPrefix))
+      names.push_back(route.name);
+  }
+  names.insert(names.end(), {kUnauthenticatedRoute, kForbiddenRoute, kNotFoundRoute});
+  return names;
 }
 
 }  // namespace linkpos::tools::wixsim

@@ -14,15 +14,20 @@ void ServerLog::line(std::string_view text) {
 }
 
 void ServerLog::request(std::string_view method, std::string_view path, int status,
-                        std::string_view route) {
+                        std::string_view route, std::string_view fault) {
   std::string text(method);
   text += ' ';
   text += path;
   text += ' ';
-  text += std::to_string(status);
+  text += status == 0 ? std::string("-") : std::to_string(status);
   text += " (";
   text += route;
   text += ')';
+  if (!fault.empty()) {
+    text += " [fault: ";
+    text += fault;
+    text += ']';
+  }
   line(text);
 }
 

@@ -9,7 +9,10 @@ namespace linkpos::tools::wixsim {
 class ServerLog {
  public:
   void line(std::string_view text);
-  void request(std::string_view method, std::string_view path, int status, std::string_view route);
+  // "METHOD PATH STATUS (route)", then " [fault: …]" when a fault applied; status 0 (nothing was
+  // answered) shows as "-".
+  void request(std::string_view method, std::string_view path, int status, std::string_view route,
+               std::string_view fault = {});
 };
 
 }  // namespace linkpos::tools::wixsim

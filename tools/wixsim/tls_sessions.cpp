@@ -9,17 +9,18 @@ namespace linkpos::tools::wixsim {
 
 std::optional<SessionStarter> tls_sessions(const std::string& cert_file,
                                            const std::string& key_file, const Router& router,
-                                           ServerLog& log) {
+                                           FaultPlan& faults, ServerLog& log) {
   auto context = net::TlsContext::for_server(cert_file, key_file);
   if (!context) {
     log.line("cannot serve HTTPS: " + context.error().detail);
     return std::nullopt;
   }
-  return
-      [context = std::move(context).value(), &router, &log](boost::asio::ip::tcp::socket socket) {
-        using Session = HttpSession<net::TlsStream>;
-        std::make_shared<Session>(net::TlsStream(context, std::move(socket)), router, log)->start();
-      };
+  return [context = std::move(context).value(), &router, &faults,
+          &log](boost::asio::ip::tcp::socket socket) {
+    using Session = HttpSession<net::TlsStream>;
+    std::make_shared<Session>(net::TlsStream(context, std::move(socket)), router, faults, log)
+        ->start();
+  };
 }
 
 }  // namespace linkpos::tools::wixsim

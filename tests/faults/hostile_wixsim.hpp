@@ -1,0 +1,78 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <nlohmann/json.hpp>
+
+#include "asio_clock.hpp"
+#include "net/http_client.hpp"
+#include "wix/payment_links.hpp"
+#include "wix/wix_backend.hpp"
+#include "wixsim/wixsim_process.hpp"
+
+namespace linkpos::testing {
+
+enum class Transport { kPlain, kTls };
+
+// "Plain" or "Tls": test names and failure messages.
+inline std::string transport_name(Transport transport) {
+  return transport == Transport::kPlain ? "Plain" : "Tls";
+}
+inline void PrintTo(Transport transport, std::ostream* out) {
+  *out << transport_name(transport);
+}
+
+// The real wixsim binary, made hostile through /_wixsim/faults, and the terminal's real Wix
+// client stack on it: net::HttpClient → wix::PaymentLinksClient → wix::WixBackend on one
+// io_context with a real Asio clock. Timeouts are short and retries quick, so each fault shows
+// within a second or two.
+class HostileWixsim {
+ public:
+  static constexpr wix::RetryPolicy kQuickRetries{3, std::chrono::milliseconds(20),
+                                                  std::chrono::milliseconds(2000)};
+
+  explicit HostileWixsim(Transport transport);
+  ~HostileWixsim();
+
+  // The client settings of this suite: wixsim's URL and CA, 2 s to connect, 1.5 s a request.
+  net::HttpClientSettings client_settings() const;
+  // Replaces the client stack with one of other limits or retries.
+  void connect(net::HttpClientSettings settings, wix::RetryPolicy retry = kQuickRetries);
+
+  wix::PaymentLinksClient& client() { return *client_; }
+  wix::WixBackend& backend() { return *backend_; }
+  hal::Clock& clock() { return clock_; }
+  ChildProcess& process() { return wixsim_.process(); }
+
+  // Drives the loop until `done()` holds, or `limit` passes (a guard against a hung test, not a
+  // synchronisation); whether `done()` holds.
+  bool run_until(const std::function<bool()>& done,
+                 std::chrono::steady_clock::duration limit = std::chrono::seconds(20));
+
+  // The harness, reached on a connection of its own: adds fault rules (expecting 200), reads
+  // them back, and reads the links wixsim holds.
+  void add_faults(const nlohmann::json& rules);
+  nlohmann::json faults();
+  nlohmann::json links();
+
+ private:
+  nlohmann::json harness(net::HttpMethod method, const std::string& target,
+                         const std::string& body = "");
+
+  WixsimProcess wixsim_;
+  std::string ca_file_;
+  boost::asio::io_context io_;
+  AsioClock clock_{io_};
+  std::unique_ptr<net::HttpClient> harness_;
+  std::unique_ptr<net::HttpClient> http_;
+  std::unique_ptr<wix::PaymentLinksClient> client_;
+  std::unique_ptr<wix::WixBackend> backend_;
+};
+
+}  // namespace linkpos::testing

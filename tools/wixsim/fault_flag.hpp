@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+namespace linkpos::tools::wixsim {
+
+// Reads one --fault value, ROUTE:FAULT[:COUNT][:FIELD=N…] with FIELD one of latency_ms,
+// retry_after, interval_ms ("create-link:503:2", "query-payments:endless-body:interval_ms=50"),
+// into the rule object the control endpoint takes, for read_fault_rules to check; or says why
+// it is not of that form.
+std::variant<nlohmann::json, std::string> fault_flag_rule(std::string_view flag);
+
+}  // namespace linkpos::tools::wixsim
