@@ -135,6 +135,21 @@ TEST_F(WixSaleTest, ASecondPaymentOnTheLinkIsKeptForARefund) {
   EXPECT_TRUE(logged);
 }
 
+TEST_F(WixSaleTest, APaymentMadeDuringAnOutageIsSeenWhenWixComesBack) {
+  auto terminal = linkpos({"--config", wix.write_config(), "--keys", "9 9 CHARGE", "--once"});
+  ASSERT_TRUE(terminal.wait_for_stderr("\"screen\":\"qr\"", 60s));
+  // Wix stops answering the terminal (the customer's side still works).
+  wix.add_faults(nlohmann::json::array({{{"route", "query-payments"}, {"fault", "close-before-answer"}},
+                                         {{"route", "get-link"}, {"fault", "503"}}}));
+  ASSERT_TRUE(terminal.wait_for_stderr("Network problem", 60s)) << "the QR screen says what is happening";
+  EXPECT_EQ(wix.pay(only_link().at("links").at("url").at("url")), 200u);
+  EXPECT_TRUE(terminal.wait_for_stderr("\"screen\":\"qr\"", 10s)) << "still waiting, QR still up";
+  wix.clear_faults();
+  EXPECT_EQ(terminal.wait(60s), 0) << "the payment is seen once Wix answers again";
+  store::Ledger ledger(wix.dir().file("ledger.sqlite"));
+  EXPECT_EQ(ledger.recent(1).at(0).end, store::SaleEnd::kCompleted);
+}
+
 TEST_F(WixSaleTest, AWrongApiKeyIsShownAsRejectedAndLosesNothing) {
   auto terminal =
       linkpos({"--config", wix.write_config("not-the-key"), "--keys", "1 2 5 0 CHARGE", "--once"});

@@ -64,6 +64,16 @@ class WixsimTerminal {
     return nlohmann::json::parse(reply.value().body);
   }
 
+  // Makes wixsim hostile (tools/wixsim/README.md, "Faults"), or friendly again.
+  void add_faults(const nlohmann::json& rules) const {
+    auto reply = https_call(base_url_, ca_file(), net::HttpMethod::kPost, "/_wixsim/faults", rules.dump());
+    if (!reply || reply.value().status != 200) throw std::runtime_error("wixsim refused the faults");
+  }
+  void clear_faults() const {
+    auto reply = https_call(base_url_, ca_file(), net::HttpMethod::kDelete, "/_wixsim/faults");
+    if (!reply || reply.value().status != 200) throw std::runtime_error("wixsim kept its faults");
+  }
+
   // Pays a link as the customer's phone does: POST to the checkout page's URL + /pay.
   unsigned pay(const std::string& link_url) const {
     const std::string target = link_url.substr(base_url_.size()) + "/pay";
