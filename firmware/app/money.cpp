@@ -76,10 +76,12 @@ std::optional<std::int64_t> parse_decimal(std::string_view text, int exponent) {
 }
 
 VatSplit split_vat(std::int64_t gross, std::int32_t rate_basis_points) {
-  // tax = gross * rate / (10000 + rate), rounded half up; 128 bits keep large amounts exact.
-  const __int128 denominator = 10000 + static_cast<__int128>(rate_basis_points);
-  const __int128 doubled = static_cast<__int128>(gross) * rate_basis_points * 2;
-  const auto tax = static_cast<std::int64_t>((doubled + denominator) / (2 * denominator));
+  // tax = gross * rate / (10000 + rate), rounded half up, without an intermediate product that
+  // could overflow 64 bits (boards have no 128-bit integers): split gross by the denominator.
+  const std::int64_t denominator = 10000 + static_cast<std::int64_t>(rate_basis_points);
+  const std::int64_t whole = gross / denominator;
+  const std::int64_t rest = gross % denominator;  // < 20000, so rest * rate stays small
+  const std::int64_t tax = whole * rate_basis_points + (2 * rest * rate_basis_points + denominator) / (2 * denominator);
   return VatSplit{gross - tax, tax, gross};
 }
 

@@ -29,8 +29,8 @@ std::string format_money(const Money& money);
 // and amounts that do not fit.
 std::optional<std::int64_t> parse_decimal(std::string_view text, int exponent);
 
-// The VAT inside a gross (tax-inclusive) amount at `rate_basis_points` (2000 = 20 %), split so
-// net + tax == gross exactly; the tax is rounded half up to the minor unit.
+// The VAT inside a gross (tax-inclusive, not negative) amount at `rate_basis_points` (2000 =
+// 20 %), split so net + tax == gross exactly; the tax is rounded half up to the minor unit.
 struct VatSplit {
   std::int64_t net = 0;
   std::int64_t tax = 0;

@@ -349,7 +349,11 @@ void Sale::on_polled(BackendResult<LinkStatus> result) {
       begin_closing(Closing::kTimeout);
       return;
     }
-    if (status.state == LinkState::kInactive || status.state == LinkState::kPaid) {
+    if (status.state == LinkState::kPaid) {
+      // Paid, yet no payment listed: the service is still catching up. Look again; never end
+      // a sale on this.
+      services_.log.warn("sale " + record_.reference + ": the link says PAID but lists no payment yet");
+    } else if (status.state == LinkState::kInactive) {
       if (!commit([&] { services_.ledger.record_link_closed(record_.reference); }))
         return;
       record_.link_closed = true;

@@ -125,21 +125,19 @@ void WixBackend::create_link(const app::LinkRequest& request,
 
 void WixBackend::get_status(const app::PaymentLink& link,
                             std::function<void(app::BackendResult<app::LinkStatus>)> done) {
-  // Payments first: a payment is what matters, whatever the link's status says.
-  client_.all_payments(link.id, [this, id = link.id, done = std::move(done)](
-                                    WixResult<std::vector<LinkPayment>> found) mutable {
-    if (!found)
-      return done(to_backend_error(found.error()));
-    auto payments = to_payments(found.value());
-    if (!payments)
-      return done(payments.error());
-    if (!payments.value().empty()) {
-      return done(app::LinkStatus{app::LinkState::kPaid, std::move(payments.value())});
-    }
-    client_.get_link(id, [this, done = std::move(done)](WixResult<PaymentLinkInfo> info) {
-      if (!info)
-        return done(to_backend_error(info.error()));
-      done(app::LinkStatus{state_of(info.value().status), {}});
+  // The status first, then the payments: once a link is PAID, INACTIVE or EXPIRED no payment
+  // can come after it, so the list read afterwards is complete. (The other way round, a payment
+  // landing between the two reads would show as a PAID link without payments.)
+  client_.get_link(link.id, [this, id = link.id, done = std::move(done)](WixResult<PaymentLinkInfo> info) mutable {
+    if (!info) return done(to_backend_error(info.error()));
+    const app::LinkState state = state_of(info.value().status);
+    client_.all_payments(id, [this, state, done = std::move(done)](WixResult<std::vector<LinkPayment>> found) {
+      if (!found) return done(to_backend_error(found.error()));
+      auto payments = to_payments(found.value());
+      if (!payments) return done(payments.error());
+      // A payment is what matters, whatever the status said a moment before.
+      const app::LinkState seen = payments.value().empty() ? state : app::LinkState::kPaid;
+      done(app::LinkStatus{seen, std::move(payments.value())});
     });
   });
 }

@@ -65,7 +65,9 @@ TEST(MoneyTest, VatSplitsTheGrossExactlyForEachExponent) {
   EXPECT_EQ(split_vat(1250, 500).net, 1190);
   // Half up: 21 cents at 5 % holds 1.0 cent exactly.
   EXPECT_EQ(split_vat(21, 500).tax, 1);
-  for (std::int64_t gross : {1, 99, 1250, 99999999}) {
+  // The largest amount a cashier can key, without 128-bit arithmetic: 166666666666.5 rounds up.
+  EXPECT_EQ(split_vat(999'999'999'999, 2000).tax, 166'666'666'667);
+  for (std::int64_t gross : {1LL, 99LL, 1250LL, 99999999LL, 999'999'999'999LL}) {
     const VatSplit split = split_vat(gross, 770);
     EXPECT_EQ(split.net + split.tax, gross);
   }

@@ -398,6 +398,18 @@ TEST_F(TerminalTest, ALinkClosedElsewhereEndsTheSaleAndSaysSo) {
   EXPECT_EQ(only_sale().end, SaleEnd::kCancelled);
 }
 
+TEST_F(TerminalTest, APaidLinkThatListsNoPaymentYetIsLookedAtAgainNeverEnded) {
+  reach_qr();
+  clock.advance(2s);
+  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kPaid, {}});
+  EXPECT_EQ(screen(), "qr");
+  EXPECT_FALSE(only_sale().end);
+  clock.advance(2s);
+  ASSERT_EQ(backend.statuses.size(), 1u);
+  FakeBackend::answer(backend.statuses, paid_status());
+  EXPECT_EQ(screen(), "paid");
+}
+
 TEST_F(TerminalTest, NetworkTroubleWhilePollingIsShownAndPollingGoesOn) {
   reach_qr();
   clock.advance(2s);

@@ -24,7 +24,8 @@ class WixsimTerminal {
 
   explicit WixsimTerminal(std::vector<std::string> wixsim_options = {},
                           const std::string& certificate = "localhost")
-      : wixsim_(wixsim_arguments(std::move(wixsim_options), certificate)) {
+      : wixsim_(wixsim_arguments(std::move(wixsim_options), certificate), "", false,
+                /*quiet_stderr=*/true) {
     using namespace std::chrono_literals;
     if (auto line = wixsim_.next_stdout_line(30s))
       base_url_ = *line;

@@ -38,7 +38,7 @@ std::vector<std::string> with_emulator(std::vector<std::string> arguments) {
 }  // namespace
 
 ChildProcess::ChildProcess(std::vector<std::string> arguments, std::string working_dir,
-                           bool keys_on_stdin) {
+                           bool keys_on_stdin, bool quiet_stderr) {
   arguments = with_emulator(std::move(arguments));
   int out[2];
   int err[2];
@@ -52,7 +52,12 @@ ChildProcess::ChildProcess(std::vector<std::string> arguments, std::string worki
     throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     dup2(out[1], STDOUT_FILENO);
-    dup2(err[1], STDERR_FILENO);
+    if (quiet_stderr) {
+      const int null = open("/dev/null", O_WRONLY);
+      dup2(null, STDERR_FILENO);
+    } else {
+      dup2(err[1], STDERR_FILENO);
+    }
     if (keys_on_stdin) {
       dup2(in[0], STDIN_FILENO);
     } else {
@@ -109,8 +114,9 @@ std::optional<std::string> ChildProcess::next_line(Stream& stream, std::vector<s
     }
     if (stream.closed)
       return std::nullopt;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
+    // Rounded up: a wait of less than a millisecond still polls once.
+    const auto left =
+        std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0)
       return std::nullopt;
     pollfd ready{stream.fd, POLLIN, 0};

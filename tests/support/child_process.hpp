@@ -13,9 +13,11 @@ namespace linkpos::testing {
 class ChildProcess {
  public:
   // With `keys_on_stdin`, the process reads what write_stdin() sends (a pipe, as a technician
-  // would pipe keys in); otherwise its stdin is /dev/null.
+  // would pipe keys in); otherwise its stdin is /dev/null. With `quiet_stderr` its stderr goes
+  // to /dev/null: for a long-running helper (wixsim) whose log nobody reads, which would
+  // otherwise fill the pipe and stall it.
   explicit ChildProcess(std::vector<std::string> arguments, std::string working_dir = "",
-                        bool keys_on_stdin = false);
+                        bool keys_on_stdin = false, bool quiet_stderr = false);
   ~ChildProcess();  // kills the process if it is still running
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
@@ -34,6 +36,9 @@ class ChildProcess {
   // Waits for the process to end, collecting the rest of its output; its exit code, or
   // 128 + the signal that killed it; nullopt if it did not end in time.
   std::optional<int> wait(std::chrono::milliseconds timeout);
+
+  // The process has closed both outputs (it ended, or is about to).
+  bool ended() const { return out_.closed && err_.closed; }
 
   // Every stderr line read so far.
   const std::vector<std::string>& stderr_lines() const { return stderr_lines_; }
