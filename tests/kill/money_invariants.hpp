@@ -1,0 +1,45 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace linkpos::testing {
+
+// What the money checks found once the terminal has settled.
+struct MoneyFindings {
+  std::vector<std::string> violations;  // each names the records it is about
+  std::vector<std::string> refunds;     // payments the ledger keeps for a refund (no receipt)
+  int sales = 0;
+  int paid_sales = 0;
+  int payments = 0;
+  int links = 0;
+  int receipt_files = 0;
+  int reprints = 0;
+  int copies = 0;
+};
+
+// The invariants of a run, from wixsim's state, the ledger and the receipt files:
+// every payment Wix took has a receipt carrying its id, at most one of them not marked as a
+// reprint or copy, unless the ledger keeps it as an extra payment to refund; no link is still
+// ACTIVE; no sale has two links, and every link belongs to a sale the ledger knows; every sale
+// has ended, and the paid ones have receipt numbers 1..N without gaps or repeats.
+// `terminal_id` is what sale references start with.
+MoneyFindings check_money(const nlohmann::json& wix_state, const std::string& ledger_path,
+                          const std::filesystem::path& receipts, const std::string& terminal_id);
+
+// Why the ledger file at `path` is not sound, or nullopt: no damaged copy set aside beside it;
+// a copy of it (with its WAL) in the folder `scratch` opens as the terminal opens it
+// (store::Ledger), every sale reads back, and SQLite's integrity check says ok. The file itself
+// is not touched. `sales` gets how many sales it holds.
+std::optional<std::string> ledger_unsound(const std::string& path,
+                                          const std::filesystem::path& scratch, int& sales);
+
+// The ledger has nothing left to do: no sale unfinished, no link to close, no create to settle.
+// A description of what is left otherwise.
+std::optional<std::string> ledger_work_left(const std::string& path);
+
+}  // namespace linkpos::testing
