@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <sstream>
+#include <utility>
 
 namespace linkpos::drivers::sim {
 namespace {
@@ -22,9 +23,9 @@ std::variant<std::vector<ScriptStep>, std::string> parse_key_script(std::string_
   std::string word;
   while (words >> word) {
     if (const auto key = hal::key_from_name(word)) {
-      steps.push_back(KeyStep{*key});
+      steps.emplace_back(std::in_place_type<KeyStep>, KeyStep{*key});
     } else if (word.rfind("wait:", 0) == 0 && word.size() > 5) {
-      steps.push_back(WaitStep{word.substr(5)});
+      steps.emplace_back(std::in_place_type<WaitStep>, WaitStep{word.substr(5)});
     } else if (word.rfind("sleep:", 0) == 0) {
       const std::string_view digits = std::string_view(word).substr(6);
       long ms = -1;
@@ -33,7 +34,7 @@ std::variant<std::vector<ScriptStep>, std::string> parse_key_script(std::string_
           ms < 0) {
         return "--keys: \"" + word + "\" needs a whole number of milliseconds, e.g. sleep:500";
       }
-      steps.push_back(SleepStep{std::chrono::milliseconds(ms)});
+      steps.emplace_back(std::in_place_type<SleepStep>, SleepStep{std::chrono::milliseconds(ms)});
     } else {
       return "--keys: \"" + word + "\" is not a key; the words are: " + known_words();
     }
