@@ -7,7 +7,8 @@
 
 namespace linkpos::testing {
 
-// A fresh folder for one test, removed with everything in it afterwards.
+// A fresh folder for one test, removed with everything in it afterwards unless keep() was
+// called (a failed run's evidence, for whoever reads the report).
 class TempDir {
  public:
   TempDir() {
@@ -17,6 +18,8 @@ class TempDir {
     path_ = pattern;
   }
   ~TempDir() {
+    if (kept_)
+      return;
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
   }
@@ -25,9 +28,11 @@ class TempDir {
 
   const std::filesystem::path& path() const { return path_; }
   std::string file(const std::string& name) const { return (path_ / name).string(); }
+  void keep() { kept_ = true; }
 
  private:
   std::filesystem::path path_;
+  bool kept_ = false;
 };
 
 }  // namespace linkpos::testing
