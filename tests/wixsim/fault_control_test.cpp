@@ -7,6 +7,7 @@
 #include "tools/wixsim/routes.hpp"
 #include "tools/wixsim/wix_api.hpp"
 #include "wixsim/link_requests.hpp"
+#include "wixsim/site_options.hpp"
 
 namespace linkpos::tools::wixsim {
 namespace {
@@ -32,7 +33,7 @@ class FaultControlTest : public ::testing::Test {
 
   TimePoint now = std::chrono::sys_days{std::chrono::year{2025} / 1 / 21} + 9h;
   GuidSource guids{3};
-  SiteState site{{"https://localhost:8443", false}, guids};
+  SiteState site{testing::site_options("https://localhost:8443"), guids};
   WixApi api{site, [this] { return now; }, nullptr};
   Checkout checkout{site, [this] { return now; }};
   FaultPlan plan{faultable_routes(wixsim_routes(api, checkout))};

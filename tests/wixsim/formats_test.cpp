@@ -37,22 +37,37 @@ TEST(Rfc3339Test, RefusesWhatIsNotADateTime) {
 }
 
 TEST(DecimalAmountTest, ReadsNonNegativeDecimalsWithAtMostThreePlaces) {
-  EXPECT_EQ(parse_decimal_amount("12.50"), (DecimalAmount{12'500, 2}));
-  EXPECT_EQ(parse_decimal_amount("50"), (DecimalAmount{50'000, 0}));
-  EXPECT_EQ(parse_decimal_amount("0.125"), (DecimalAmount{125, 3}));
-  EXPECT_EQ(parse_decimal_amount("1000000000000000"), (DecimalAmount{kMaxAmountThousandths, 0}));
+  EXPECT_EQ(parse_decimal_amount("12.50"), (DecimalAmount{12'500}));
+  EXPECT_EQ(parse_decimal_amount("12.5"), (DecimalAmount{12'500})) << "how it was written is gone";
+  EXPECT_EQ(parse_decimal_amount("50"), (DecimalAmount{50'000}));
+  EXPECT_EQ(parse_decimal_amount("0.125"), (DecimalAmount{125}));
+  EXPECT_EQ(parse_decimal_amount("1000000000000000"), (DecimalAmount{kMaxAmountThousandths}));
   for (const char* text : {"", "-1", "1e3", "1.2345", ".5", "5.", "1,5", " 1", "+1",
                            "1000000000000000.001", "9999999999999999", "99999999999999999999"}) {
     EXPECT_FALSE(parse_decimal_amount(text)) << text;
   }
 }
 
-TEST(DecimalAmountTest, WritesAmountsWithTheScaleTheClientUsed) {
-  EXPECT_EQ(format_decimal_amount({12'500, 2}), "12.50");
-  EXPECT_EQ(format_decimal_amount({1'250'000, 0}), "1250");
-  EXPECT_EQ(format_decimal_amount({1'250, 3}), "1.250");
-  EXPECT_EQ(format_decimal_amount(*add(*multiply({3'250, 2}, 2), {1'000, 0})), "7.50");
-  EXPECT_FALSE(multiply({kMaxAmountThousandths, 0}, 2));
+TEST(DecimalAmountTest, WritesTheScaleAskedForWhenItHoldsTheAmountElseTheFewestDecimalsThatDo) {
+  EXPECT_EQ(format_decimal_amount({12'500}, 0), "12.5");
+  EXPECT_EQ(format_decimal_amount({12'500}, 1), "12.5");
+  EXPECT_EQ(format_decimal_amount({12'500}, 2), "12.50");
+  EXPECT_EQ(format_decimal_amount({12'500}, 3), "12.500");
+  EXPECT_EQ(format_decimal_amount({1'250'000}, 0), "1250");
+  EXPECT_EQ(format_decimal_amount({1'250'000}, 2), "1250.00");
+  EXPECT_EQ(format_decimal_amount({11'733}, 0), "11.733");
+  EXPECT_EQ(format_decimal_amount({11'730}, 0), "11.73");
+  EXPECT_EQ(format_decimal_amount({11'733}, 2), "11.733") << "never a significant digit lost";
+  EXPECT_EQ(format_decimal_amount({5}, 2), "0.005");
+  EXPECT_EQ(format_decimal_amount({0}, 0), "0");
+  EXPECT_EQ(format_decimal_amount({0}, 2), "0.00");
+  EXPECT_EQ(format_decimal_amount({kMaxAmountThousandths}, 1), "1000000000000000.0");
+}
+
+TEST(DecimalAmountTest, MultipliesAndAddsExactlyUpToTheMaximum) {
+  EXPECT_EQ(add(*multiply({3'250}, 2), {1'000}), (DecimalAmount{7'500}));
+  EXPECT_FALSE(multiply({kMaxAmountThousandths}, 2));
+  EXPECT_FALSE(add({kMaxAmountThousandths}, {1}));
 }
 
 TEST(CurrenciesTest, KnowsIso4217CodesButNotMadeUpOnes) {

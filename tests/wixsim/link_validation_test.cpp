@@ -49,7 +49,7 @@ TEST(LinkValidationTest, AcceptsTheTerminalsRequestAndTotalsItsLineItems) {
   EXPECT_EQ(terms.title, "Sale DEMO1-01J");
   EXPECT_EQ(terms.currency, "EUR");
   EXPECT_EQ(terms.payments_limit, 1);
-  EXPECT_EQ(format_decimal_amount(terms.total), "7.50");
+  EXPECT_EQ(format_decimal_amount(terms.total, 2), "7.50");
   ASSERT_EQ(terms.lines.size(), 2u);
   EXPECT_EQ(terms.lines[0].name, "Amount");
   EXPECT_EQ(terms.lines[0].quantity, 2);
@@ -109,8 +109,8 @@ TEST(LinkValidationTest, APriceMustBeANonNegativeDecimalStringWithAtMostThreePla
   EXPECT_EQ(rule_for_price("abc"), "FORMAT");
   EXPECT_EQ(rule_for_price(12.5), "FORMAT") << "a number is not a decimal string";
   EXPECT_EQ(rule_for_price("10000000000000000"), "DECIMAL_LTE");
-  EXPECT_EQ(format_decimal_amount(accepted(custom_link_request("0.125")).total), "0.125");
-  EXPECT_EQ(format_decimal_amount(accepted(custom_link_request("0")).total), "0");
+  EXPECT_EQ(format_decimal_amount(accepted(custom_link_request("0.125")).total, 2), "0.125");
+  EXPECT_EQ(format_decimal_amount(accepted(custom_link_request("0")).total, 0), "0");
 }
 
 TEST(LinkValidationTest, QuantitiesArePositiveIntegers) {
@@ -134,7 +134,7 @@ TEST(LinkValidationTest, CatalogItemsArePricedByTheirOverrideOrTheEmulatorsFixed
          {"catalogReference",
           {{"appId", "215238eb-22a5-4c36-9e7b-e7c08025e04e"}, {"catalogItemId", "P2"}}},
          {"catalogOverrideFields", {{"price", "1.50"}}}}}}};
-  EXPECT_EQ(format_decimal_amount(accepted(body).total), "21.50");
+  EXPECT_EQ(format_decimal_amount(accepted(body).total, 2), "21.50");
 }
 
 TEST(LinkValidationTest, AnOrderLinkTakesExactlyOnePayment) {
@@ -146,7 +146,7 @@ TEST(LinkValidationTest, AnOrderLinkTakesExactlyOnePayment) {
                   {{"orderId", "095159f9-9f44-4ce0-a06f-312d59d56760"}, {"amount", "50"}}}}}};
   const auto terms = accepted(body);
   EXPECT_EQ(terms.payments_limit, 1);
-  EXPECT_EQ(format_decimal_amount(terms.total), "50");
+  EXPECT_EQ(format_decimal_amount(terms.total, 0), "50");
 
   body["paymentLink"]["paymentsLimit"] = 2;
   const auto error = refused(body);

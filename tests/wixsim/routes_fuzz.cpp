@@ -43,7 +43,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const TimePoint now{std::chrono::seconds(1'700'000'000)};
   GuidSource guids(1);
-  SiteState site({"http://localhost:1", (mode & 0x80) != 0}, guids);
+  // The high bit also turns on every variant of the checkout and the wire format.
+  SiteOptions options;
+  options.base_url = "http://localhost:1";
+  if ((mode & 0x80) != 0) {
+    options.ignore_payments_limit = true;
+    options.wire.amount_scale = 0;
+    options.wire.amount_form = AmountForm::kNumber;
+    options.wire.payment_currency = CurrencyFields::kCurrency;
+    options.pricing.discount = Percent{5'000};
+    options.pricing.gift_card = Percent{50'000};
+    options.properties.payment_currency = "EUR";
+    options.other_terminals_links = 3;
+  }
+  SiteState site(options, guids);
   WixApi api(
       site, [now] { return now; }, nullptr);
   Checkout checkout(site, [now] { return now; });
@@ -55,7 +68,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Router router(std::move(routes), {"K", "S"});
   const std::string link_id =
       site.create_link(std::get<LinkTerms>(read_link_terms(link_request("title", "x"))), now).id;
-  const std::string payment_id = std::get<LinkPayment>(site.pay(link_id, now)).id;
+  const std::string payment_id =
+      std::get<CompletedCheckout>(site.pay(link_id, now)).main_payment().id;
 
   HttpRequest request{"POST", "", {{"Authorization", "K"}, {"wix-site-id", "S"}}, rest};
   const std::string links = "/payment-links/v1/payment-links";
@@ -92,6 +106,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       break;
     case 8:  // the bytes as fault rules
       request.target = "/_wixsim/faults";
+      break;
+    case 10:  // the bytes as a form body paying the link
+      request.target = "/pay/" + link_id + "/pay";
+      request.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
       break;
     case 9: {  // the bytes as a --fault flag, then its rule at the endpoint
       request.target = "/_wixsim/faults";

@@ -6,6 +6,7 @@
 #include "tools/wixsim/routes.hpp"
 #include "tools/wixsim/wix_api.hpp"
 #include "wixsim/link_requests.hpp"
+#include "wixsim/site_options.hpp"
 
 namespace linkpos::tools::wixsim {
 namespace {
@@ -42,7 +43,7 @@ class RoutesTest : public ::testing::Test {
 
   TimePoint now = std::chrono::sys_days{std::chrono::year{2025} / 1 / 21} + 9h;
   GuidSource guids{3};
-  SiteState site{{"https://localhost:8443", false}, guids};
+  SiteState site{testing::site_options("https://localhost:8443"), guids};
   std::vector<std::string> created;
   WixApi api{site, [this] { return now; },
              [this](const std::string& id) { created.push_back(id); }};
@@ -123,7 +124,7 @@ TEST_F(RoutesTest, GetDeactivateActivateAndDeleteALink) {
 
 TEST_F(RoutesTest, APaidLinkCannotBeDeleted) {
   const std::string id = create_link();
-  ASSERT_TRUE(std::holds_alternative<LinkPayment>(site.pay(id, now)));
+  ASSERT_TRUE(std::holds_alternative<CompletedCheckout>(site.pay(id, now)));
   const auto body = call(api_request("DELETE", std::string(kLinks) + "/" + id), 428);
   EXPECT_EQ(body["details"]["applicationError"]["code"], "PAYMENT_LINK_HAS_PAYMENTS");
 }
@@ -168,9 +169,15 @@ TEST_F(RoutesTest, PaymentsAreQueriedByLinkAndGetAReceipt) {
       "/payment-link-payments/" + payment["id"].get<std::string>() + "/issue-receipt";
   const auto receipt =
       call(api_request("POST", "/payment-links/v1" + receipt_path, json::object()));
-  EXPECT_FALSE(receipt["receipt"]["id"].get<std::string>().empty());
-  EXPECT_EQ(call(api_request("POST", "/payment-links/v1" + receipt_path))["receipt"]["id"],
-            receipt["receipt"]["id"]);
+  ASSERT_EQ(receipt.size(), 1u) << receipt.dump();
+  EXPECT_EQ(receipt["receiptId"].get<std::string>().size(), 36u) << "a GUID";
+  const auto again = call(api_request("POST", "/payment-links/v1" + receipt_path), 409);
+  EXPECT_EQ(again["details"]["applicationError"]["code"], "RECEIPT_ALREADY_ISSUED");
+  const auto payments =
+      call(api_request("POST", "/payment-links/v1/payment-link-payments/query",
+                       {{"query", {{"filter", {{"id", payment["id"]}}}}}}))["paymentLinkPayments"];
+  ASSERT_EQ(payments.size(), 1u);
+  EXPECT_EQ(payments[0]["receiptId"], receipt["receiptId"]) << "the payment carries it";
 }
 
 TEST_F(RoutesTest, SettingsHaveARevisionAndThePolicyCheckbox) {

@@ -5,6 +5,7 @@
 #include "tools/wixsim/link_validation.hpp"
 #include "tools/wixsim/site_state.hpp"
 #include "wixsim/link_requests.hpp"
+#include "wixsim/site_options.hpp"
 
 namespace linkpos::tools::wixsim {
 namespace {
@@ -30,17 +31,17 @@ class SiteStateTest : public ::testing::Test {
       ADD_FAILURE() << error->code;
       return {};
     }
-    return std::get<LinkPayment>(outcome);
+    return std::get<CompletedCheckout>(outcome).main_payment();
   }
 
-  int refusal_status(const std::variant<LinkPayment, WixError>& outcome) {
+  int refusal_status(const std::variant<CompletedCheckout, WixError>& outcome) {
     const auto* error = std::get_if<WixError>(&outcome);
     return error == nullptr ? 200 : error->http_status;
   }
 
   TimePoint now = std::chrono::sys_days{std::chrono::year{2025} / 1 / 21} + 9h;
   GuidSource guids{1};
-  SiteState site{{"http://localhost:8080", false}, guids};
+  SiteState site{testing::site_options("http://localhost:8080"), guids};
 };
 
 TEST_F(SiteStateTest, ANewLinkIsActiveWithRevisionOneAndItsCustomerUrl) {
@@ -59,13 +60,14 @@ TEST_F(SiteStateTest, ANewLinkIsActiveWithRevisionOneAndItsCustomerUrl) {
 }
 
 TEST_F(SiteStateTest, APaymentRecordsTheLinksTotalAndMakesItPaidAtItsLimit) {
-  const std::string id = create(terms("12.50")).id;
+  const std::string id = create(terms("12.5")).id;
   now += 30s;
   const auto payment = paid(id);
   const auto json = payment_json(payment);
   EXPECT_EQ(json["paymentLinkId"], id);
   EXPECT_EQ(json["type"], "REGULAR");
-  EXPECT_EQ(json["amount"], "12.50");
+  EXPECT_EQ(json["amount"], "12.50") << "wixsim's scale, not the client's";
+  EXPECT_FALSE(json["ecomCheckout"]["ecomCheckoutId"].get<std::string>().empty());
   EXPECT_EQ(json["currency"], "EUR");
   EXPECT_EQ(json["currencyCode"], "EUR");
   EXPECT_EQ(json["createdDate"], "2025-01-21T09:00:30.000Z");
@@ -88,7 +90,7 @@ TEST_F(SiteStateTest, APaidLinkTakesNoSecondPayment) {
 }
 
 TEST_F(SiteStateTest, IgnoringThePaymentsLimitTakesASecondPaymentOnAPaidLink) {
-  SiteState lenient{{"http://localhost:8080", true}, guids};
+  SiteState lenient{testing::site_options("http://localhost:8080", true), guids};
   const std::string id = lenient.create_link(terms(), now).id;
   ASSERT_EQ(refusal_status(lenient.pay(id, now)), 200);
   ASSERT_EQ(refusal_status(lenient.pay(id, now)), 200);
@@ -164,16 +166,18 @@ TEST_F(SiteStateTest, OnlyALinkWithoutPaymentsCanBeDeleted) {
   EXPECT_EQ(site.delete_link(unpaid)->http_status, 404);
 }
 
-TEST_F(SiteStateTest, AReceiptIsIssuedOnceAndRepeatingGivesTheSameId) {
+TEST_F(SiteStateTest, AReceiptIsIssuedOnceAndASecondIssueIsAConflict) {
   const std::string id = create(terms()).id;
   const auto payment = paid(id);
   const auto first = site.issue_receipt(payment.id, now);
   ASSERT_TRUE(std::holds_alternative<std::string>(first));
   const auto second = site.issue_receipt(payment.id, now);
-  EXPECT_EQ(std::get<std::string>(second), std::get<std::string>(first));
+  ASSERT_TRUE(std::holds_alternative<WixError>(second));
+  EXPECT_EQ(std::get<WixError>(second).http_status, 409);
+  EXPECT_EQ(std::get<WixError>(second).code, "RECEIPT_ALREADY_ISSUED");
   const auto json = payment_json(*site.find_payment(payment.id));
-  EXPECT_EQ(json["receiptId"], std::get<std::string>(first));
-  EXPECT_EQ(json["revision"], "2");
+  EXPECT_EQ(json["receiptId"], std::get<std::string>(first)) << "the first receipt stays";
+  EXPECT_EQ(json["revision"], "2") << "the refused issue changed nothing";
   EXPECT_EQ(std::get<WixError>(site.issue_receipt("no-such-payment", now)).http_status, 404);
 }
 

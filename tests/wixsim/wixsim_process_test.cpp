@@ -101,8 +101,10 @@ TEST(WixsimProcessTest, ALinkIsPaidOnItsCheckoutPageThenItsPaymentGetsAReceipt) 
                             payment["id"].get<std::string>() + "/issue-receipt";
   const auto receipt = wixsim.api("POST", issue, "{}");
   ASSERT_EQ(receipt.status, 200);
-  const std::string receipt_id = receipt.json()["receipt"]["id"];
-  EXPECT_EQ(wixsim.api("POST", issue, "{}").json()["receipt"]["id"], receipt_id);
+  const std::string receipt_id = receipt.json()["receiptId"];
+  const auto again = wixsim.api("POST", issue, "{}");
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.json()["details"]["applicationError"]["code"], "RECEIPT_ALREADY_ISSUED");
   EXPECT_EQ(wixsim.get("/_wixsim/state").json()["payments"][0]["receiptId"], receipt_id);
 
   const auto second = http_call(wixsim.base_url(), "POST", path_of(url) + "/pay");

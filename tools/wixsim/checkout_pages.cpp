@@ -24,8 +24,8 @@ std::string page(std::string_view title, const std::string& content) {
          "<p class=\"note\">wixsim: a test checkout, no money moves.</p>\n</main></body></html>\n";
 }
 
-std::string money(const DecimalAmount& amount, const std::string& currency) {
-  return format_decimal_amount(amount) + " " + currency;
+std::string money(const DecimalAmount& amount, int scale, const std::string& currency) {
+  return format_decimal_amount(amount, scale) + " " + currency;
 }
 
 }  // namespace
@@ -57,20 +57,32 @@ std::string html_escape(std::string_view text) {
   return escaped;
 }
 
-std::string checkout_page(const PaymentLink& link, LinkStatus status, bool takes_payment) {
+std::string checkout_page(const PaymentLink& link, LinkStatus status, bool takes_payment,
+                          const CheckoutOffer& offer) {
   const auto& terms = link.terms;
-  const std::string total = html_escape(money(terms.total, terms.currency));
+  const std::string total = html_escape(money(terms.total, offer.scale, terms.currency));
   std::string content =
       "<h1>" + html_escape(terms.title) + "</h1>\n<p class=\"amount\">" + total + "</p>\n<table>\n";
   for (const auto& line : terms.lines) {
     content += "<tr><td>" + html_escape(line.name) + "</td><td class=\"n\">&times; " +
                std::to_string(line.quantity) + "</td><td class=\"n\">" +
-               html_escape(money(line.price, terms.currency)) + "</td></tr>\n";
+               html_escape(money(line.price, offer.scale, terms.currency)) + "</td></tr>\n";
   }
   content += "</table>\n";
+  if (offer.discount.thousandths > 0) {
+    content += "<p>Discount " + format_decimal_amount({offer.discount.thousandths}, 0) +
+               " %: " + html_escape(money(offer.due, offer.scale, terms.currency)) + " due</p>\n";
+  }
   if (takes_payment) {
-    content += "<form method=\"post\" action=\"/pay/" + html_escape(link.id) +
-               "/pay\"><button type=\"submit\">Pay " + total + "</button></form>\n";
+    content += "<form method=\"post\" action=\"/pay/" + html_escape(link.id) + "/pay\">";
+    if (offer.due.thousandths > 0) {
+      // The customer may pay another amount (a tip, a part): the checkout takes what is sent.
+      content += "<p><label for=\"amount\">Amount to pay (" + html_escape(terms.currency) +
+                 ")</label><br><input id=\"amount\" name=\"amount\" inputmode=\"decimal\" "
+                 "value=\"" +
+                 format_decimal_amount(offer.due, offer.scale) + "\"></p>";
+    }
+    content += "<button type=\"submit\">Pay</button></form>\n";
   } else {
     content += "<p class=\"status\">This payment link is " + std::string(status_name(status)) +
                " and takes no payment.</p>\n";
@@ -78,11 +90,23 @@ std::string checkout_page(const PaymentLink& link, LinkStatus status, bool takes
   return page("Pay: " + terms.title, content);
 }
 
-std::string paid_page(const PaymentLink& link, const LinkPayment& payment) {
-  const std::string content = "<h1>Paid</h1>\n<p class=\"amount\">" +
-                              html_escape(money(payment.amount, payment.currency)) + "</p>\n<p>" +
-                              html_escape(link.terms.title) + "</p>\n<p>Payment " +
-                              html_escape(payment.id) + "</p>\n";
+std::string paid_page(const PaymentLink& link, const CompletedCheckout& checkout, int scale) {
+  const auto& payments = checkout.payments;
+  DecimalAmount paid;
+  for (const auto& payment : payments)
+    paid.thousandths += payment.amount.thousandths;
+  std::string content = "<h1>Paid</h1>\n<p class=\"amount\">" +
+                        html_escape(money(paid, scale, link.terms.currency)) + "</p>\n<p>" +
+                        html_escape(link.terms.title) + "</p>\n<table>\n";
+  for (const auto& payment : payments) {
+    const std::string method = payment.type == PaymentType::kGiftCard
+                                   ? "Gift card " + payment.gift_card_code
+                                   : std::string("Card");
+    content += "<tr><td>" + html_escape(method) + "</td><td class=\"n\">" +
+               html_escape(money(payment.amount, scale, payment.currency)) + "</td><td>" +
+               html_escape(payment.id) + "</td></tr>\n";
+  }
+  content += "</table>\n";
   return page("Paid: " + link.terms.title, content);
 }
 

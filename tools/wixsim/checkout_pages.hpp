@@ -3,20 +3,31 @@
 #include <string>
 #include <string_view>
 
-#include "tools/wixsim/link_payment.hpp"
+#include "tools/wixsim/checkout_pricing.hpp"
 #include "tools/wixsim/payment_link.hpp"
+#include "tools/wixsim/site_state.hpp"
 
 namespace linkpos::tools::wixsim {
 
 // The customer's side of a payment link, as small self-contained HTML pages (no scripts, no
 // external resources), readable on a phone.
 
-// The checkout: title, amount and currency, line items, and — when the link takes a payment — a
-// Pay button whose form posts to /pay/<id>/pay; otherwise the link's status.
-std::string checkout_page(const PaymentLink& link, LinkStatus status, bool takes_payment);
+// What the checkout offers besides the link's terms: what is due (the total less any discount)
+// and the scale amounts are written with.
+struct CheckoutOffer {
+  DecimalAmount due;
+  Percent discount;
+  int scale = 2;
+};
 
-// The page after a completed payment.
-std::string paid_page(const PaymentLink& link, const LinkPayment& payment);
+// The checkout: title, total and currency, line items, the discount if any, and — when the link
+// takes a payment — a form posting to /pay/<id>/pay with the amount to pay (prefilled with what
+// is due; none when nothing is) and a Pay button; otherwise the link's status.
+std::string checkout_page(const PaymentLink& link, LinkStatus status, bool takes_payment,
+                          const CheckoutOffer& offer);
+
+// The page after a completed checkout: what was paid, and in which parts.
+std::string paid_page(const PaymentLink& link, const CompletedCheckout& checkout, int scale);
 
 // A refused payment or an unknown link: a heading and the reason.
 std::string refused_page(std::string_view heading, std::string_view reason);

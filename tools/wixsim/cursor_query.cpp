@@ -116,6 +116,19 @@ std::variant<CursorQuery, WixError> read_cursor_query(const json& body) {
       query.limit = static_cast<int>(value);
     }
     if (paging.contains("cursor") && !paging["cursor"].is_null()) {
+      // Wix pages as its SDK does: a later page is the cursor alone (a new limit aside); a
+      // filter or sort beside it, even an empty one, is refused rather than guessed at.
+      std::vector<FieldViolation> violations;
+      for (const char* part : {"filter", "sort"}) {
+        if (request.contains(part) && !request[part].is_null()) {
+          violations.push_back({std::string("query.") + part,
+                                "must not be given with cursorPaging.cursor: the cursor "
+                                "continues the query it came from, with its filter and sort",
+                                "FIELD_NOT_ALLOWED"});
+        }
+      }
+      if (!violations.empty())
+        return validation_error(std::move(violations));
       const auto state = paging["cursor"].is_string()
                              ? open_cursor(paging["cursor"].get<std::string>())
                              : std::nullopt;

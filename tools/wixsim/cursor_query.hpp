@@ -28,9 +28,10 @@ inline constexpr int kMaxPageSize = 100;
 
 // Reads a query request body, {"query": {"filter": {...}, "sort": [{"fieldName", "order"}],
 // "cursorPaging": {"limit", "cursor"}}}. As with Wix, a cursor from an earlier page carries that
-// query's filter and sort, which then need not (and cannot) be given again; the limit may change.
-// A 400 error for a missing query, a bad filter or sort, a limit outside 1…100 or a cursor that
-// was not made here.
+// query's filter and sort, which then must not be given again; the limit may change. A 400 error
+// for a missing query, a bad filter or sort, a limit outside 1…100, a cursor that was not made
+// here, or a cursor with a filter or sort beside it (FIELD_NOT_ALLOWED on query.filter /
+// query.sort).
 std::variant<CursorQuery, WixError> read_cursor_query(const nlohmann::json& body);
 
 struct QueryPage {

@@ -5,7 +5,6 @@
 namespace linkpos::tools::wixsim {
 namespace {
 
-constexpr int kMaxScale = 3;
 constexpr std::int64_t kPowersOfTen[] = {1, 10, 100, 1000};
 
 bool is_digit(char c) {
@@ -22,7 +21,7 @@ std::optional<DecimalAmount> parse_decimal_amount(std::string_view text) {
   if (whole.empty() || !std::all_of(whole.begin(), whole.end(), is_digit))
     return std::nullopt;
   if (point != std::string_view::npos &&
-      (fraction.empty() || fraction.size() > kMaxScale ||
+      (fraction.empty() || fraction.size() > kMaxAmountScale ||
        !std::all_of(fraction.begin(), fraction.end(), is_digit))) {
     return std::nullopt;
   }
@@ -40,19 +39,22 @@ std::optional<DecimalAmount> parse_decimal_amount(std::string_view text) {
   std::int64_t fraction_value = 0;
   for (const char c : fraction)
     fraction_value = fraction_value * 10 + (c - '0');
-  value += fraction_value * kPowersOfTen[kMaxScale - fraction.size()];
+  value += fraction_value * kPowersOfTen[kMaxAmountScale - fraction.size()];
   if (value > kMaxAmountThousandths)
     return std::nullopt;
-  return DecimalAmount{value, static_cast<int>(fraction.size())};
+  return DecimalAmount{value};
 }
 
-std::string format_decimal_amount(const DecimalAmount& amount) {
-  const int scale = std::clamp(amount.scale, 0, kMaxScale);
+std::string format_decimal_amount(const DecimalAmount& amount, int scale) {
+  scale = std::clamp(scale, 0, kMaxAmountScale);
+  const std::string thousandths = std::to_string(1000 + amount.thousandths % 1000).substr(1);
+  // Trailing zeros beyond the asked scale go; significant digits never do.
+  int needed = kMaxAmountScale;
+  while (needed > scale && thousandths[static_cast<std::size_t>(needed - 1)] == '0')
+    --needed;
   std::string text = std::to_string(amount.thousandths / 1000);
-  if (scale > 0) {
-    const std::string thousandths = std::to_string(1000 + amount.thousandths % 1000).substr(1);
-    text += "." + thousandths.substr(0, static_cast<std::size_t>(scale));
-  }
+  if (needed > 0)
+    text += "." + thousandths.substr(0, static_cast<std::size_t>(needed));
   return text;
 }
 
@@ -64,14 +66,14 @@ std::optional<DecimalAmount> multiply(const DecimalAmount& amount, std::int64_t 
       product > kMaxAmountThousandths) {
     return std::nullopt;
   }
-  return DecimalAmount{product, amount.scale};
+  return DecimalAmount{product};
 }
 
 std::optional<DecimalAmount> add(const DecimalAmount& a, const DecimalAmount& b) {
   const std::int64_t sum = a.thousandths + b.thousandths;  // both are at most 1e18: no overflow
   if (sum > kMaxAmountThousandths)
     return std::nullopt;
-  return DecimalAmount{sum, std::max(a.scale, b.scale)};
+  return DecimalAmount{sum};
 }
 
 }  // namespace linkpos::tools::wixsim

@@ -43,6 +43,15 @@ std::variant<nlohmann::json, std::string> fault_flag_rule(std::string_view flag)
         whole_number(equals == std::string_view::npos ? parts[i] : parts[i].substr(equals + 1));
     if (!number || rule.contains(field))
       return usage;
+    if (field == "retry_after_date") {
+      // A flag, in the FIELD=N form the others have: 1 for the HTTP-date form.
+      if (*number != 0 && *number != 1)
+        return usage;
+      if (rule.contains("retry_after_form"))
+        return usage;
+      rule["retry_after_form"] = *number == 1 ? "date" : "seconds";
+      continue;
+    }
     rule[field] = *number;
   }
   return rule;

@@ -35,6 +35,7 @@ std::optional<RequestFault> FaultPlan::take(std::string_view route) {
       fault_chosen = true;
       decided->fault = rule.fault;
       decided->retry_after = rule.retry_after;
+      decided->retry_after_date = rule.retry_after_date;
       decided->interval = rule.interval;
     }
     if (rule.count)
@@ -48,6 +49,8 @@ std::string describe(const RequestFault& fault) {
   std::string text(fault_name(fault.fault));
   if (fault.fault == FaultKind::kLatency)
     return text + " " + std::to_string(fault.latency.count()) + " ms";
+  if (fault.retry_after_date)
+    text += " with a Retry-After date";
   if (fault.fault == FaultKind::kEndlessBody && fault.interval.count() != 0)
     text += " every " + std::to_string(fault.interval.count()) + " ms";
   if (fault.latency.count() != 0)

@@ -17,6 +17,7 @@ struct RequestFault {
   std::chrono::milliseconds latency{0};
   std::optional<int> retry_after;
   std::chrono::milliseconds interval{0};
+  bool retry_after_date = false;
 };
 
 // The fault rules in force and their counting. For each request, every rule naming its route

@@ -9,12 +9,14 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::pair<FaultKind, std::string_view>, 11> kNames{{
+constexpr std::array<std::pair<FaultKind, std::string_view>, 13> kNames{{
     {FaultKind::kLatency, "latency"},
     {FaultKind::kStatus500, "500"},
     {FaultKind::kStatus502, "502"},
     {FaultKind::kStatus503, "503"},
     {FaultKind::kTooManyRequests, "429"},
+    {FaultKind::kForbidden, "403"},
+    {FaultKind::kNotFound, "404"},
     {FaultKind::kCloseBeforeAnswer, "close-before-answer"},
     {FaultKind::kCommitThenDrop, "commit-then-drop"},
     {FaultKind::kMalformedJson, "malformed-json"},
@@ -49,8 +51,8 @@ std::variant<FaultRule, std::string> read_rule(const json& object,
   if (!object.is_object())
     return std::string("a rule must be an object");
   for (const auto& [key, value] : object.items()) {
-    static constexpr std::array<std::string_view, 6> kKeys{
-        "route", "fault", "count", "latency_ms", "retry_after", "interval_ms"};
+    static constexpr std::array<std::string_view, 7> kKeys{
+        "route", "fault", "count", "latency_ms", "retry_after", "retry_after_form", "interval_ms"};
     if (std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end())
       return "unknown field \"" + key + "\"";
   }
@@ -102,6 +104,16 @@ std::variant<FaultRule, std::string> read_rule(const json& object,
   } else if (rule.fault == FaultKind::kTooManyRequests) {
     rule.retry_after = 1;
   }
+  if (object.contains("retry_after_form")) {
+    const json& form = object["retry_after_form"];
+    if (!is_status_fault(rule.fault))
+      return std::string("\"retry_after_form\" goes with the faults 429, 500, 502 and 503 only");
+    if (form != "seconds" && form != "date")
+      return std::string("\"retry_after_form\" must be \"seconds\" or \"date\"");
+    rule.retry_after_date = form == "date";
+    if (rule.retry_after_date && !rule.retry_after)
+      return std::string("\"retry_after_form\": \"date\" needs \"retry_after\"");
+  }
   if (object.contains("interval_ms")) {
     if (rule.fault != FaultKind::kEndlessBody)
       return std::string("\"interval_ms\" goes with the fault endless-body only");
@@ -152,8 +164,10 @@ json fault_rule_json(const FaultRule& rule) {
     out["count"] = *rule.count;
   if (rule.latency.count() != 0)
     out["latency_ms"] = rule.latency.count();
-  if (rule.retry_after)
+  if (rule.retry_after) {
     out["retry_after"] = *rule.retry_after;
+    out["retry_after_form"] = rule.retry_after_date ? "date" : "seconds";
+  }
   if (rule.fault == FaultKind::kEndlessBody)
     out["interval_ms"] = rule.interval.count();
   out["applied"] = rule.applied;

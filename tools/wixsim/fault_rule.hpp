@@ -20,6 +20,8 @@ enum class FaultKind {
   kStatus502,
   kStatus503,
   kTooManyRequests,    // 429 with Retry-After; the route does not run
+  kForbidden,          // 403 PERMISSION_DENIED with Wix's error body; the route does not run
+  kNotFound,           // 404 with Wix's error body; the route does not run
   kCloseBeforeAnswer,  // the request is read, then the connection closed; the route does not run
   kCommitThenDrop,     // the route runs, then the connection is closed without an answer
   kMalformedJson,      // the route runs; 200 with the first half of its body as the whole body
@@ -28,8 +30,9 @@ enum class FaultKind {
   kEndlessBody,        // the route runs; its head with a chunked body that never ends
 };
 
-// The names rules use: "latency", "500", "502", "503", "429", "close-before-answer",
-// "commit-then-drop", "malformed-json", "truncated-body", "reset-mid-body", "endless-body".
+// The names rules use: "latency", "500", "502", "503", "429", "403", "404",
+// "close-before-answer", "commit-then-drop", "malformed-json", "truncated-body",
+// "reset-mid-body", "endless-body".
 std::string_view fault_name(FaultKind fault);
 std::optional<FaultKind> fault_from_name(std::string_view name);
 
@@ -42,12 +45,14 @@ struct FaultRule {
   std::optional<int> count;               // requests it still applies to; nullopt: until cleared
   std::chrono::milliseconds latency{0};   // waited before the route runs, whatever the fault
   std::optional<int> retry_after;         // seconds, sent as Retry-After (429 always: 1 if unset)
+  bool retry_after_date = false;          // Retry-After as an HTTP-date (wixsim's clock + it)
   std::chrono::milliseconds interval{0};  // endless-body: the pause between chunks
   int applied = 0;                        // requests it has applied to so far
 };
 
 // Rules read from the control endpoint's JSON: an array of rule objects (or one object)
-// {"route", "fault", "count"?, "latency_ms"?, "retry_after"?, "interval_ms"?}. `routes` are
+// {"route", "fault", "count"?, "latency_ms"?, "retry_after"?, "retry_after_form"?
+// ("seconds" | "date"), "interval_ms"?}. `routes` are
 // the names a rule may give besides "*". All or nothing: the first problem found, in words
 // that name the rule and the field, when any rule is unusable.
 std::variant<std::vector<FaultRule>, std::string> read_fault_rules(

@@ -14,8 +14,11 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "tools/wixsim/clock.hpp"
 #include "tools/wixsim/fault_bodies.hpp"
 #include "tools/wixsim/fault_plan.hpp"
+#include "tools/wixsim/fault_refusals.hpp"
+#include "tools/wixsim/http_date.hpp"
 #include "tools/wixsim/responses.hpp"
 #include "tools/wixsim/router.hpp"
 #include "tools/wixsim/server_log.hpp"
@@ -31,15 +34,17 @@ inline constexpr std::uint64_t kMaxRequestBodyBytes = 1 << 20;
 // serves plain TCP (beast::tcp_stream) and TLS (net::TlsStream): a stream that has
 // async_handshake(timeout, handler) is handshaken first, one that has async_shutdown is closed
 // that way. Every answer leaves through answer(), which applies the request's fault (FaultPlan);
-// whole responses through send().
+// whole responses through send(). Every answer is dated by `clock`, wixsim's own (which
+// --clock-offset may set apart from the terminal's).
 template <class Stream>
 class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
  public:
-  HttpSession(Stream stream, const Router& router, FaultPlan& faults, ServerLog& log)
+  HttpSession(Stream stream, const Router& router, FaultPlan& faults, ServerLog& log, Clock clock)
       : stream_(std::move(stream)),
         router_(router),
         faults_(faults),
         log_(log),
+        clock_(std::move(clock)),
         timer_(stream_.get_executor()) {}
 
   void start() {
@@ -138,13 +143,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
       case FaultKind::kLatency:
         return send(routed_.route, routed_.respond());
       case FaultKind::kStatus500:
-        return send(routed_.route, refusal(500));
       case FaultKind::kStatus502:
-        return send(routed_.route, refusal(502));
       case FaultKind::kStatus503:
-        return send(routed_.route, refusal(503));
       case FaultKind::kTooManyRequests:
-        return send(routed_.route, refusal(429));
+      case FaultKind::kForbidden:
+      case FaultKind::kNotFound:
+        return send(routed_.route, refusal_response(*fault_, routed_.route, clock_()));
       case FaultKind::kCloseBeforeAnswer:
         log_request(0);
         return close();
@@ -168,15 +172,6 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     }
   }
 
-  // 5xx with an empty body, or 429; with Retry-After when the rule gives one.
-  HttpResponse refusal(int status) const {
-    HttpResponse response;
-    response.status = status;
-    if (fault_->retry_after)
-      response.headers.emplace_back("Retry-After", std::to_string(*fault_->retry_after));
-    return response;
-  }
-
   void log_request(int status) {
     log_.request(request_.method, request_.path(), status, routed_.route,
                  fault_ ? describe(*fault_) : std::string());
@@ -189,6 +184,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     response_.version(version_);
     response_.result(static_cast<unsigned>(response.status));
     response_.set(http::field::server, "wixsim");
+    response_.set(http::field::date, format_http_date(clock_()));
     if (!response.content_type.empty())
       response_.set(http::field::content_type, response.content_type);
     for (const auto& [name, value] : response.headers)
@@ -313,6 +309,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
   const Router& router_;
   FaultPlan& faults_;
   ServerLog& log_;
+  Clock clock_;
   boost::asio::steady_timer timer_;
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;

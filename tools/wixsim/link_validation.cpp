@@ -3,6 +3,7 @@
 #include <climits>
 
 #include "tools/wixsim/currencies.hpp"
+#include "tools/wixsim/decimal_field.hpp"
 
 namespace linkpos::tools::wixsim {
 namespace {
@@ -90,33 +91,13 @@ std::optional<DecimalAmount> read_price(const json& object, const char* name,
     violations.add(field, "is required", "REQUIRED_FIELD");
     return std::nullopt;
   }
-  if (!value->is_string()) {
-    violations.add(field, "must be a decimal string such as \"12.50\"", "FORMAT");
+  auto price = read_decimal_value(*value, field, {});
+  if (auto* violation = std::get_if<FieldViolation>(&price)) {
+    violations.add(std::move(violation->field), std::move(violation->description),
+                   std::move(violation->violated_rule));
     return std::nullopt;
   }
-  const auto& text = value->get_ref<const std::string&>();
-  if (auto amount = parse_decimal_amount(text))
-    return amount;
-  // Tell which rule a decimal-looking text breaks, as Wix does.
-  const bool negative = !text.empty() && text[0] == '-';
-  const std::string_view unsigned_text = std::string_view(text).substr(negative ? 1 : 0);
-  const auto point = unsigned_text.find('.');
-  const auto whole = unsigned_text.substr(0, point);
-  const auto fraction =
-      point == std::string_view::npos ? std::string_view{} : unsigned_text.substr(point + 1);
-  const auto digits = [](std::string_view part) {
-    return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
-  };
-  if (!digits(whole) || (point != std::string_view::npos && !digits(fraction))) {
-    violations.add(field, "must be a decimal string such as \"12.50\"", "FORMAT");
-  } else if (negative) {
-    violations.add(field, "must be at least 0", "DECIMAL_GTE");
-  } else if (fraction.size() > 3) {
-    violations.add(field, "must have at most 3 decimal places", "DECIMAL_MAX_SCALE");
-  } else {
-    violations.add(field, "must be at most 1000000000000000", "DECIMAL_LTE");
-  }
-  return std::nullopt;
+  return std::get<DecimalAmount>(price);
 }
 
 std::optional<std::int64_t> read_quantity(const json& item, const std::string& field,
@@ -193,7 +174,7 @@ void read_line_items(const json& link, LinkTerms& terms, Violations& violations)
     violations.add(items_field, "at least one line item is required for type ECOM", "MIN_SIZE");
     return;
   }
-  DecimalAmount total{0, 0};
+  DecimalAmount total{0};
   bool complete = true;
   for (std::size_t i = 0; i < items->size(); ++i) {
     const json& item = (*items)[i];
@@ -255,7 +236,8 @@ void read_order(const json& link, LinkTerms& terms, Violations& violations) {
 
 }  // namespace
 
-std::variant<LinkTerms, WixError> read_link_terms(const json& body) {
+std::variant<LinkTerms, WixError> read_link_terms(const json& body,
+                                                  const std::optional<std::string>& site_currency) {
   Violations violations;
   const json* link = member(body, "paymentLink");
   if (link == nullptr || !link->is_object()) {
@@ -273,10 +255,13 @@ std::variant<LinkTerms, WixError> read_link_terms(const json& body) {
   }
 
   if (auto currency = required_string(*link, "currency", "paymentLink.currency", violations)) {
-    if (is_known_currency(*currency)) {
-      terms.currency = *currency;
-    } else {
+    if (!is_known_currency(*currency)) {
       violations.add("paymentLink.currency", "must be an ISO 4217 currency code", "FORMAT");
+    } else if (site_currency && *currency != *site_currency) {
+      violations.add("paymentLink.currency",
+                     "must be the site's payment currency, " + *site_currency, "OTHER");
+    } else {
+      terms.currency = *currency;
     }
   }
 

@@ -22,6 +22,8 @@
 
 #include "tools/wixsim/auto_pay.hpp"
 #include "tools/wixsim/checkout.hpp"
+#include "tools/wixsim/checkout_pricing.hpp"
+#include "tools/wixsim/currencies.hpp"
 #include "tools/wixsim/fault_control.hpp"
 #include "tools/wixsim/fault_flag.hpp"
 #include "tools/wixsim/fault_plan.hpp"
@@ -31,6 +33,7 @@
 #include "tools/wixsim/server_log.hpp"
 #include "tools/wixsim/session_starter.hpp"
 #include "tools/wixsim/site_state.hpp"
+#include "tools/wixsim/wire_format.hpp"
 #include "tools/wixsim/wix_api.hpp"
 
 namespace {
@@ -54,7 +57,35 @@ struct Arguments {
   bool ignore_payments_limit = false;
   std::vector<std::string> faults;  // --fault ROUTE:FAULT[:COUNT][:FIELD=N…], in order
   std::optional<long long> latency_ms;
+  int amount_scale = 2;
+  std::string amount_form = "string";
+  std::string payment_currency_field = "both";
+  std::string discount = "0";
+  std::string gift_card = "0";
+  std::optional<std::string> site_currency;
+  std::string site_time_zone = "Europe/Paris";
+  std::string site_business_name = "wixsim Test Shop";
+  double clock_offset_seconds = 0;
+  int busy_site = 0;
 };
+
+// The site as the flags describe it; CLI11 has checked every value already.
+wixsim::SiteOptions site_options(const Arguments& arguments, const std::string& base_url) {
+  wixsim::SiteOptions options;
+  options.base_url = base_url;
+  options.ignore_payments_limit = arguments.ignore_payments_limit;
+  options.wire.amount_scale = arguments.amount_scale;
+  options.wire.amount_form = *wixsim::amount_form_from_name(arguments.amount_form);
+  options.wire.payment_currency =
+      *wixsim::currency_fields_from_name(arguments.payment_currency_field);
+  options.pricing.discount = *wixsim::parse_percent(arguments.discount);
+  options.pricing.gift_card = *wixsim::parse_percent(arguments.gift_card);
+  options.properties.payment_currency = arguments.site_currency;
+  options.properties.business_name = arguments.site_business_name;
+  options.properties.time_zone = arguments.site_time_zone;
+  options.other_terminals_links = arguments.busy_site;
+  return options;
+}
 
 // The faults of --fault and --latency, in force from the start; false, with the reason logged,
 // when one is not usable.
@@ -129,8 +160,12 @@ int run(const Arguments& arguments) {
   wixsim::GuidSource guids(
       std::random_device{}() ^
       static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
-  wixsim::SiteState site({base_url, arguments.ignore_payments_limit}, guids);
-  const wixsim::Clock clock = [] { return std::chrono::system_clock::now(); };
+  wixsim::SiteState site(site_options(arguments, base_url), guids);
+  // Everything wixsim dates reads this clock, so --clock-offset models a server whose clock is
+  // not the terminal's.
+  const auto offset = std::chrono::duration_cast<std::chrono::system_clock::duration>(
+      std::chrono::duration<double>(arguments.clock_offset_seconds));
+  const wixsim::Clock clock = [offset] { return std::chrono::system_clock::now() + offset; };
 
   std::optional<wixsim::AutoPay> auto_pay;
   if (arguments.auto_pay_seconds) {
@@ -159,9 +194,9 @@ int run(const Arguments& arguments) {
     routes.push_back(std::move(route));
   const wixsim::Router router(std::move(routes), {arguments.api_key, arguments.site_id});
 
-  const auto sessions =
-      tls ? wixsim::tls_sessions(arguments.cert_file, arguments.key_file, router, faults, log)
-          : wixsim::plain_sessions(router, faults, log);
+  const auto sessions = tls ? wixsim::tls_sessions(arguments.cert_file, arguments.key_file, router,
+                                                   faults, log, clock)
+                            : wixsim::plain_sessions(router, faults, log, clock);
   if (!sessions)
     return kExitConfig;
   listener->start(*sessions);
@@ -186,9 +221,64 @@ int run(const Arguments& arguments) {
     serving << ", ignoring payments limits";
   if (!faults.rules().empty())
     serving << ", with " << faults.rules().size() << " fault rule(s)";
+  if (arguments.clock_offset_seconds != 0)
+    serving << ", its clock " << arguments.clock_offset_seconds << " s off";
   log.line(serving.str());
   io.run();
   return 0;
+}
+
+// A percentage flag's check: 0 to 100 with at most three decimals.
+std::string percent_problem(const std::string& text) {
+  return wixsim::parse_percent(text) ? std::string()
+                                     : "wants a percentage from 0 to 100 (e.g. 5 or 12.5)";
+}
+
+// The flags that pick among what the contract leaves open or a site may be (README: "Variants").
+void add_variant_options(CLI::App& cli, Arguments& arguments) {
+  cli.add_option("--amount-scale", arguments.amount_scale,
+                 "decimals written in amounts when they hold the value exactly (else up to 3)")
+      ->check(CLI::Range(0, 3))
+      ->capture_default_str();
+  cli.add_option("--amount-form", arguments.amount_form,
+                 "write amounts as decimal strings or as JSON numbers")
+      ->check(CLI::IsMember({"string", "number"}))
+      ->capture_default_str();
+  cli.add_option("--payment-currency-field", arguments.payment_currency_field,
+                 "the field(s) payments carry their currency in")
+      ->check(CLI::IsMember({"currency", "currencyCode", "both"}))
+      ->capture_default_str();
+  cli.add_option("--discount", arguments.discount,
+                 "PERCENT taken off every checkout's total, rounded half up to 3 decimals")
+      ->check(percent_problem)
+      ->capture_default_str();
+  cli.add_option("--gift-card", arguments.gift_card,
+                 "PERCENT of every checkout paid by gift card, as a GIFT_CARD record of its own")
+      ->check(percent_problem)
+      ->capture_default_str();
+  cli.add_option("--site-currency", arguments.site_currency,
+                 "the site's payment currency: create-link refuses any other")
+      ->check([](const std::string& code) {
+        return wixsim::is_known_currency(code) ? std::string()
+                                               : "wants an ISO 4217 currency code such as EUR";
+      });
+  cli.add_option("--site-time-zone", arguments.site_time_zone,
+                 "the site's IANA time zone in its properties")
+      ->check([](const std::string& zone) {
+        return zone.empty() ? "wants an IANA time zone such as Europe/Paris" : "";
+      })
+      ->capture_default_str();
+  cli.add_option("--site-business-name", arguments.site_business_name,
+                 "the business name in the site's properties")
+      ->capture_default_str();
+  cli.add_option("--clock-offset", arguments.clock_offset_seconds,
+                 "SECONDS (may be negative) wixsim's clock is ahead of this machine's")
+      ->check(CLI::Range(-10.0 * 365 * 86'400, 10.0 * 365 * 86'400))
+      ->capture_default_str();
+  cli.add_option("--busy-site", arguments.busy_site,
+                 "N links of other terminals created just after every link made through the API")
+      ->check(CLI::Range(0, 100'000))
+      ->capture_default_str();
 }
 
 }  // namespace
@@ -223,6 +313,7 @@ int main(int argc, char** argv) {
   cli.add_option("--latency", arguments.latency_ms,
                  "delay every answer (but the harness's /_wixsim/ ones) by this many ms")
       ->check(CLI::Range(0LL, 600'000LL));
+  add_variant_options(cli, arguments);
   try {
     cli.parse(argc, argv);
     if (!arguments.plain && arguments.cert_file.empty()) {

@@ -1,6 +1,45 @@
 #include "tools/wixsim/payment_link.hpp"
 
 namespace linkpos::tools::wixsim {
+namespace {
+
+// The price at a dotted path of a line item, when the client gave one.
+nlohmann::json* price_in(nlohmann::json& item, const char* object, const char* inner) {
+  auto found = item.find(object);
+  if (found == item.end() || !found->is_object())
+    return nullptr;
+  nlohmann::json* at = &*found;
+  if (inner != nullptr) {
+    const auto nested = at->find(inner);
+    if (nested == at->end() || !nested->is_object())
+      return nullptr;
+    at = &*nested;
+  }
+  const auto price = at->find("price");
+  return price == at->end() || price->is_null() ? nullptr : &*price;
+}
+
+// The prices the client wrote, rewritten from what was read (terms.lines follow the line items'
+// order: every item of an accepted link made one line).
+void write_prices(nlohmann::json& json, const LinkTerms& terms, const WireFormat& format) {
+  if (auto items = json.find("ecomPaymentLink");
+      items != json.end() && items->contains("lineItems")) {
+    auto& list = (*items)["lineItems"];
+    for (std::size_t i = 0; i < list.size() && i < terms.lines.size(); ++i) {
+      for (auto* price : {price_in(list[i], "customItem", nullptr),
+                          price_in(list[i], "catalogItem", "catalogOverrideFields")}) {
+        if (price != nullptr)
+          *price = amount_json(terms.lines[i].price, format);
+      }
+    }
+  }
+  if (auto order = json.find("ecomOrderPaymentLink");
+      order != json.end() && order->is_object() && order->contains("amount")) {
+    (*order)["amount"] = amount_json(terms.total, format);
+  }
+}
+
+}  // namespace
 
 std::string_view status_name(LinkStatus status) {
   switch (status) {
@@ -27,8 +66,9 @@ LinkStatus status_at(const PaymentLink& link, TimePoint now) {
   return LinkStatus::kActive;
 }
 
-nlohmann::json link_json(const PaymentLink& link, TimePoint now) {
+nlohmann::json link_json(const PaymentLink& link, TimePoint now, const WireFormat& format) {
   nlohmann::json json = link.terms.echoed;
+  write_prices(json, link.terms, format);
   json["id"] = link.id;
   json["revision"] = std::to_string(link.revision);  // Wix writes int64 as strings
   json["createdDate"] = format_rfc3339(link.created);

@@ -10,6 +10,7 @@
 
 #include "tools/wixsim/decimal_amount.hpp"
 #include "tools/wixsim/rfc3339.hpp"
+#include "tools/wixsim/wire_format.hpp"
 
 namespace linkpos::tools::wixsim {
 
@@ -56,7 +57,9 @@ struct PaymentLink {
 // a link expires without anyone touching it.
 LinkStatus status_at(const PaymentLink& link, TimePoint now);
 
-// The link in the API's shape (the value of "paymentLink").
-nlohmann::json link_json(const PaymentLink& link, TimePoint now);
+// The link in the API's shape (the value of "paymentLink"). The line items are given back as the
+// client sent them but for their prices (and an order link's amount), which wixsim writes in its
+// own form, as `format` says.
+nlohmann::json link_json(const PaymentLink& link, TimePoint now, const WireFormat& format = {});
 
 }  // namespace linkpos::tools::wixsim

@@ -7,10 +7,12 @@
 
 namespace linkpos::tools::wixsim {
 
-SessionStarter plain_sessions(const Router& router, FaultPlan& faults, ServerLog& log) {
-  return [&router, &faults, &log](boost::asio::ip::tcp::socket socket) {
+SessionStarter plain_sessions(const Router& router, FaultPlan& faults, ServerLog& log,
+                              Clock clock) {
+  return [&router, &faults, &log, clock = std::move(clock)](boost::asio::ip::tcp::socket socket) {
     using Session = HttpSession<boost::beast::tcp_stream>;
-    std::make_shared<Session>(boost::beast::tcp_stream(std::move(socket)), router, faults, log)
+    std::make_shared<Session>(boost::beast::tcp_stream(std::move(socket)), router, faults, log,
+                              clock)
         ->start();
   };
 }

@@ -126,6 +126,21 @@ std::partial_ordering compare_field_values(const json& a, const json& b) {
     return a.get<double>() <=> b.get<double>();
   if (a.is_boolean() && b.is_boolean())
     return a.get<bool>() <=> b.get<bool>();
+  // Amounts written as JSON numbers (--amount-form number) against a filter's decimal string,
+  // or the other way round, compare as numbers.
+  const auto as_number = [](const json& value) -> std::optional<double> {
+    if (value.is_number())
+      return value.get<double>();
+    if (value.is_string()) {
+      if (const auto amount = parse_decimal_amount(value.get_ref<const std::string&>()))
+        return static_cast<double>(amount->thousandths) / 1000.0;
+    }
+    return std::nullopt;
+  };
+  const auto number_a = as_number(a);
+  const auto number_b = as_number(b);
+  if (number_a && number_b)
+    return *number_a <=> *number_b;
   return std::partial_ordering::unordered;
 }
 

@@ -24,8 +24,8 @@ bool filter_matches(const nlohmann::json& filter, const nlohmann::json& item);
 const nlohmann::json* field_at(const nlohmann::json& item, std::string_view path);
 
 // Orders two values of one field as Wix does: date-times as instants (whatever their
-// fraction or offset), decimal strings as numbers, other strings, numbers and booleans as
-// themselves; values of different kinds are unordered.
+// fraction or offset), decimal strings as numbers (also against JSON numbers), other strings,
+// numbers and booleans as themselves; values of different kinds are unordered.
 std::partial_ordering compare_field_values(const nlohmann::json& a, const nlohmann::json& b);
 
 }  // namespace linkpos::tools::wixsim

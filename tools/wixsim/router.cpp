@@ -10,7 +10,8 @@ namespace linkpos::tools::wixsim {
 namespace {
 
 bool is_api_path(std::string_view path) {
-  return path.starts_with("/payment-links/") || path.starts_with("/receipts/");
+  return path.starts_with("/payment-links/") || path.starts_with("/receipts/") ||
+         path.starts_with("/site-properties/");
 }
 
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {

@@ -51,9 +51,9 @@ struct RoutedRequest {
 };
 
 // Dispatches requests through an explicit routing table. Requests to the API (/payment-links/…,
-// /receipts/…) must carry `Authorization: <api key>` (or `Bearer <api key>`) and
-// `wix-site-id: <site id>`: 401 without the key, 403 without the site. A request no route
-// takes is answered 404, both with Wix's error body.
+// /receipts/…, /site-properties/…) must carry `Authorization: <api key>` (or `Bearer <api key>`)
+// and `wix-site-id: <site id>`: 401 without the key, 403 without the site. A request no route takes
+// is answered 404, both with Wix's error body.
 class Router {
  public:
   Router(std::vector<Route> routes, Credentials credentials);

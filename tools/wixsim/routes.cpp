@@ -34,6 +34,8 @@ std::vector<Route> wixsim_routes(WixApi& api, Checkout& checkout) {
        bind(api, &WixApi::issue_receipt)},
       {"get-settings", "GET", "/payment-links/v1/payment-links-settings",
        bind(api, &WixApi::get_settings)},
+      {"site-properties", "GET", "/site-properties/v4/properties",
+       bind(api, &WixApi::site_properties)},
       {"checkout-page", "GET", "/pay/{id}", bind(checkout, &Checkout::show)},
       {"checkout-pay", "POST", "/pay/{id}/pay", bind(checkout, &Checkout::pay)},
       {"state", "GET", std::string(kHarnessPrefix) + "state", bind(api, &WixApi::dump_state)},

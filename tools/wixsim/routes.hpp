@@ -9,8 +9,8 @@
 
 namespace linkpos::tools::wixsim {
 
-// wixsim's whole routing table, in one place: the Payment Links API, the customer checkout
-// and the state dump.
+// wixsim's whole routing table, in one place: the Payment Links API, Site Properties, the
+// customer checkout and the state dump.
 std::vector<Route> wixsim_routes(WixApi& api, Checkout& checkout);
 
 // The fault control on /_wixsim/faults: read-faults (GET), add-faults (POST), clear-faults

@@ -8,6 +8,7 @@
 
 #include <boost/asio/ip/tcp.hpp>
 
+#include "tools/wixsim/clock.hpp"
 #include "tools/wixsim/fault_plan.hpp"
 #include "tools/wixsim/router.hpp"
 #include "tools/wixsim/server_log.hpp"
@@ -17,13 +18,13 @@ namespace linkpos::tools::wixsim {
 // Turns an accepted connection into a running HTTP session.
 using SessionStarter = std::function<void(boost::asio::ip::tcp::socket)>;
 
-// Plain HTTP sessions, answering through `router` with the faults of `faults`.
-SessionStarter plain_sessions(const Router& router, FaultPlan& faults, ServerLog& log);
+// Plain HTTP sessions, answering through `router` with the faults of `faults`, dated by `clock`.
+SessionStarter plain_sessions(const Router& router, FaultPlan& faults, ServerLog& log, Clock clock);
 
 // HTTPS sessions presenting the certificate chain and key (PEM files); nullopt, with the reason
 // logged, when the files are unusable or this build has no TLS.
 std::optional<SessionStarter> tls_sessions(const std::string& cert_file,
                                            const std::string& key_file, const Router& router,
-                                           FaultPlan& faults, ServerLog& log);
+                                           FaultPlan& faults, ServerLog& log, Clock clock);
 
 }  // namespace linkpos::tools::wixsim

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <chrono>
+
+#include "tools/wixsim/busy_site.hpp"
 
 namespace linkpos::tools::wixsim {
 namespace {
@@ -42,7 +46,7 @@ WixError link_not_found(std::string_view id) {
 SiteState::SiteState(SiteOptions options, GuidSource& guids)
     : options_(std::move(options)), guids_(guids) {}
 
-const PaymentLink& SiteState::create_link(LinkTerms terms, TimePoint now) {
+PaymentLink& SiteState::add_link(LinkTerms terms, TimePoint now) {
   PaymentLink link;
   link.id = guids_.next();
   link.created = now;
@@ -51,6 +55,17 @@ const PaymentLink& SiteState::create_link(LinkTerms terms, TimePoint now) {
   link.terms = std::move(terms);
   links_.push_back(std::move(link));
   return links_.back();
+}
+
+const PaymentLink& SiteState::create_link(LinkTerms terms, TimePoint now) {
+  const std::size_t created = links_.size();
+  add_link(std::move(terms), now);
+  for (int i = 1; i <= options_.other_terminals_links; ++i) {
+    // Later than the link, so a newest-first search meets them before it.
+    add_link(other_terminal_terms(links_[created].terms, ++other_links_made_),
+             now + std::chrono::milliseconds(i));
+  }
+  return links_[created];  // by index: adding the others may have moved it
 }
 
 const PaymentLink* SiteState::find_link(std::string_view id) const {
@@ -121,8 +136,34 @@ bool SiteState::takes_payment(const PaymentLink& link, TimePoint now) const {
          (status == LinkStatus::kPaid && options_.ignore_payments_limit);
 }
 
-std::variant<LinkPayment, WixError> SiteState::pay(std::string_view link_id, TimePoint now,
-                                                   std::optional<ContactDetails> contact) {
+DecimalAmount SiteState::amount_due(const PaymentLink& link) const {
+  return wixsim::amount_due(link.terms.total, options_.pricing.discount);
+}
+
+LinkPayment SiteState::record(const PaymentLink& link, const std::string& checkout_id,
+                              PaymentType type, DecimalAmount amount, const ContactDetails& contact,
+                              TimePoint now) {
+  LinkPayment payment;
+  payment.id = guids_.next();
+  payment.created = now;
+  payment.updated = now;
+  payment.link_id = link.id;
+  payment.checkout_id = checkout_id;
+  payment.type = type;
+  payment.amount = amount;
+  payment.currency = link.terms.currency;
+  payment.contact = contact;
+  if (type == PaymentType::kGiftCard) {
+    std::string code = payment.id.substr(payment.id.size() - 4);
+    std::transform(code.begin(), code.end(), code.begin(),
+                   [](char c) { return static_cast<char>(std::toupper(c)); });
+    payment.gift_card_code = "****-****-" + code;
+  }
+  return payment;
+}
+
+std::variant<CompletedCheckout, WixError> SiteState::pay(std::string_view link_id, TimePoint now,
+                                                         CheckoutInput input) {
   PaymentLink* found = link(link_id);
   if (found == nullptr)
     return link_not_found(link_id);
@@ -142,27 +183,37 @@ std::variant<LinkPayment, WixError> SiteState::pay(std::string_view link_id, Tim
       return application_error(410, "PAYMENT_LINK_EXPIRED", "payment link " + id + " has expired");
   }
 
-  LinkPayment payment;
-  payment.id = guids_.next();
-  payment.created = now;
-  payment.updated = now;
-  payment.link_id = found->id;
-  payment.amount = found->terms.total;
-  payment.currency = found->terms.currency;
-  if (contact) {
-    payment.contact = std::move(*contact);
+  ContactDetails contact;
+  if (input.contact) {
+    contact = std::move(*input.contact);
   } else {
-    const auto& customer = kMadeUpCustomers[payments_.size() % kMadeUpCustomers.size()];
-    payment.contact = {std::string(customer.first_name), std::string(customer.last_name),
-                       std::string(customer.email)};
+    const auto& customer =
+        kMadeUpCustomers[static_cast<std::size_t>(checkouts_) % kMadeUpCustomers.size()];
+    contact = {std::string(customer.first_name), std::string(customer.last_name),
+               std::string(customer.email)};
   }
-  payments_.push_back(payment);
+  ++checkouts_;
+  const DecimalAmount amount = input.amount ? *input.amount : amount_due(*found);
+  const PaymentParts parts = split_payment(amount, options_.pricing.gift_card);
 
-  ++found->total_payments;
+  CompletedCheckout checkout;
+  checkout.checkout_id = guids_.next();
+  if (parts.gift_card.thousandths > 0) {
+    checkout.payments.push_back(record(*found, checkout.checkout_id, PaymentType::kGiftCard,
+                                       parts.gift_card, contact, now));
+  }
+  if (parts.regular.thousandths > 0 || checkout.payments.empty()) {
+    checkout.payments.push_back(
+        record(*found, checkout.checkout_id, PaymentType::kRegular, parts.regular, contact, now));
+  }
+  // One step, between requests: a query sees all of the checkout's records or none.
+  payments_.insert(payments_.end(), checkout.payments.begin(), checkout.payments.end());
+
+  ++found->total_payments;  // a checkout, not a record
   found->last_payment = now;
   ++found->revision;
   found->updated = now;
-  return payment;
+  return checkout;
 }
 
 std::variant<std::string, WixError> SiteState::issue_receipt(std::string_view payment_id,
@@ -172,11 +223,14 @@ std::variant<std::string, WixError> SiteState::issue_receipt(std::string_view pa
     return application_error(404, "PAYMENT_LINK_PAYMENT_NOT_FOUND",
                              "payment link payment " + std::string(payment_id) + " not found");
   }
-  if (!found->receipt_id) {
-    found->receipt_id = guids_.next();
-    ++found->revision;
-    found->updated = now;
+  if (found->receipt_id) {
+    return application_error(
+        409, "RECEIPT_ALREADY_ISSUED",
+        "a receipt was already issued for payment link payment " + std::string(payment_id));
   }
+  found->receipt_id = guids_.next();
+  ++found->revision;
+  found->updated = now;
   return *found->receipt_id;
 }
 

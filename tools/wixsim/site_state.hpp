@@ -6,9 +6,12 @@
 #include <variant>
 #include <vector>
 
+#include "tools/wixsim/checkout_pricing.hpp"
 #include "tools/wixsim/guid_source.hpp"
 #include "tools/wixsim/link_payment.hpp"
 #include "tools/wixsim/payment_link.hpp"
+#include "tools/wixsim/site_properties.hpp"
+#include "tools/wixsim/wire_format.hpp"
 #include "tools/wixsim/wix_error.hpp"
 
 namespace linkpos::tools::wixsim {
@@ -17,6 +20,28 @@ struct SiteOptions {
   std::string base_url;  // "http://localhost:8080": links' URLs are <base URL>/pay/<id>
   // Take payments on PAID links too, so tests can make a second payment on a single-use link.
   bool ignore_payments_limit = false;
+  WireFormat wire;            // how amounts and payments' currency are written
+  CheckoutPricing pricing;    // discount and gift-card share of every checkout
+  SiteProperties properties;  // the business, its time zone and payment currency
+  // Each link created is followed by this many links of other terminals (--busy-site).
+  int other_terminals_links = 0;
+};
+
+// What the customer gives at checkout: who they are and, optionally, the amount they pay
+// (nothing: what is due).
+struct CheckoutInput {
+  std::optional<ContactDetails> contact;
+  std::optional<DecimalAmount> amount;
+};
+
+// A completed checkout: its payment records, in creation order (the gift card's first), all
+// sharing its ecomCheckoutId.
+struct CompletedCheckout {
+  std::string checkout_id;
+  std::vector<LinkPayment> payments;
+
+  // The record a customer's receipt page shows: the card's, or the gift card's when it paid all.
+  const LinkPayment& main_payment() const { return payments.back(); }
 };
 
 // The emulated Wix site: its payment links, their payments and receipts, and the rules that
@@ -26,6 +51,10 @@ class SiteState {
  public:
   SiteState(SiteOptions options, GuidSource& guids);
 
+  const SiteOptions& options() const { return options_; }
+
+  // The link, then — on a busy site — the links of other terminals created just after it (1 ms
+  // apart, same currency and line items, other titles).
   const PaymentLink& create_link(LinkTerms terms, TimePoint now);
 
   const PaymentLink* find_link(std::string_view id) const;
@@ -41,17 +70,23 @@ class SiteState {
   // ACTIVE again from INACTIVE (already ACTIVE: no change); 428 for a PAID or EXPIRED link.
   std::variant<PaymentLink, WixError> activate_link(std::string_view id, TimePoint now);
 
-  // A customer completes the checkout: a payment of the link's total, by `contact` or a
-  // made-up customer. The link is PAID once its payments limit is reached. Refused with 404 for an
-  // unknown link, 409 for an INACTIVE or PAID one (PAID is accepted with ignore_payments_limit),
-  // 410 for an EXPIRED one.
-  std::variant<LinkPayment, WixError> pay(std::string_view link_id, TimePoint now,
-                                          std::optional<ContactDetails> contact = std::nullopt);
+  // What a checkout of the link pays unless the customer chooses: its total less the discount.
+  DecimalAmount amount_due(const PaymentLink& link) const;
+
+  // A customer completes the checkout, paying the amount given or what is due, by `contact` or a
+  // made-up customer. With a gift-card share the amount is paid in two records (GIFT_CARD, then
+  // REGULAR; a part of 0 makes none), added together: no reader sees one without the other.
+  // However many records it makes, a checkout counts once towards the payments limit; the link
+  // is PAID once that is reached. Refused with 404 for an unknown link, 409 for an INACTIVE or
+  // PAID one (PAID is accepted with ignore_payments_limit), 410 for an EXPIRED one.
+  std::variant<CompletedCheckout, WixError> pay(std::string_view link_id, TimePoint now,
+                                                CheckoutInput input = {});
 
   // Whether the link would take a payment now (ACTIVE, or PAID with ignore_payments_limit).
   bool takes_payment(const PaymentLink& link, TimePoint now) const;
 
-  // The payment's receipt id, issuing the receipt the first time; 404 for an unknown payment.
+  // Issues the payment's receipt and gives its id; 404 for an unknown payment, 409
+  // RECEIPT_ALREADY_ISSUED when it has one (its id is on the payment).
   std::variant<std::string, WixError> issue_receipt(std::string_view payment_id, TimePoint now);
 
   // In creation order.
@@ -60,11 +95,16 @@ class SiteState {
 
  private:
   PaymentLink* link(std::string_view id);
+  PaymentLink& add_link(LinkTerms terms, TimePoint now);
+  LinkPayment record(const PaymentLink& link, const std::string& checkout_id, PaymentType type,
+                     DecimalAmount amount, const ContactDetails& contact, TimePoint now);
 
   SiteOptions options_;
   GuidSource& guids_;
   std::vector<PaymentLink> links_;
   std::vector<LinkPayment> payments_;
+  int checkouts_ = 0;
+  int other_links_made_ = 0;
 };
 
 WixError link_not_found(std::string_view id);

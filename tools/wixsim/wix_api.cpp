@@ -6,6 +6,7 @@
 #include "tools/wixsim/cursor_query.hpp"
 #include "tools/wixsim/link_validation.hpp"
 #include "tools/wixsim/responses.hpp"
+#include "tools/wixsim/site_properties.hpp"
 
 namespace linkpos::tools::wixsim {
 namespace {
@@ -27,10 +28,12 @@ HttpResponse not_json() {
       application_error(400, "INVALID_ARGUMENT", "the request body is not valid JSON"));
 }
 
-HttpResponse link_response(const std::variant<PaymentLink, WixError>& outcome, TimePoint now) {
+HttpResponse link_response(const std::variant<PaymentLink, WixError>& outcome, TimePoint now,
+                           const WireFormat& format) {
   if (const auto* error = std::get_if<WixError>(&outcome))
     return error_response(*error);
-  return json_response(200, {{"paymentLink", link_json(std::get<PaymentLink>(outcome), now)}});
+  return json_response(200,
+                       {{"paymentLink", link_json(std::get<PaymentLink>(outcome), now, format)}});
 }
 
 }  // namespace
@@ -42,12 +45,12 @@ HttpResponse WixApi::create_link(const HttpRequest& request, const RouteMatch&) 
   const auto body = json_body(request);
   if (!body)
     return not_json();
-  auto terms = read_link_terms(*body);
+  auto terms = read_link_terms(*body, site_.options().properties.payment_currency);
   if (const auto* error = std::get_if<WixError>(&terms))
     return error_response(*error);
   const auto now = clock_();
   const PaymentLink& link = site_.create_link(std::get<LinkTerms>(std::move(terms)), now);
-  auto response = json_response(200, {{"paymentLink", link_json(link, now)}});
+  auto response = json_response(200, {{"paymentLink", link_json(link, now, wire())}});
   if (link_created_)
     link_created_(link.id);
   return response;
@@ -57,7 +60,7 @@ HttpResponse WixApi::get_link(const HttpRequest&, const RouteMatch& match) {
   const PaymentLink* link = site_.find_link(match.id);
   if (link == nullptr)
     return error_response(link_not_found(match.id));
-  return json_response(200, {{"paymentLink", link_json(*link, clock_())}});
+  return json_response(200, {{"paymentLink", link_json(*link, clock_(), wire())}});
 }
 
 HttpResponse WixApi::delete_link(const HttpRequest&, const RouteMatch& match) {
@@ -76,7 +79,7 @@ HttpResponse WixApi::query_links(const HttpRequest& request, const RouteMatch&) 
   const auto now = clock_();
   std::vector<json> links;
   for (const auto& link : site_.links())
-    links.push_back(link_json(link, now));
+    links.push_back(link_json(link, now, wire()));
   auto page = run_cursor_query(std::get<CursorQuery>(query), links);
   return json_response(200, {{"paymentLinks", std::move(page.items)},
                              {"pagingMetadata", std::move(page.paging_metadata)}});
@@ -86,14 +89,14 @@ HttpResponse WixApi::activate_link(const HttpRequest& request, const RouteMatch&
   if (!json_body(request))
     return not_json();
   const auto now = clock_();
-  return link_response(site_.activate_link(match.id, now), now);
+  return link_response(site_.activate_link(match.id, now), now, wire());
 }
 
 HttpResponse WixApi::deactivate_link(const HttpRequest& request, const RouteMatch& match) {
   if (!json_body(request))
     return not_json();
   const auto now = clock_();
-  return link_response(site_.deactivate_link(match.id, now), now);
+  return link_response(site_.deactivate_link(match.id, now), now, wire());
 }
 
 HttpResponse WixApi::query_payments(const HttpRequest& request, const RouteMatch&) {
@@ -105,7 +108,7 @@ HttpResponse WixApi::query_payments(const HttpRequest& request, const RouteMatch
     return error_response(*error);
   std::vector<json> payments;
   for (const auto& payment : site_.payments())
-    payments.push_back(payment_json(payment));
+    payments.push_back(payment_json(payment, wire()));
   auto page = run_cursor_query(std::get<CursorQuery>(query), payments);
   return json_response(200, {{"paymentLinkPayments", std::move(page.items)},
                              {"pagingMetadata", std::move(page.paging_metadata)}});
@@ -117,7 +120,7 @@ HttpResponse WixApi::issue_receipt(const HttpRequest& request, const RouteMatch&
   const auto receipt = site_.issue_receipt(match.id, clock_());
   if (const auto* error = std::get_if<WixError>(&receipt))
     return error_response(*error);
-  return json_response(200, {{"receipt", {{"id", std::get<std::string>(receipt)}}}});
+  return json_response(200, {{"receiptId", std::get<std::string>(receipt)}});
 }
 
 HttpResponse WixApi::get_settings(const HttpRequest&, const RouteMatch&) {
@@ -125,14 +128,18 @@ HttpResponse WixApi::get_settings(const HttpRequest&, const RouteMatch&) {
                               {{"revision", "1"}, {"policyAgreementCheckboxDisabled", false}}}});
 }
 
+HttpResponse WixApi::site_properties(const HttpRequest&, const RouteMatch&) {
+  return json_response(200, site_properties_json(site_.options().properties));
+}
+
 HttpResponse WixApi::dump_state(const HttpRequest&, const RouteMatch&) {
   const auto now = clock_();
   json links = json::array();
   for (const auto& link : site_.links())
-    links.push_back(link_json(link, now));
+    links.push_back(link_json(link, now, wire()));
   json payments = json::array();
   for (const auto& payment : site_.payments())
-    payments.push_back(payment_json(payment));
+    payments.push_back(payment_json(payment, wire()));
   return json_response(200, {{"links", std::move(links)}, {"payments", std::move(payments)}});
 }
 

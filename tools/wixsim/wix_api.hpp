@@ -10,8 +10,9 @@
 
 namespace linkpos::tools::wixsim {
 
-// The Payment Links REST endpoints: each reads its request, asks the site, and answers in Wix's
-// JSON shapes (CONTRACT.md §2–§4). Authentication is the router's job.
+// The Wix REST endpoints wixsim serves (Payment Links, CONTRACT.md §2–§4, and Site Properties):
+// each reads its request, asks the site, and answers in Wix's JSON shapes, amounts and
+// currencies written as the site's wire format says. Authentication is the router's job.
 class WixApi {
  public:
   // `link_created` hears of every link made through the API (auto-pay listens).
@@ -27,12 +28,15 @@ class WixApi {
   HttpResponse query_payments(const HttpRequest& request, const RouteMatch& match);
   HttpResponse issue_receipt(const HttpRequest& request, const RouteMatch& match);
   HttpResponse get_settings(const HttpRequest& request, const RouteMatch& match);
+  HttpResponse site_properties(const HttpRequest& request, const RouteMatch& match);
 
   // Not Wix: everything the site holds, {"links": [...], "payments": [...]}, for tests and
   // technicians.
   HttpResponse dump_state(const HttpRequest& request, const RouteMatch& match);
 
  private:
+  const WireFormat& wire() const { return site_.options().wire; }
+
   SiteState& site_;
   Clock clock_;
   std::function<void(const std::string&)> link_created_;
