@@ -106,6 +106,49 @@ TEST(CursorQueryTest, PagesThroughResultsWithTheNextCursorWhichKeepsTheFilterAnd
   EXPECT_FALSE(second.paging_metadata["cursors"].contains("next"));
 }
 
+TEST(CursorQueryTest, ACursorWithAFilterOrASortBesideItIsRefusedNamingThem) {
+  const auto first = run_cursor_query(read({{"cursorPaging", {{"limit", 1}}}}), sample_links());
+  const std::string next = first.paging_metadata["cursors"]["next"];
+  const auto refused = [&](const json& query) {
+    const auto result = read_cursor_query({{"query", query}});
+    if (!std::holds_alternative<WixError>(result)) {
+      ADD_FAILURE() << "accepted " << query.dump();
+      return std::vector<std::string>{};
+    }
+    const auto& error = std::get<WixError>(result);
+    EXPECT_EQ(error.http_status, 400);
+    std::vector<std::string> fields;
+    for (const auto& violation : error.violations) {
+      EXPECT_EQ(violation.violated_rule, "FIELD_NOT_ALLOWED");
+      fields.push_back(violation.field);
+    }
+    return fields;
+  };
+  EXPECT_EQ(refused({{"filter", {{"status", "ACTIVE"}}}, {"cursorPaging", {{"cursor", next}}}}),
+            (Ids{"query.filter"}));
+  EXPECT_EQ(
+      refused({{"sort", {{{"fieldName", "createdDate"}}}}, {"cursorPaging", {{"cursor", next}}}}),
+      (Ids{"query.sort"}));
+  EXPECT_EQ(refused({{"filter", json::object()},
+                     {"sort", json::array()},
+                     {"cursorPaging", {{"cursor", next}, {"limit", 2}}}}),
+            (Ids{"query.filter", "query.sort"}))
+      << "even empty ones: the cursor alone continues its query";
+
+  const auto alone = read({{"cursorPaging", {{"cursor", next}, {"limit", 2}}}});
+  EXPECT_EQ(alone.limit, 2) << "the cursor with a new limit is how Wix pages";
+  EXPECT_EQ(ids(run_cursor_query(alone, sample_links())), (Ids{"b", "c"}));
+  EXPECT_TRUE(std::holds_alternative<CursorQuery>(
+      read_cursor_query({{"query", {{"filter", nullptr}, {"cursorPaging", {{"cursor", next}}}}}})))
+      << "null is no filter";
+}
+
+TEST(CursorQueryTest, ComparesAmountsWrittenAsNumbersWithDecimalStrings) {
+  EXPECT_EQ(compare_field_values(12.5, "12.50"), std::partial_ordering::equivalent);
+  EXPECT_EQ(compare_field_values("9.5", 12), std::partial_ordering::less);
+  EXPECT_EQ(compare_field_values(12, "abc"), std::partial_ordering::unordered);
+}
+
 TEST(CursorQueryTest, RefusesPagesAboveOneHundredAndForeignCursors) {
   const auto too_big = read_cursor_query({{"query", {{"cursorPaging", {{"limit", 101}}}}}});
   ASSERT_TRUE(std::holds_alternative<WixError>(too_big));

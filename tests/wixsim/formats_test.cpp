@@ -5,6 +5,7 @@
 #include "tools/wixsim/currencies.hpp"
 #include "tools/wixsim/decimal_amount.hpp"
 #include "tools/wixsim/guid_source.hpp"
+#include "tools/wixsim/http_date.hpp"
 #include "tools/wixsim/listen_address.hpp"
 #include "tools/wixsim/rfc3339.hpp"
 
@@ -34,6 +35,16 @@ TEST(Rfc3339Test, RefusesWhatIsNotADateTime) {
         "2025-06-01T00:00:00.Z", "2025-06-01 00:00:00Z", "2025-06-01T00:00:00Zjunk"}) {
     EXPECT_FALSE(parse_rfc3339(text)) << text;
   }
+}
+
+TEST(HttpDateTest, WritesImfFixdateInGmtWithEnglishNames) {
+  const auto rfc_example =
+      std::chrono::sys_days{std::chrono::year{1994} / 11 / 6} + 8h + 49min + 37s;
+  EXPECT_EQ(format_http_date(rfc_example), "Sun, 06 Nov 1994 08:49:37 GMT");
+  const auto leap_day =
+      std::chrono::sys_days{std::chrono::year{2024} / 2 / 29} + 23h + 59min + 59s + 999ms;
+  EXPECT_EQ(format_http_date(leap_day), "Thu, 29 Feb 2024 23:59:59 GMT") << "the fraction goes";
+  EXPECT_EQ(format_http_date(TimePoint{}), "Thu, 01 Jan 1970 00:00:00 GMT");
 }
 
 TEST(DecimalAmountTest, ReadsNonNegativeDecimalsWithAtMostThreePlaces) {

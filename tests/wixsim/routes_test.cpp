@@ -150,6 +150,30 @@ TEST_F(RoutesTest, QueryLinksAnswersPaymentLinksAndPagingMetadata) {
   EXPECT_EQ(next["paymentLinks"][0]["id"], first);
 }
 
+TEST_F(RoutesTest, BothQueriesRefuseACursorThatComesWithAFilterOrSort) {
+  create_link();
+  create_link();
+  site.pay(site.links()[0].id, now);
+  site.pay(site.links()[1].id, now);
+  for (const std::string& path : {std::string(kLinks) + "/query",
+                                 std::string("/payment-links/v1/payment-link-payments/query")}) {
+    const auto first =
+        call(api_request("POST", path, {{"query", {{"cursorPaging", {{"limit", 1}}}}}}));
+    const std::string next = first["pagingMetadata"]["cursors"]["next"];
+    const auto refused = call(
+        api_request(
+            "POST", path,
+            {{"query",
+              {{"filter", {{"id", {{"$exists", true}}}}}, {"cursorPaging", {{"cursor", next}}}}}}),
+        400);
+    EXPECT_EQ(refused["details"]["validationError"]["fieldViolations"][0]["field"], "query.filter")
+        << path;
+    const auto page =
+        call(api_request("POST", path, {{"query", {{"cursorPaging", {{"cursor", next}}}}}}));
+    EXPECT_EQ(page["pagingMetadata"]["count"], 1) << path;
+  }
+}
+
 TEST_F(RoutesTest, PaymentsAreQueriedByLinkAndGetAReceipt) {
   const std::string paid_link = create_link();
   const std::string other_link = create_link();
