@@ -249,34 +249,42 @@ void add_variant_options(CLI::App& cli, Arguments& arguments) {
       ->check(CLI::IsMember({"currency", "currencyCode", "both"}))
       ->capture_default_str();
   cli.add_option("--discount", arguments.discount,
-                 "PERCENT taken off every checkout's total, rounded half up to 3 decimals")
+                 "taken off every checkout's total, rounded half up to 3 decimals")
+      ->type_name("PERCENT")
       ->check(percent_problem)
       ->capture_default_str();
   cli.add_option("--gift-card", arguments.gift_card,
-                 "PERCENT of every checkout paid by gift card, as a GIFT_CARD record of its own")
+                 "of every checkout paid by gift card, as a GIFT_CARD record of its own")
+      ->type_name("PERCENT")
       ->check(percent_problem)
       ->capture_default_str();
   cli.add_option("--site-currency", arguments.site_currency,
                  "the site's payment currency: create-link refuses any other")
+      ->type_name("CODE")
       ->check([](const std::string& code) {
         return wixsim::is_known_currency(code) ? std::string()
                                                : "wants an ISO 4217 currency code such as EUR";
       });
   cli.add_option("--site-time-zone", arguments.site_time_zone,
                  "the site's IANA time zone in its properties")
+      ->type_name("ZONE")
       ->check([](const std::string& zone) {
         return zone.empty() ? "wants an IANA time zone such as Europe/Paris" : "";
       })
       ->capture_default_str();
   cli.add_option("--site-business-name", arguments.site_business_name,
                  "the business name in the site's properties")
+      ->type_name("NAME")
       ->capture_default_str();
   cli.add_option("--clock-offset", arguments.clock_offset_seconds,
-                 "SECONDS (may be negative) wixsim's clock is ahead of this machine's")
+                 "how far wixsim's clock (Date headers, dates, expiry) is ahead of this "
+                 "machine's; negative: behind")
+      ->type_name("SECONDS")
       ->check(CLI::Range(-10.0 * 365 * 86'400, 10.0 * 365 * 86'400))
       ->capture_default_str();
   cli.add_option("--busy-site", arguments.busy_site,
-                 "N links of other terminals created just after every link made through the API")
+                 "links of other terminals created just after every link made through the API")
+      ->type_name("N")
       ->check(CLI::Range(0, 100'000))
       ->capture_default_str();
 }
@@ -306,8 +314,10 @@ int main(int argc, char** argv) {
   cli.add_flag("--ignore-payments-limit", arguments.ignore_payments_limit,
                "take payments on links that reached their payments limit too");
   cli.add_option("--fault", arguments.faults,
-                 "ROUTE:FAULT[:COUNT][:FIELD=N...], a fault rule from the start; repeatable "
-                 "(README: Faults)")
+                 "ROUTE:FAULT[:COUNT][:FIELD=N...], a fault rule from the start, FIELD one of "
+                 "latency_ms, retry_after, retry_after_date (1: Retry-After as an HTTP-date), "
+                 "interval_ms; repeatable (README: Faults)")
+      ->type_name("RULE")
       ->take_all()
       ->allow_extra_args(false);
   cli.add_option("--latency", arguments.latency_ms,
