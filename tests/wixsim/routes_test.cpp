@@ -156,7 +156,7 @@ TEST_F(RoutesTest, BothQueriesRefuseACursorThatComesWithAFilterOrSort) {
   site.pay(site.links()[0].id, now);
   site.pay(site.links()[1].id, now);
   for (const std::string& path : {std::string(kLinks) + "/query",
-                                 std::string("/payment-links/v1/payment-link-payments/query")}) {
+                                  std::string("/payment-links/v1/payment-link-payments/query")}) {
     const auto first =
         call(api_request("POST", path, {{"query", {{"cursorPaging", {{"limit", 1}}}}}}));
     const std::string next = first["pagingMetadata"]["cursors"]["next"];

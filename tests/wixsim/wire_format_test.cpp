@@ -72,18 +72,18 @@ LinkPayment sample_payment() {
 TEST(WireFormatTest, APaymentCarriesItsCurrencyInTheFieldsAskedFor) {
   WireFormat format;
   format.payment_currency = CurrencyFields::kCurrency;
-  auto json = payment_json(sample_payment(), format);
-  EXPECT_EQ(json["currency"], "EUR");
-  EXPECT_FALSE(json.contains("currencyCode"));
+  auto written = payment_json(sample_payment(), format);
+  EXPECT_EQ(written["currency"], "EUR");
+  EXPECT_FALSE(written.contains("currencyCode"));
 
   format.payment_currency = CurrencyFields::kCurrencyCode;
-  json = payment_json(sample_payment(), format);
-  EXPECT_EQ(json["currencyCode"], "EUR");
-  EXPECT_FALSE(json.contains("currency"));
+  written = payment_json(sample_payment(), format);
+  EXPECT_EQ(written["currencyCode"], "EUR");
+  EXPECT_FALSE(written.contains("currency"));
 
-  json = payment_json(sample_payment());
-  EXPECT_EQ(json["currency"], "EUR");
-  EXPECT_EQ(json["currencyCode"], "EUR");
+  written = payment_json(sample_payment());
+  EXPECT_EQ(written["currency"], "EUR");
+  EXPECT_EQ(written["currencyCode"], "EUR");
 }
 
 TEST(WireFormatTest, APaymentsAmountFollowsTheFormat) {
