@@ -156,7 +156,7 @@ LinkPayment SiteState::record(const PaymentLink& link, const std::string& checko
   if (type == PaymentType::kGiftCard) {
     std::string code = payment.id.substr(payment.id.size() - 4);
     std::transform(code.begin(), code.end(), code.begin(),
-                   [](char c) { return static_cast<char>(std::toupper(c)); });
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     payment.gift_card_code = "****-****-" + code;
   }
   return payment;
