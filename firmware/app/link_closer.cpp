@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "app/local_time.hpp"
+#include "app/payment_records.hpp"
 
 namespace linkpos::app {
 namespace {
@@ -61,7 +62,7 @@ void LinkCloser::settle_next() {
   const auto alive = std::weak_ptr<int>(alive_);
   services_.backend.find_link(
       sale.reference, from_unix_ms(sale.started_at_ms) - std::chrono::minutes(5),
-      [this, alive, sale](BackendResult<std::optional<PaymentLink>> found) {
+      sale.known_links(), [this, alive, sale](BackendResult<std::optional<PaymentLink>> found) {
         if (!alive.lock())
           return;
         if (!found) {
@@ -114,18 +115,13 @@ void LinkCloser::close_next() {
         return;
       }
       try {
-        bool found = false;
-        for (const Payment& payment : status.value().payments) {
-          if (payment.id == sale.payment_id)
-            continue;
-          if (services_.ledger.record_extra_payment(sale.reference, payment.id,
-                                                    payment.amount.minor,
-                                                    to_unix_ms(services_.clock.now()))) {
-            services_.log.warn("sale " + sale.reference + ": payment " + payment.id + " of " +
-                               format_money(payment.amount) +
-                               " came in on its link after the sale: it needs a refund");
-            found = true;
-          }
+        const auto& payments = status.value().payments;
+        const bool found =
+            services_.ledger.record_payments(
+                sale.reference, as_records(payments, to_unix_ms(services_.clock.now()))) > 0;
+        if (found) {
+          services_.log.warn("sale " + sale.reference + ": a payment came in on link " +
+                             sale.link_id + " after the sale: it is on the refund list");
         }
         services_.ledger.record_link_closed(sale.reference);
         services_.log.info("link " + sale.link_id + " of sale " + sale.reference +

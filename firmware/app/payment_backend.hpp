@@ -63,16 +63,37 @@ enum class LinkState {
   kInactive,  // deactivated without payment
 };
 
+// One payment record the service holds for a link. A checkout paid partly by gift card makes
+// one record per part.
 struct Payment {
   std::string id;
-  Money amount;
+  std::string link_id;
+  // Exact, in thousandths of the sale currency's unit (exact_amount.hpp); nullopt when the entry
+  // could not be read, and then `problem` says why.
+  std::optional<std::int64_t> thousandths;
+  std::string problem;
+  std::string kind;        // "REGULAR", "GIFT_CARD", ... as the service names it
+  std::string payer;       // the customer's name, when the service gives it
+  std::string card;        // the masked card number, when the service gives it
+  std::string receipt_id;  // the service's receipt for this payment, once issued
+
+  bool readable() const { return thousandths.has_value(); }
 };
 
-// A link's state and every payment it took, oldest first. Payments can exist in any state: a
-// customer may finish paying just as the link is cancelled.
+// A link's state and every payment it took, oldest first, unreadable entries included: nothing
+// may hide a payment. Payments can exist in any state: a customer may finish paying just as the
+// link is cancelled.
 struct LinkStatus {
   LinkState state = LinkState::kPending;
   std::vector<Payment> payments;
+};
+
+// What the service says about the shop itself. Every field is empty when it was not given.
+struct SiteProperties {
+  std::string payment_currency;  // ISO 4217: the only currency the site takes payments in
+  std::string business_name;
+  std::vector<std::string> address;  // lines, as a receipt would print them
+  std::string time_zone;             // IANA name
 };
 
 // The payment service the sale talks to (Wix Payment Links, or the offline demo). Each call
@@ -85,19 +106,27 @@ class PaymentBackend {
                            std::function<void(BackendResult<PaymentLink>)> done) = 0;
   virtual void get_status(const PaymentLink& link,
                           std::function<void(BackendResult<LinkStatus>)> done) = 0;
-  // The link a create for `reference` made, if any: searches links made since `since` (there is
-  // no idempotency key, so a create whose answer was lost is settled this way before any retry).
+  // The link a create for `reference` made, if any, other than the `known` links the sale has
+  // already: searches links made since `since` (there is no idempotency key, so a create whose
+  // answer was lost is settled this way before any retry).
   virtual void find_link(const std::string& reference, WallTime since,
+                         const std::vector<std::string>& known,
                          std::function<void(BackendResult<std::optional<PaymentLink>>)> done) = 0;
   // Stops the link taking payments. Safe to repeat.
   virtual void cancel_link(const PaymentLink& link,
                            std::function<void(BackendResult<void>)> done) = 0;
-  // Has the service issue its own receipt for `payment`; answers the receipt id, or an empty
-  // string for services without receipts.
-  virtual void issue_receipt(const PaymentLink& link, const Payment& payment,
+  // Has the service issue its own receipt for `payment` (of the link `payment.link_id`); answers
+  // the receipt id, or an empty string for services without receipts. Safe to repeat: a payment
+  // whose receipt exists answers that receipt.
+  virtual void issue_receipt(const Payment& payment,
                              std::function<void(BackendResult<std::string>)> done) = 0;
   // A cheap authenticated call: can sales be taken right now?
   virtual void check_connection(std::function<void(BackendResult<void>)> done) = 0;
+  // The site's own facts; a failure here (a key without that permission) does not stop sales.
+  virtual void read_site(std::function<void(BackendResult<SiteProperties>)> done) = 0;
+  // How far the service's clock is ahead of the terminal's (negative: behind), once an answer
+  // carried its time.
+  virtual std::optional<std::chrono::seconds> clock_skew() const = 0;
 };
 
 }  // namespace linkpos::app

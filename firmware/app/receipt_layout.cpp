@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "app/exact_amount.hpp"
 #include "app/local_time.hpp"
 #include "app/money.hpp"
 
@@ -21,6 +22,21 @@ std::string basis_points_as_percent(std::int32_t basis_points) {
   if (text.back() == '.')
     text.pop_back();
   return text;
+}
+
+// How a payment was made, in the receipt's words: the gift card, the card's last digits, or
+// just "Payment" when Wix gave neither.
+std::string payment_label(const store::PaymentRecord& payment, const Strings& s) {
+  if (payment.kind == "GIFT_CARD")
+    return std::string(s.receipt_gift_card);
+  std::string digits;
+  for (auto c = payment.card.rbegin(); c != payment.card.rend() && digits.size() < 4; ++c) {
+    if (*c >= '0' && *c <= '9')
+      digits.insert(digits.begin(), *c);
+  }
+  if (!digits.empty())
+    return fill(s.receipt_card, {{"digits", digits}});
+  return std::string(s.receipt_payment);
 }
 
 std::string receipt_number_text(std::int64_t number) {
@@ -64,12 +80,20 @@ hal::ReceiptDocument layout_receipt(const store::SaleRecord& sale, const Setting
   out.push_back(ColumnsLine{std::string(s.receipt_reference), sale.reference});
   out.push_back(hal::Separator{});
 
+  const Currency& currency = settings.currency;
+  const std::int64_t paid_thousandths = sale.counted_thousandths();
+  // VAT is what the prices held; when the cashier accepted less, it is inside what was paid.
+  const std::int64_t gross_minor =
+      sale.written_off_thousandths > 0
+          ? whole_minor_units(paid_thousandths, currency).minor
+          : sale.amount_minor;
+
   out.push_back(ColumnsLine{std::string(s.sale_line_name), money(sale.amount_minor)});
   out.push_back(hal::Separator{'='});
   out.push_back(ColumnsLine{std::string(s.receipt_total), money(sale.amount_minor), true,
                             TextSize::kDoubleHeight});
   if (settings.merchant.vat_rate_basis_points) {
-    const VatSplit vat = split_vat(sale.amount_minor, *settings.merchant.vat_rate_basis_points);
+    const VatSplit vat = split_vat(gross_minor, *settings.merchant.vat_rate_basis_points);
     out.push_back(TextLine{
         fill(s.receipt_vat_rate,
              {{"rate", basis_points_as_percent(*settings.merchant.vat_rate_basis_points)}})});
@@ -79,11 +103,37 @@ hal::ReceiptDocument layout_receipt(const store::SaleRecord& sale, const Setting
   }
   out.push_back(hal::Separator{});
 
+  // Every payment that paid for the sale, exactly as received, each with its ids.
   out.push_back(TextLine{std::string(s.receipt_paid_with)});
-  out.push_back(ColumnsLine{std::string(s.receipt_link_id), sale.link_id});
-  out.push_back(ColumnsLine{std::string(s.receipt_payment_id), sale.payment_id});
-  if (!sale.backend_receipt_id.empty()) {
-    out.push_back(ColumnsLine{std::string(s.receipt_backend_receipt), sale.backend_receipt_id});
+  std::string shown_link;
+  for (const store::PaymentRecord& payment : sale.payments) {
+    if (!payment.counted || !payment.amount_thousandths)
+      continue;
+    if (payment.link_id != shown_link) {
+      out.push_back(ColumnsLine{std::string(s.receipt_link_id), payment.link_id});
+      shown_link = payment.link_id;
+    }
+    out.push_back(ColumnsLine{payment_label(payment, s),
+                              format_exact(*payment.amount_thousandths, currency), true});
+    out.push_back(ColumnsLine{std::string(s.receipt_payment_id), payment.payment_id});
+    if (!payment.backend_receipt_id.empty()) {
+      out.push_back(ColumnsLine{std::string(s.receipt_backend_receipt), payment.backend_receipt_id});
+    }
+  }
+  out.push_back(ColumnsLine{std::string(s.receipt_paid_total),
+                            format_exact(paid_thousandths, currency), true});
+  if (sale.written_off_thousandths > 0) {
+    out.push_back(ColumnsLine{std::string(s.receipt_written_off),
+                              format_exact(sale.written_off_thousandths, currency)});
+  }
+  for (const store::PaymentRecord& payment : sale.payments) {
+    if (payment.counted && payment.refund_reason == store::RefundReason::kOverpaid &&
+        payment.refund_thousandths) {
+      out.push_back(TextLine{
+          fill(s.receipt_refund, {{"amount", format_exact(*payment.refund_thousandths, currency)},
+                                  {"payment", payment.payment_id}}),
+          Align::kLeft, true});
+    }
   }
   out.push_back(hal::Feed{1});
   out.push_back(TextLine{std::string(s.receipt_thanks), Align::kCenter, true});

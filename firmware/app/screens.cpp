@@ -94,8 +94,9 @@ ui::Screen cancelling(const Strings& s, const Money& amount) {
                     ""};
 }
 
-ui::Screen paid(const Strings& s, const Money& amount, std::int64_t receipt_number, bool printed) {
-  return ui::Screen{
+ui::Screen paid(const Strings& s, const Money& amount, std::int64_t receipt_number, bool printed,
+                const std::vector<std::string>& refunds) {
+  ui::Screen screen{
       "paid",
       std::string(s.paid_title),
       {ScreenLine{std::string(s.paid_headline), TextStyle::kLarge, TextAlign::kCenter, Tone::kGood},
@@ -105,6 +106,43 @@ ui::Screen paid(const Strings& s, const Money& amount, std::int64_t receipt_numb
                Tone::kMuted)},
       std::nullopt,
       std::string(s.any_key_hint)};
+  for (const auto& refund : refunds)
+    screen.body.push_back(ScreenLine{refund, TextStyle::kNormal, TextAlign::kLeft, Tone::kWarning});
+  return screen;
+}
+
+ui::Screen underpaid(const Strings& s, const std::string& paid, const Money& owed,
+                     const Money& shortfall, const std::vector<std::string>& notes) {
+  ui::Screen screen{"underpaid",
+                    std::string(s.underpaid_title),
+                    {ScreenLine{std::string(s.underpaid_body), TextStyle::kNormal,
+                                TextAlign::kLeft, Tone::kWarning},
+                     ScreenLine{fill(s.underpaid_paid, {{"amount", paid}})},
+                     ScreenLine{fill(s.underpaid_owed, {{"amount", format_money(owed)}})},
+                     ScreenLine{fill(s.underpaid_short, {{"amount", format_money(shortfall)}}),
+                                TextStyle::kLarge, TextAlign::kLeft, Tone::kWarning}},
+                    std::nullopt,
+                    std::string(s.underpaid_hint)};
+  for (const auto& note : notes)
+    screen.body.push_back(centred(note, Tone::kMuted));
+  return screen;
+}
+
+ui::Screen check_payment(const Strings& s, const std::string& link_id,
+                         const std::vector<std::string>& payment_ids,
+                         const std::vector<std::string>& notes) {
+  ui::Screen screen{"check-payment",
+                    std::string(s.check_title),
+                    {ScreenLine{std::string(s.check_body), TextStyle::kNormal, TextAlign::kLeft,
+                                Tone::kWarning},
+                     ScreenLine{fill(s.check_link, {{"id", link_id}}), TextStyle::kSmall}},
+                    std::nullopt,
+                    std::string(s.check_hint)};
+  for (const auto& id : payment_ids)
+    screen.body.push_back(ScreenLine{fill(s.check_payment, {{"id", id}}), TextStyle::kSmall});
+  for (const auto& note : notes)
+    screen.body.push_back(centred(note, Tone::kMuted));
+  return screen;
 }
 
 ui::Screen printing(const Strings& s, const Money& amount) {
@@ -130,7 +168,8 @@ ui::Screen menu(const Strings& s, const std::string& note) {
   ui::Screen screen{"menu",
                     std::string(s.menu_title),
                     {ScreenLine{std::string(s.menu_reprint)}, ScreenLine{std::string(s.menu_info)},
-                     ScreenLine{std::string(s.menu_technician)}},
+                     ScreenLine{std::string(s.menu_technician)},
+                     ScreenLine{std::string(s.menu_refunds)}},
                     std::nullopt,
                     std::string(s.menu_hint)};
   if (!note.empty())

@@ -23,7 +23,16 @@ ui::Screen qr(const Strings& s, const Money& amount, const std::string& url,
 ui::Screen creating(const Strings& s, const Money& amount,
                     const std::optional<BackendFailure>& trouble);
 ui::Screen cancelling(const Strings& s, const Money& amount);
-ui::Screen paid(const Strings& s, const Money& amount, std::int64_t receipt_number, bool printed);
+// `refunds`: "refund X from payment Y" lines for a customer who paid too much.
+ui::Screen paid(const Strings& s, const Money& amount, std::int64_t receipt_number, bool printed,
+                const std::vector<std::string>& refunds = {});
+// What the customer paid against the total, and the cashier's two ways on.
+ui::Screen underpaid(const Strings& s, const std::string& paid, const Money& owed,
+                     const Money& shortfall, const std::vector<std::string>& notes);
+// A payment the terminal could not read: the ids to look up in the Wix dashboard.
+ui::Screen check_payment(const Strings& s, const std::string& link_id,
+                         const std::vector<std::string>& payment_ids,
+                         const std::vector<std::string>& notes);
 ui::Screen printing(const Strings& s, const Money& amount);
 ui::Screen error(const std::string& title, const std::vector<std::string>& lines,
                  const std::string& hint);

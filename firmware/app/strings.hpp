@@ -20,6 +20,8 @@ struct Strings {
   std::string_view idle_checking;
   std::string_view idle_connected;
   std::string_view idle_not_connected;
+  std::string_view idle_refunds_owed;
+  std::string_view idle_checking_site;
 
   std::string_view amount_title;
   std::string_view amount_hint;
@@ -44,6 +46,7 @@ struct Strings {
   std::string_view paid_receipt_number;
   std::string_view paid_receipt_printing;
   std::string_view paid_receipt_printed;
+  std::string_view paid_refund;
   std::string_view any_key_hint;
 
   std::string_view printing_title;
@@ -62,10 +65,42 @@ struct Strings {
   std::string_view printer_paper_out;
   std::string_view printer_cover_open;
   std::string_view printer_job_failed;
-  std::string_view refund_title;
-  std::string_view refund_body;
-  std::string_view refund_action;
-  std::string_view refund_hint;
+  std::string_view underpaid_title;
+  std::string_view underpaid_body;
+  std::string_view underpaid_paid;
+  std::string_view underpaid_owed;
+  std::string_view underpaid_short;
+  std::string_view underpaid_link_open;
+  std::string_view underpaid_hint;
+  std::string_view check_title;
+  std::string_view check_body;
+  std::string_view check_link;
+  std::string_view check_payment;
+  std::string_view check_looking;
+  std::string_view check_hint;
+  std::string_view unresolved_title;
+  std::string_view unresolved_body;
+  std::string_view currency_title;
+  std::string_view currency_body;
+  std::string_view currency_action;
+  std::string_view currency_hint;
+  std::string_view refunds_title;
+  std::string_view refunds_none;
+  std::string_view refunds_position;
+  std::string_view refunds_amount;
+  std::string_view refunds_amount_unknown;
+  std::string_view refunds_sale;
+  std::string_view refunds_payment;
+  std::string_view refunds_payer;
+  std::string_view refunds_card;
+  std::string_view refunds_reason_overpaid;
+  std::string_view refunds_reason_after_sale;
+  std::string_view refunds_reason_unreadable;
+  std::string_view refunds_reason_unresolved;
+  std::string_view refunds_action;
+  std::string_view refunds_hint;
+  std::string_view refunds_clear_hint;
+  std::string_view refunds_cleared;
   std::string_view ledger_title;
   std::string_view ledger_body;
   std::string_view ledger_hint;
@@ -90,6 +125,7 @@ struct Strings {
   std::string_view info_version;
   std::string_view info_backend;
   std::string_view menu_technician;
+  std::string_view menu_refunds;
 
   // The technician's menu
   std::string_view tech_title;
@@ -107,6 +143,10 @@ struct Strings {
   std::string_view tech_built;
   std::string_view tech_checking;
   std::string_view tech_check_ok;
+  std::string_view tech_site_currency;
+  std::string_view tech_site_unreadable;
+  std::string_view tech_clock_skew;
+  std::string_view tech_refunds;
   std::string_view tech_printing;
   std::string_view tech_printed;
   std::string_view tech_no_sales;
@@ -125,6 +165,7 @@ struct Strings {
   std::string_view receipt_terminal;
   std::string_view receipt_reference;
   std::string_view sale_line_name;
+  std::string_view rest_line_name;
   std::string_view receipt_total;
   std::string_view receipt_vat_rate;
   std::string_view receipt_net;
@@ -133,6 +174,12 @@ struct Strings {
   std::string_view receipt_paid_with;
   std::string_view receipt_link_id;
   std::string_view receipt_payment_id;
+  std::string_view receipt_gift_card;
+  std::string_view receipt_card;
+  std::string_view receipt_payment;
+  std::string_view receipt_paid_total;
+  std::string_view receipt_written_off;
+  std::string_view receipt_refund;
   std::string_view receipt_backend_receipt;
   std::string_view receipt_thanks;
 };

@@ -18,7 +18,10 @@ ui::ScreenLine line(std::string text, ui::Tone tone = ui::Tone::kNormal) {
 
 TechnicianMenu::TechnicianMenu(SaleServices& services, BuildFacts facts,
                                std::function<void()> changed)
-    : services_(services), facts_(std::move(facts)), changed_(std::move(changed)) {}
+    : services_(services),
+      facts_(std::move(facts)),
+      changed_(std::move(changed)),
+      refunds_(services, /*may_clear=*/true) {}
 
 TechnicianMenu::~TechnicianMenu() = default;
 
@@ -61,6 +64,10 @@ bool TechnicianMenu::press(hal::Key key) {
     case Page::kLastSales:
       press_on_sales(key);
       return true;
+    case Page::kRefunds:
+      if (!refunds_.press(key))
+        page_ = Page::kMain;
+      return true;
     case Page::kVersion:
     case Page::kCheck:
     case Page::kPrinterTest:
@@ -88,6 +95,10 @@ void TechnicianMenu::press_on_main(hal::Key key) {
       break;
     case hal::Key::k4:
       page_ = Page::kDisplayTest;
+      break;
+    case hal::Key::k6:
+      page_ = Page::kRefunds;
+      refunds_.open();
       break;
     case hal::Key::k5:
       page_ = Page::kLastSales;
@@ -124,6 +135,7 @@ void TechnicianMenu::press_on_sales(hal::Key key) {
 void TechnicianMenu::check_connection() {
   note_ = std::string(services_.strings.tech_checking);
   note_is_warning_ = false;
+  site_notes_.clear();
   services_.backend.check_connection(
       [this, alive = std::weak_ptr<int>(alive_)](BackendResult<void> result) {
         if (!alive.lock())
@@ -131,12 +143,34 @@ void TechnicianMenu::check_connection() {
         if (result) {
           note_ = std::string(services_.strings.tech_check_ok);
           note_is_warning_ = false;
+          check_site();
         } else {
           // The detail says what failed (DNS, TLS, the key...), never the key itself.
           note_ = std::string(describe(result.error().failure, services_.strings)) + " " +
                   result.error().detail;
           note_is_warning_ = true;
           services_.log.warn("technician check: " + result.error().detail);
+        }
+        changed_();
+      });
+}
+
+void TechnicianMenu::check_site() {
+  services_.backend.read_site(
+      [this, alive = std::weak_ptr<int>(alive_)](BackendResult<SiteProperties> site) {
+        if (!alive.lock())
+          return;
+        const Strings& s = services_.strings;
+        site_notes_.clear();
+        if (!site) {
+          site_notes_.push_back(fill(s.tech_site_unreadable, {{"reason", site.error().detail}}));
+        } else if (!site.value().payment_currency.empty()) {
+          site_notes_.push_back(
+              fill(s.tech_site_currency, {{"currency", site.value().payment_currency}}));
+        }
+        if (const auto skew = services_.backend.clock_skew()) {
+          site_notes_.push_back(
+              fill(s.tech_clock_skew, {{"seconds", std::to_string(skew->count())}}));
         }
         changed_();
       });
@@ -215,6 +249,8 @@ std::vector<std::string> TechnicianMenu::sale_lines() const {
 }
 
 ui::Screen TechnicianMenu::screen() const {
+  if (page_ == Page::kRefunds)
+    return refunds_.screen();
   const Strings& s = services_.strings;
   ui::Screen screen{
       "menu", std::string(s.tech_title), {}, std::nullopt, std::string(s.tech_back_hint)};
@@ -230,7 +266,7 @@ ui::Screen TechnicianMenu::screen() const {
     }
     case Page::kMain:
       for (auto item : {s.tech_version, s.tech_check, s.tech_printer_test, s.tech_display_test,
-                        s.tech_last_sales}) {
+                        s.tech_last_sales, s.tech_refunds}) {
         body.push_back(line(std::string(item)));
       }
       break;
@@ -243,6 +279,7 @@ ui::Screen TechnicianMenu::screen() const {
       break;
     case Page::kCheck:
     case Page::kPrinterTest:
+    case Page::kRefunds:  // drawn by the refund list
       break;
     case Page::kDisplayTest:
       screen.test_pattern = true;
@@ -258,6 +295,10 @@ ui::Screen TechnicianMenu::screen() const {
   }
   if (!note_.empty())
     body.push_back(line(note_, note_is_warning_ ? ui::Tone::kWarning : ui::Tone::kNormal));
+  if (page_ == Page::kCheck) {
+    for (const auto& note : site_notes_)
+      body.push_back(line(note));
+  }
   return screen;
 }
 

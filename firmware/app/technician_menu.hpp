@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/refund_list.hpp"
 #include "app/sale.hpp"
 #include "hal/keypad.hpp"
 #include "ui/screen.hpp"
@@ -21,8 +22,8 @@ struct BuildFacts {
 };
 
 // MENU → Technician, behind the PIN from config: version and build, a check of the network and
-// the payment service, a printer test page, a display test pattern, and the last sales with
-// reprint. Runs its checks and prints through the terminal's own services.
+// the payment service (and the site's currency), a printer test page, a display test pattern,
+// the last sales with reprint, and the refund list, where entries are cleared. Runs its checks and prints through the terminal's own services.
 class TechnicianMenu {
  public:
   TechnicianMenu(SaleServices& services, BuildFacts facts, std::function<void()> changed);
@@ -37,11 +38,21 @@ class TechnicianMenu {
   ui::Screen screen() const;
 
  private:
-  enum class Page { kPin, kMain, kVersion, kCheck, kPrinterTest, kDisplayTest, kLastSales };
+  enum class Page {
+    kPin,
+    kMain,
+    kVersion,
+    kCheck,
+    kPrinterTest,
+    kDisplayTest,
+    kLastSales,
+    kRefunds
+  };
 
   void press_on_main(hal::Key key);
   void press_on_sales(hal::Key key);
   void check_connection();
+  void check_site();
   void print_test_page();
   void reprint(const store::SaleRecord& sale);
   void on_printed(const std::optional<hal::PrintError>& error);
@@ -55,6 +66,8 @@ class TechnicianMenu {
   std::string pin_;
   std::string note_;  // the last outcome or refusal, shown on the page
   bool note_is_warning_ = false;
+  std::vector<std::string> site_notes_;  // what the API check found out about the site
+  RefundList refunds_;
   std::vector<store::SaleRecord> sales_;
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };

@@ -1,5 +1,6 @@
 #include "app/terminal.hpp"
 
+#include "app/exact_amount.hpp"
 #include "app/receipt_layout.hpp"
 #include "app/reprint.hpp"
 #include "app/screens.hpp"
@@ -15,6 +16,8 @@ using namespace std::chrono_literals;
 
 // Often enough that a dead network shows on the idle screen before the next customer.
 constexpr auto kConnectionCheckInterval = 30s;
+// A terminal clock further than this from Wix's is wrong enough for the cashier to hear of it.
+constexpr auto kClockSkewLimit = 5min;
 
 }  // namespace
 
@@ -31,7 +34,7 @@ Terminal::Terminal(SaleServices& services, hal::Display& display, TerminalOption
       link_closer_(services,
                    [this] {
                      if (view_ == View::kIdle) {
-                       go_idle();  // shows the refund notice
+                       go_idle();  // counts the refunds owed again
                        render();
                      }
                    }),
@@ -41,7 +44,8 @@ Terminal::Terminal(SaleServices& services, hal::Display& display, TerminalOption
                   [this] {
                     if (view_ == View::kTechnician)
                       render();
-                  }) {}
+                  }),
+      refunds_(services, /*may_clear=*/false) {}
 
 Terminal::~Terminal() = default;
 
@@ -57,7 +61,45 @@ void Terminal::start() {
   housekeeping_.start();
   connection_.start();
   link_closer_.wake();
+  check_site();
   resume_unfinished();
+}
+
+void Terminal::check_site() {
+  services_.backend.read_site(
+      [this, alive = std::weak_ptr<int>(alive_)](BackendResult<SiteProperties> result) {
+        if (alive.lock())
+          on_site(std::move(result));
+      });
+}
+
+void Terminal::on_site(BackendResult<SiteProperties> result) {
+  site_checked_ = true;
+  const std::optional<Money> waiting = std::exchange(charge_waiting_, std::nullopt);
+  if (!result) {
+    // Sales go on in the configured currency: the permission to read the site is optional.
+    services_.log.warn("cannot read the Wix site's properties (" + result.error().detail +
+                       "); selling in " + services_.settings.currency.code +
+                       " as configured. The API key's optional permission \"Read site, "
+                       "business, and email details\" lets the terminal check the currency.");
+  } else {
+    site_ = std::move(result.value());
+    const std::string& site_currency = site_.payment_currency;
+    if (!site_currency.empty() && site_currency != services_.settings.currency.code) {
+      services_.log.error("the Wix site takes payments in " + site_currency +
+                          ", this terminal is set to " + services_.settings.currency.code +
+                          ": no sale can be taken until terminal.currency is " + site_currency);
+      if (view_ != View::kSale) {
+        view_ = View::kWrongCurrency;
+        render();
+        if (options_.once)
+          finish_once(OnceExit::kFailed);
+      }
+      return;
+    }
+  }
+  if (waiting && view_ == View::kAmount)
+    start_sale(*waiting);
 }
 
 void Terminal::resume_unfinished() {
@@ -103,41 +145,37 @@ void Terminal::press(hal::Key key) {
     case View::kAmount:
       refusal_.clear();
       if (key == hal::Key::kCancel) {
+        charge_waiting_.reset();
         go_idle();
       } else if (key == hal::Key::kCharge) {
-        const Money amount{entry_.minor(), services_.settings.currency};
-        if (amount.minor <= 0) {
-          refusal_ = std::string(services_.strings.amount_zero);
-        } else if (amount.minor > services_.settings.max_amount_minor) {
-          refusal_ = fill(services_.strings.amount_too_high,
-                          {{"max", format_money(Money{services_.settings.max_amount_minor,
-                                                      services_.settings.currency})}});
-        } else {
-          start_sale(amount);
+        press_charge(Money{entry_.minor(), services_.settings.currency});
+        if (view_ == View::kSale)
           return;  // the sale renders itself
-        }
-      } else {
+      } else if (!charge_waiting_) {
         entry_.apply(key);
       }
       break;
     case View::kSale:
       press_in_sale(key);
       return;
-    case View::kRefund:
-      if (key == hal::Key::kCharge && refund_) {
-        try {
-          services_.ledger.acknowledge_extra_payment(refund_->payment_id);
-        } catch (const store::LedgerError& error) {
-          services_.log.error(error.what());
-        }
-        go_idle();  // the next one, if any
+    case View::kRefunds:
+      if (!refunds_.press(key))
+        go_idle();
+      break;
+    case View::kWrongCurrency:
+      if (key == hal::Key::kMenu) {
+        menu_note_.clear();
+        view_ = View::kMenu;
       }
       break;
     case View::kNotice:
       if (notice_ && notice_->offers_retry) {
         if (key == hal::Key::kCharge) {
-          start_sale(Money{entry_.minor(), services_.settings.currency});
-          return;
+          view_ = View::kAmount;
+          press_charge(Money{entry_.minor(), services_.settings.currency});
+          if (view_ == View::kSale)
+            return;
+          break;
         }
         if (key == hal::Key::kCancel)
           go_idle();
@@ -161,12 +199,40 @@ void Terminal::press(hal::Key key) {
   render();
 }
 
+void Terminal::press_charge(Money amount) {
+  if (amount.minor <= 0) {
+    refusal_ = std::string(services_.strings.amount_zero);
+  } else if (amount.minor > services_.settings.max_amount_minor) {
+    refusal_ = fill(services_.strings.amount_too_high,
+                    {{"max", format_money(Money{services_.settings.max_amount_minor,
+                                                services_.settings.currency})}});
+  } else if (!site_checked_) {
+    charge_waiting_ = amount;  // the sale starts as soon as the site has answered
+  } else {
+    start_sale(amount);
+  }
+}
+
 void Terminal::press_in_sale(hal::Key key) {
   switch (sale_->phase()) {
     case Phase::kCreating:
     case Phase::kWaiting:
       if (key == hal::Key::kCancel)
         sale_->cancel();
+      break;
+    case Phase::kUnderpaid:
+      if (key == hal::Key::kCharge) {
+        sale_->charge_rest();
+      } else if (key == hal::Key::kCancel) {
+        sale_->accept_underpaid();
+      }
+      break;
+    case Phase::kCheckPayment:
+      if (key == hal::Key::kCharge) {
+        sale_->look_again();
+      } else if (key == hal::Key::kCancel) {
+        sale_->give_up();
+      }
       break;
     case Phase::kIssuing:
     case Phase::kPrinting:
@@ -204,6 +270,10 @@ void Terminal::press_in_menu(hal::Key key) {
     case hal::Key::k3:
       technician_.open();
       view_ = View::kTechnician;
+      break;
+    case hal::Key::k4:
+      refunds_.open();
+      view_ = View::kRefunds;
       break;
     case hal::Key::kCancel:
     case hal::Key::kMenu:
@@ -305,6 +375,12 @@ void Terminal::on_sale_ended() {
                        std::string(s.any_key_hint)};
       view_ = View::kNotice;
       break;
+    case SaleOutcome::kUnresolved:
+      notice_ = Notice{std::string(s.unresolved_title),
+                       {std::string(s.unresolved_body)},
+                       std::string(s.any_key_hint)};
+      view_ = View::kNotice;
+      break;
     case SaleOutcome::kCreateFailed: {
       const auto& error = sale_->create_error();
       entry_.set(sale_->amount().minor);  // for CHARGE to try again
@@ -329,6 +405,8 @@ void Terminal::on_sale_ended() {
       case SaleOutcome::kCreateFailed:
       case SaleOutcome::kInterrupted:
         return finish_once(OnceExit::kFailed);
+      case SaleOutcome::kUnresolved:
+        return finish_once(OnceExit::kUnresolved);
     }
   }
   // Anything else the ledger holds unfinished (a receipt left for the printer) goes next; after
@@ -351,14 +429,9 @@ void Terminal::go_idle() {
   notice_.reset();
   entry_.clear();
   refusal_.clear();
-  refund_.reset();
-  // Money owed back comes before the next sale.
+  // Money owed back stays in sight on the idle screen until a technician clears it.
   try {
-    const auto due = services_.ledger.unacknowledged_extra_payments();
-    if (!due.empty()) {
-      refund_ = due.front();
-      view_ = View::kRefund;
-    }
+    refunds_owed_ = services_.ledger.refunds_owed().size();
   } catch (const store::LedgerError& error) {
     services_.log.error(error.what());
   }
@@ -366,7 +439,9 @@ void Terminal::go_idle() {
 
 std::vector<std::string> Terminal::idle_notes() const {
   std::vector<std::string> notes;
-  if (services_.clock.now() < services_.settings.build_time) {
+  const auto skew = services_.backend.clock_skew();
+  if (services_.clock.now() < services_.settings.build_time ||
+      (skew && std::chrono::abs(*skew) > kClockSkewLimit)) {
     notes.push_back(std::string(services_.strings.failure_clock));
   }
   switch (connection_.state()) {
@@ -386,6 +461,10 @@ std::vector<std::string> Terminal::idle_notes() const {
     notes.push_back(last_sale_note_);
   if (receipt_pending_)
     notes.push_back(std::string(services_.strings.idle_receipt_pending));
+  if (refunds_owed_ > 0) {
+    notes.push_back(
+        fill(services_.strings.idle_refunds_owed, {{"count", std::to_string(refunds_owed_)}}));
+  }
   return notes;
 }
 
@@ -398,17 +477,40 @@ ui::Screen Terminal::sale_screen() const {
                                        : screens::creating(s, amount, sale_->trouble());
     case Phase::kWaiting: {
       const auto& reference = sale_->record().reference;
-      return screens::qr(s, amount, sale_->record().link_url,
+      return screens::qr(s, sale_->link_amount(), sale_->record().link_url,
                          reference.substr(reference.size() > 8 ? reference.size() - 8 : 0),
                          sale_->time_left(), sale_->trouble());
     }
     case Phase::kCancelling:
       return screens::cancelling(s, amount);
+    case Phase::kUnderpaid: {
+      const Settlement now = sale_->settlement();
+      std::vector<std::string> notes;
+      if (!sale_->record().link_closed)
+        notes.push_back(std::string(s.underpaid_link_open));
+      if (sale_->trouble())
+        notes.push_back(std::string(describe(*sale_->trouble(), s)));
+      return screens::underpaid(s, format_exact(now.paid_thousandths, amount.currency), amount,
+                                now.shortfall, notes);
+    }
+    case Phase::kCheckPayment: {
+      std::vector<std::string> unreadable;
+      for (const auto& payment : sale_->record().payments) {
+        if (!payment.amount_thousandths)
+          unreadable.push_back(payment.payment_id.empty() ? "?" : payment.payment_id);
+      }
+      std::vector<std::string> notes;
+      if (sale_->looking_again())
+        notes.push_back(std::string(s.check_looking));
+      else if (sale_->trouble())
+        notes.push_back(std::string(describe(*sale_->trouble(), s)));
+      return screens::check_payment(s, sale_->record().link_id, unreadable, notes);
+    }
     case Phase::kIssuing:
     case Phase::kPrinting:
       if (paid_acknowledged_)
         return screens::printing(s, amount);
-      return screens::paid(s, amount, sale_->record().receipt_number, false);
+      return screens::paid(s, amount, sale_->record().receipt_number, false, paid_refund_lines());
     case Phase::kPrintFailed:
       return screens::error(std::string(s.printer_title),
                             {std::string(describe(sale_->print_error()->fault, s)),
@@ -416,7 +518,7 @@ ui::Screen Terminal::sale_screen() const {
                              std::string(s.printer_retrying)},
                             std::string(s.printer_retry_hint));
     case Phase::kEnded:
-      return screens::paid(s, amount, sale_->record().receipt_number, true);
+      return screens::paid(s, amount, sale_->record().receipt_number, true, paid_refund_lines());
     case Phase::kLedgerFailed:
       return screens::error(std::string(s.ledger_title), {std::string(s.ledger_body)},
                             std::string(s.ledger_hint));
@@ -430,13 +532,16 @@ ui::Screen Terminal::screen() const {
     case View::kIdle:
       return screens::idle(s, services_.settings.merchant.name, idle_notes());
     case View::kAmount:
-      return screens::amount(s, Money{entry_.minor(), services_.settings.currency}, refusal_);
+      return screens::amount(s, Money{entry_.minor(), services_.settings.currency},
+                             charge_waiting_ ? std::string(s.idle_checking_site) : refusal_);
     case View::kSale:
       return sale_screen();
     case View::kNotice:
       return screens::error(notice_->title, notice_->lines, notice_->hint);
-    case View::kRefund:
-      return refund_screen();
+    case View::kRefunds:
+      return refunds_.screen();
+    case View::kWrongCurrency:
+      return wrong_currency_screen();
     case View::kMenu:
       return screens::menu(s, menu_note_);
     case View::kTechnician:
@@ -451,14 +556,27 @@ ui::Screen Terminal::screen() const {
   return screens::idle(s, services_.settings.merchant.name, idle_notes());
 }
 
-ui::Screen Terminal::refund_screen() const {
+ui::Screen Terminal::wrong_currency_screen() const {
   const Strings& s = services_.strings;
-  const Money amount{refund_->amount_minor, services_.settings.currency};
+  const std::string terminal = services_.settings.currency.code;
   return screens::error(
-      std::string(s.refund_title),
-      {fill(s.refund_body, {{"amount", format_money(amount)}, {"reference", refund_->reference}}),
-       fill(s.refund_action, {{"payment", refund_->payment_id}})},
-      std::string(s.refund_hint));
+      std::string(s.currency_title),
+      {fill(s.currency_body, {{"site", site_.payment_currency}, {"terminal", terminal}}),
+       fill(s.currency_action, {{"site", site_.payment_currency}})},
+      std::string(s.currency_hint));
+}
+
+std::vector<std::string> Terminal::paid_refund_lines() const {
+  std::vector<std::string> lines;
+  for (const auto& payment : sale_->record().payments) {
+    if (payment.refund_reason == store::RefundReason::kOverpaid && payment.refund_thousandths) {
+      lines.push_back(fill(
+          services_.strings.paid_refund,
+          {{"amount", format_exact(*payment.refund_thousandths, services_.settings.currency)},
+           {"payment", payment.payment_id}}));
+    }
+  }
+  return lines;
 }
 
 void Terminal::render() {

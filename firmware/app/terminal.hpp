@@ -10,6 +10,7 @@
 #include "app/connection_watch.hpp"
 #include "app/housekeeping.hpp"
 #include "app/link_closer.hpp"
+#include "app/refund_list.hpp"
 #include "app/sale.hpp"
 #include "app/technician_menu.hpp"
 #include "hal/display.hpp"
@@ -26,6 +27,7 @@ enum class OnceExit : int {
   kFailed = 3,
   kReceiptPending = 4,  // paid, but the printer did not take the receipt
   kLedgerFailed = 5,
+  kUnresolved = 6,  // a payment could not be read and the cashier gave up: all to refund
 };
 
 struct TerminalOptions {
@@ -52,17 +54,22 @@ class Terminal {
   void start();
   void press(hal::Key key);
 
+  // What the Wix site said about itself at start (empty until it answered, or if it could not),
+  // kept for the day's reports.
+  const SiteProperties& site() const { return site_; }
+
  private:
   enum class View {
     kIdle,
     kAmount,
     kSale,
     kNotice,
-    kRefund,
+    kRefunds,
     kMenu,
     kInfo,
     kTechnician,
-    kReprinting
+    kReprinting,
+    kWrongCurrency,  // the Wix site takes another currency: no sale can be taken
   };
 
   struct Notice {
@@ -74,7 +81,10 @@ class Terminal {
 
   void press_in_sale(hal::Key key);
   void press_in_menu(hal::Key key);
+  void press_charge(Money amount);
   void start_sale(Money amount);
+  void check_site();
+  void on_site(BackendResult<SiteProperties> result);
   void resume_unfinished();
   void on_sale_changed();
   void on_sale_ended();
@@ -85,7 +95,8 @@ class Terminal {
   ui::Screen screen() const;
   ui::Screen sale_screen() const;
   std::vector<std::string> idle_notes() const;
-  ui::Screen refund_screen() const;
+  ui::Screen wrong_currency_screen() const;
+  std::vector<std::string> paid_refund_lines() const;
 
   SaleServices& services_;
   hal::Display& display_;
@@ -100,8 +111,13 @@ class Terminal {
   bool paid_shown_ = false;
   bool paid_acknowledged_ = false;
   std::optional<Notice> notice_;
-  std::optional<store::ExtraPayment> refund_;
   std::string last_sale_note_;
+  std::size_t refunds_owed_ = 0;
+  // The site's properties: until they answered (or failed), a CHARGE waits for them, so no sale
+  // starts in a currency the site does not take.
+  bool site_checked_ = false;
+  std::optional<Money> charge_waiting_;
+  SiteProperties site_;
   bool receipt_pending_ = false;
   std::optional<ui::Screen> shown_;
   hal::Timer resume_timer_;
@@ -109,6 +125,7 @@ class Terminal {
   Housekeeping housekeeping_;
   LinkCloser link_closer_;
   TechnicianMenu technician_;
+  RefundList refunds_;
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };
 

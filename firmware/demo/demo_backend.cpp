@@ -1,6 +1,9 @@
 #include "demo/demo_backend.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+
+#include "app/exact_amount.hpp"
 
 namespace linkpos::demo {
 
@@ -20,16 +23,26 @@ app::LinkStatus DemoBackend::status_of(const std::string& id, const DemoLink& li
     return app::LinkStatus{app::LinkState::kInactive, {}};
   if (clock_.monotonic_now() < link.pays_at)
     return app::LinkStatus{};
-  return app::LinkStatus{app::LinkState::kPaid, {app::Payment{"payment-" + id, link.amount}}};
+  app::Payment payment;
+  payment.id = "payment-" + id;
+  payment.link_id = id;
+  payment.thousandths = link.thousandths;
+  payment.kind = "REGULAR";
+  payment.payer = "Demo Customer";
+  payment.card = "**** **** **** 4242";
+  return app::LinkStatus{app::LinkState::kPaid, {payment}};
 }
 
 void DemoBackend::create_link(const app::LinkRequest& request,
                               std::function<void(app::BackendResult<app::PaymentLink>)> done) {
-  // The amount rides in the id so a link from before a restart can still be answered.
-  const std::string id = "demo-" + std::to_string(request.total.minor) + "-" + request.reference;
+  // The amount (exact thousandths) rides in the id so a link from before a restart can still be
+  // answered; a sale's second link (for the rest) gets an id of its own.
+  const std::int64_t thousandths = app::to_thousandths(request.total);
+  const std::string id = "demo-" + std::to_string(thousandths) + "-" + request.reference + "-" +
+                         std::to_string(++links_made_);
   app::PaymentLink link{id, "https://linkpos.invalid/demo/pay/" + request.reference,
                         request.expires_at};
-  links_[id] = DemoLink{request.reference, link.url, link.expires_at, request.total,
+  links_[id] = DemoLink{request.reference, link.url, link.expires_at, thousandths,
                         clock_.monotonic_now() + settings_.pay_after};
   later([link, done = std::move(done)] { done(link); });
 }
@@ -39,9 +52,9 @@ void DemoBackend::get_status(const app::PaymentLink& link,
   auto found = links_.find(link.id);
   if (found == links_.end()) {
     // A link from before a restart: the demo kept nothing, so it counts as paid from now on.
-    const auto minor = std::strtoll(link.id.c_str() + link.id.find('-') + 1, nullptr, 10);
+    const auto thousandths = std::strtoll(link.id.c_str() + link.id.find('-') + 1, nullptr, 10);
     found = links_
-                .emplace(link.id, DemoLink{"", link.url, link.expires_at, app::Money{minor, {}},
+                .emplace(link.id, DemoLink{"", link.url, link.expires_at, thousandths,
                                            clock_.monotonic_now()})
                 .first;
   }
@@ -50,11 +63,11 @@ void DemoBackend::get_status(const app::PaymentLink& link,
 }
 
 void DemoBackend::find_link(
-    const std::string& reference, app::WallTime,
+    const std::string& reference, app::WallTime, const std::vector<std::string>& known,
     std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) {
   std::optional<app::PaymentLink> found;
   for (const auto& [id, link] : links_) {
-    if (link.reference == reference)
+    if (link.reference == reference && std::find(known.begin(), known.end(), id) == known.end())
       found = app::PaymentLink{id, link.url, link.expires_at};
   }
   later([found, done = std::move(done)] { done(found); });
@@ -69,13 +82,22 @@ void DemoBackend::cancel_link(const app::PaymentLink& link,
   later([done = std::move(done)] { done(BOOST_OUTCOME_V2_NAMESPACE::success()); });
 }
 
-void DemoBackend::issue_receipt(const app::PaymentLink&, const app::Payment& payment,
+void DemoBackend::issue_receipt(const app::Payment& payment,
                                 std::function<void(app::BackendResult<std::string>)> done) {
   later([id = "demo-receipt-" + payment.id, done = std::move(done)] { done(id); });
 }
 
 void DemoBackend::check_connection(std::function<void(app::BackendResult<void>)> done) {
   later([done = std::move(done)] { done(BOOST_OUTCOME_V2_NAMESPACE::success()); });
+}
+
+void DemoBackend::read_site(std::function<void(app::BackendResult<app::SiteProperties>)> done) {
+  // The demo is no site: it names no currency, so the configured one is used.
+  later([done = std::move(done)] { done(app::SiteProperties{}); });
+}
+
+std::optional<std::chrono::seconds> DemoBackend::clock_skew() const {
+  return std::nullopt;  // the demo runs on the terminal's own clock
 }
 
 }  // namespace linkpos::demo

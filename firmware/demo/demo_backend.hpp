@@ -25,20 +25,22 @@ class DemoBackend final : public app::PaymentBackend {
   void get_status(const app::PaymentLink& link,
                   std::function<void(app::BackendResult<app::LinkStatus>)> done) override;
   void find_link(
-      const std::string& reference, app::WallTime since,
+      const std::string& reference, app::WallTime since, const std::vector<std::string>& known,
       std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) override;
   void cancel_link(const app::PaymentLink& link,
                    std::function<void(app::BackendResult<void>)> done) override;
-  void issue_receipt(const app::PaymentLink& link, const app::Payment& payment,
+  void issue_receipt(const app::Payment& payment,
                      std::function<void(app::BackendResult<std::string>)> done) override;
   void check_connection(std::function<void(app::BackendResult<void>)> done) override;
+  void read_site(std::function<void(app::BackendResult<app::SiteProperties>)> done) override;
+  std::optional<std::chrono::seconds> clock_skew() const override;
 
  private:
   struct DemoLink {
     std::string reference;
     std::string url;
     app::WallTime expires_at;
-    app::Money amount;
+    std::int64_t thousandths = 0;
     std::chrono::steady_clock::time_point pays_at;
     bool cancelled = false;
   };
@@ -52,6 +54,7 @@ class DemoBackend final : public app::PaymentBackend {
   std::map<std::string, DemoLink> links_;
   std::map<long, hal::Timer> answers_;
   long next_answer_ = 0;
+  long links_made_ = 0;
 };
 
 }  // namespace linkpos::demo

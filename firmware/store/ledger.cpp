@@ -23,9 +23,12 @@ constexpr int kBusyTimeoutMs = 2000;
 
 constexpr std::string_view kSaleColumns =
     "reference, business_day, started_at_ms, currency, amount_minor, stage, link_id, link_url, "
-    "link_expires_at_ms, payment_id, paid_amount_minor, paid_at_ms, receipt_number, "
-    "backend_receipt_id, prints, end_kind, end_detail, link_closed, print_pending, "
-    "create_uncertain";
+    "link_expires_at_ms, link_amount_minor, paid_at_ms, receipt_number, written_off_thousandths, "
+    "prints, end_kind, end_detail, link_closed, print_pending, create_uncertain";
+
+constexpr std::string_view kPaymentColumns =
+    "payment_id, link_id, amount_thousandths, problem, kind, payer, card, backend_receipt_id, "
+    "seen_at_ms, counted, refund_reason, refund_thousandths, refund_cleared_at_ms";
 
 std::string select_sales(std::string_view rest) {
   std::string sql = "SELECT ";
@@ -41,8 +44,49 @@ std::string select_sales(std::string_view rest) {
                     value + "', which this firmware does not know; was the file edited?");
 }
 
-// Reads a row selected with kSaleColumns.
-SaleRecord read_sale(const Statement& row) {
+std::optional<std::int64_t> optional_int64(const Statement& row, int column) {
+  if (row.is_null(column))
+    return std::nullopt;
+  return row.int64(column);
+}
+
+// Reads a row selected with kPaymentColumns, from column `first` on.
+PaymentRecord read_payment(const Statement& row, int first = 0) {
+  PaymentRecord payment;
+  payment.payment_id = row.text(first);
+  payment.link_id = row.text(first + 1);
+  payment.amount_thousandths = optional_int64(row, first + 2);
+  payment.problem = row.text(first + 3);
+  payment.kind = row.text(first + 4);
+  payment.payer = row.text(first + 5);
+  payment.card = row.text(first + 6);
+  payment.backend_receipt_id = row.text(first + 7);
+  payment.seen_at_ms = row.int64(first + 8);
+  payment.counted = row.int64(first + 9) != 0;
+  const std::string reason = row.text(first + 10);
+  const auto known_reason = refund_reason_from_name(reason);
+  if (!known_reason) {
+    throw LedgerError("sale ledger: payment " + payment.payment_id + " has the refund reason '" +
+                      reason + "', which this firmware does not know; was the file edited?");
+  }
+  payment.refund_reason = *known_reason;
+  payment.refund_thousandths = optional_int64(row, first + 11);
+  payment.refund_cleared_at_ms = optional_int64(row, first + 12);
+  return payment;
+}
+
+std::vector<PaymentRecord> load_payments(sqlite3* db, const std::string& reference) {
+  Statement query(db, "SELECT " + std::string(kPaymentColumns) +
+                          " FROM payments WHERE reference = ?1 ORDER BY rowid");
+  query.bind(1, reference);
+  std::vector<PaymentRecord> payments;
+  while (query.step())
+    payments.push_back(read_payment(query));
+  return payments;
+}
+
+// Reads a row selected with kSaleColumns, and the sale's payments.
+SaleRecord read_sale(sqlite3* db, const Statement& row) {
   SaleRecord sale;
   sale.reference = row.text(0);
   sale.business_day = row.text(1);
@@ -57,23 +101,23 @@ SaleRecord read_sale(const Statement& row) {
   sale.link_id = row.text(6);
   sale.link_url = row.text(7);
   sale.link_expires_at_ms = row.int64(8);
-  sale.payment_id = row.text(9);
-  sale.paid_amount_minor = row.int64(10);
-  sale.paid_at_ms = row.int64(11);
-  sale.receipt_number = row.int64(12);
-  sale.backend_receipt_id = row.text(13);
-  sale.prints = static_cast<int>(row.int64(14));
-  if (!row.is_null(15)) {
-    const std::string end = row.text(15);
+  sale.link_amount_minor = row.int64(9);
+  sale.paid_at_ms = row.int64(10);
+  sale.receipt_number = row.int64(11);
+  sale.written_off_thousandths = row.int64(12);
+  sale.prints = static_cast<int>(row.int64(13));
+  if (!row.is_null(14)) {
+    const std::string end = row.text(14);
     const auto known_end = end_from_name(end);
     if (!known_end)
       throw_unreadable(row, "end", end);
     sale.end = *known_end;
   }
-  sale.end_detail = row.text(16);
-  sale.link_closed = row.int64(17) != 0;
-  sale.print_pending = row.int64(18) != 0;
-  sale.create_uncertain = row.int64(19) != 0;
+  sale.end_detail = row.text(15);
+  sale.link_closed = row.int64(16) != 0;
+  sale.print_pending = row.int64(17) != 0;
+  sale.create_uncertain = row.int64(18) != 0;
+  sale.payments = load_payments(db, sale.reference);
   return sale;
 }
 
@@ -82,13 +126,13 @@ std::optional<SaleRecord> load(sqlite3* db, const std::string& reference) {
   query.bind(1, reference);
   if (!query.step())
     return std::nullopt;
-  return read_sale(query);
+  return read_sale(db, query);
 }
 
-std::vector<SaleRecord> load_all(Statement& query) {
+std::vector<SaleRecord> load_all(sqlite3* db, Statement& query) {
   std::vector<SaleRecord> sales;
   while (query.step())
-    sales.push_back(read_sale(query));
+    sales.push_back(read_sale(db, query));
   return sales;
 }
 
@@ -122,6 +166,20 @@ SaleRecord sale_at(sqlite3* db, const std::string& reference, std::string_view c
                            std::string(stage_name(sale->stage)) + "', this call needs " + expected);
   }
   return *sale;
+}
+
+std::string qualified_payment_columns(std::string_view table) {
+  std::string out;
+  std::string_view rest = kPaymentColumns;
+  while (!rest.empty()) {
+    const auto comma = rest.find(", ");
+    out += std::string(table) + "." + std::string(rest.substr(0, comma));
+    if (comma == std::string_view::npos)
+      break;
+    out += ", ";
+    rest.remove_prefix(comma + 2);
+  }
+  return out;
 }
 
 void set_stage(sqlite3* db, const std::string& reference, SaleStage stage) {
@@ -229,23 +287,118 @@ void Ledger::record_started(const SaleRecord& sale) {
 }
 
 void Ledger::record_link_created(const std::string& reference, const std::string& link_id,
-                                 const std::string& link_url, std::int64_t expires_at_ms) {
+                                 const std::string& link_url, std::int64_t expires_at_ms,
+                                 std::int64_t amount_minor) {
   Transaction step(db_);
-  sale_at(db_, reference, "record_link_created", {SaleStage::kStarted});
+  const SaleRecord sale = sale_at(db_, reference, "record_link_created",
+                                  {SaleStage::kStarted, SaleStage::kUnderpaid});
+  if (sale.stage == SaleStage::kUnderpaid && !sale.link_closed) {
+    throw std::logic_error(describe("record_link_created", reference) +
+                           ": the underpaid sale's link " + sale.link_id +
+                           " is not confirmed closed");
+  }
   Statement update(db_,
                    "UPDATE sales SET link_id = ?2, link_url = ?3, link_expires_at_ms = ?4, "
-                   "create_uncertain = 0 WHERE reference = ?1");
-  update.bind(1, reference).bind(2, link_id).bind(3, link_url).bind(4, expires_at_ms).run();
+                   "link_amount_minor = ?5, create_uncertain = 0, link_closed = 0 "
+                   "WHERE reference = ?1");
+  update.bind(1, reference)
+      .bind(2, link_id)
+      .bind(3, link_url)
+      .bind(4, expires_at_ms)
+      .bind(5, amount_minor)
+      .run();
   set_stage(db_, reference, SaleStage::kLinkCreated);
   append_event(db_, reference, "link_created",
-               {{"link_id", link_id}, {"link_url", link_url}, {"expires_at_ms", expires_at_ms}});
+               {{"link_id", link_id},
+                {"link_url", link_url},
+                {"expires_at_ms", expires_at_ms},
+                {"amount_minor", amount_minor}});
   step.commit();
 }
 
-std::int64_t Ledger::record_paid(const std::string& reference, const std::string& payment_id,
-                                 std::int64_t paid_amount_minor, std::int64_t paid_at_ms) {
+int Ledger::record_payments(const std::string& reference,
+                            const std::vector<PaymentRecord>& payments) {
   Transaction step(db_);
-  sale_at(db_, reference, "record_paid", {SaleStage::kLinkCreated});
+  const SaleRecord sale =
+      sale_at(db_, reference, "record_payments",
+              {SaleStage::kLinkCreated, SaleStage::kUnderpaid, SaleStage::kCheckPayment,
+               SaleStage::kPaid, SaleStage::kReceiptIssued, SaleStage::kPrinted,
+               SaleStage::kEnded});
+  // Once the sale is paid for, or over, a new payment pays for nothing: it goes back in full.
+  const bool after_sale = sale.stage >= SaleStage::kPaid;
+  int kept = 0;
+  for (const PaymentRecord& payment : payments) {
+    Statement insert(db_,
+                     "INSERT OR IGNORE INTO payments (payment_id, reference, link_id, "
+                     "amount_thousandths, problem, kind, payer, card, backend_receipt_id, "
+                     "seen_at_ms, refund_reason, refund_thousandths) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    insert.bind(1, payment.payment_id)
+        .bind(2, reference)
+        .bind(3, payment.link_id)
+        .bind(5, payment.problem)
+        .bind(6, payment.kind)
+        .bind(7, payment.payer)
+        .bind(8, payment.card)
+        .bind(9, payment.backend_receipt_id)
+        .bind(10, payment.seen_at_ms);
+    if (payment.amount_thousandths)
+      insert.bind(4, *payment.amount_thousandths);
+    if (after_sale) {
+      insert.bind(11, refund_reason_name(payment.amount_thousandths ? RefundReason::kAfterSale
+                                                                    : RefundReason::kUnreadable));
+      if (payment.amount_thousandths)
+        insert.bind(12, *payment.amount_thousandths);
+    } else {
+      insert.bind(11, refund_reason_name(RefundReason::kNone));
+    }
+    insert.run();
+    if (sqlite3_changes(db_) == 0) {
+      // Known already. An entry that could not be read and is not settled yet is read again:
+      // the cashier looked again, and Wix now lists it whole.
+      if (!payment.amount_thousandths)
+        continue;
+      Statement reread(db_,
+                       "UPDATE payments SET amount_thousandths = ?3, problem = '', kind = ?4, "
+                       "payer = ?5, card = ?6 WHERE payment_id = ?1 AND reference = ?2 AND "
+                       "amount_thousandths IS NULL AND refund_reason = '' AND counted = 0");
+      reread.bind(1, payment.payment_id)
+          .bind(2, reference)
+          .bind(3, *payment.amount_thousandths)
+          .bind(4, payment.kind)
+          .bind(5, payment.payer)
+          .bind(6, payment.card)
+          .run();
+      if (sqlite3_changes(db_) == 0)
+        continue;
+      ++kept;
+      append_event(db_, reference, "payment_read",
+                   {{"payment_id", payment.payment_id},
+                    {"amount_thousandths", *payment.amount_thousandths}});
+      continue;
+    }
+    ++kept;
+    nlohmann::json detail = {{"payment_id", payment.payment_id},
+                             {"link_id", payment.link_id},
+                             {"kind", payment.kind},
+                             {"after_sale", after_sale}};
+    if (payment.amount_thousandths) {
+      detail["amount_thousandths"] = *payment.amount_thousandths;
+    } else {
+      detail["problem"] = payment.problem;
+    }
+    append_event(db_, reference, "payment", detail);
+  }
+  step.commit();
+  return kept;
+}
+
+std::int64_t Ledger::record_paid(const std::string& reference, std::int64_t paid_at_ms,
+                                 const std::vector<std::pair<std::string, std::int64_t>>& overpaid,
+                                 std::int64_t written_off_thousandths) {
+  Transaction step(db_);
+  sale_at(db_, reference, "record_paid",
+          {SaleStage::kLinkCreated, SaleStage::kUnderpaid, SaleStage::kCheckPayment});
   // Under the write lock taken by BEGIN IMMEDIATE, so no other writer can take the same number;
   // only paid sales get one, so the numbers have no gaps. The floor keeps numbers rising after
   // old sales were pruned or the ledger was rebuilt.
@@ -255,32 +408,87 @@ std::int64_t Ledger::record_paid(const std::string& reference, const std::string
   highest.step();
   const std::int64_t receipt_number = highest.int64(0) + 1;
   Statement update(db_,
-                   "UPDATE sales SET payment_id = ?2, paid_amount_minor = ?3, paid_at_ms = ?4, "
-                   "receipt_number = ?5 WHERE reference = ?1");
+                   "UPDATE sales SET paid_at_ms = ?2, receipt_number = ?3, "
+                   "written_off_thousandths = ?4 WHERE reference = ?1");
   update.bind(1, reference)
-      .bind(2, payment_id)
-      .bind(3, paid_amount_minor)
-      .bind(4, paid_at_ms)
-      .bind(5, receipt_number)
+      .bind(2, paid_at_ms)
+      .bind(3, receipt_number)
+      .bind(4, written_off_thousandths)
       .run();
+  // What waited to be counted now is: readable payments pay for the sale, unreadable ones are
+  // owed back once the dashboard tells how much they were.
+  Statement count(db_,
+                  "UPDATE payments SET counted = 1 WHERE reference = ?1 AND refund_reason = '' "
+                  "AND counted = 0 AND amount_thousandths IS NOT NULL");
+  count.bind(1, reference).run();
+  Statement unreadable(db_,
+                       "UPDATE payments SET refund_reason = ?2 WHERE reference = ?1 AND "
+                       "refund_reason = '' AND amount_thousandths IS NULL");
+  unreadable.bind(1, reference).bind(2, refund_reason_name(RefundReason::kUnreadable)).run();
+  nlohmann::json refunds = nlohmann::json::array();
+  for (const auto& [payment_id, thousandths] : overpaid) {
+    Statement refund(db_,
+                     "UPDATE payments SET refund_reason = ?3, refund_thousandths = ?4 WHERE "
+                     "reference = ?1 AND payment_id = ?2 AND counted = 1");
+    refund.bind(1, reference)
+        .bind(2, payment_id)
+        .bind(3, refund_reason_name(RefundReason::kOverpaid))
+        .bind(4, thousandths)
+        .run();
+    if (sqlite3_changes(db_) != 1) {
+      throw std::logic_error(describe("record_paid", reference) + ": the refund names payment " +
+                             payment_id + ", which is not one the sale counted");
+    }
+    refunds.push_back({{"payment_id", payment_id}, {"refund_thousandths", thousandths}});
+  }
   set_stage(db_, reference, SaleStage::kPaid);
   append_event(db_, reference, "paid",
-               {{"payment_id", payment_id},
-                {"paid_amount_minor", paid_amount_minor},
-                {"paid_at_ms", paid_at_ms},
-                {"receipt_number", receipt_number}});
+               {{"paid_at_ms", paid_at_ms},
+                {"receipt_number", receipt_number},
+                {"written_off_thousandths", written_off_thousandths},
+                {"overpaid", refunds}});
   step.commit();
   return receipt_number;
 }
 
-void Ledger::record_receipt_issued(const std::string& reference,
-                                   const std::string& backend_receipt_id) {
+void Ledger::record_underpaid(const std::string& reference) {
+  Transaction step(db_);
+  const SaleRecord sale = sale_at(db_, reference, "record_underpaid",
+                                  {SaleStage::kLinkCreated, SaleStage::kCheckPayment});
+  if (!sale.link_closed) {
+    throw std::logic_error(describe("record_underpaid", reference) +
+                           ": the link is not confirmed closed, so more may still come");
+  }
+  set_stage(db_, reference, SaleStage::kUnderpaid);
+  append_event(db_, reference, "underpaid",
+               {{"counted_thousandths", sale.counted_thousandths()}, {"link_id", sale.link_id}});
+  step.commit();
+}
+
+void Ledger::record_check_payment(const std::string& reference) {
+  Transaction step(db_);
+  const SaleRecord sale = sale_at(db_, reference, "record_check_payment",
+                                  {SaleStage::kLinkCreated, SaleStage::kUnderpaid});
+  set_stage(db_, reference, SaleStage::kCheckPayment);
+  append_event(db_, reference, "check_payment", {{"link_id", sale.link_id}});
+  step.commit();
+}
+
+void Ledger::record_receipt_issued(
+    const std::string& reference,
+    const std::vector<std::pair<std::string, std::string>>& receipts) {
   Transaction step(db_);
   sale_at(db_, reference, "record_receipt_issued", {SaleStage::kPaid});
-  Statement update(db_, "UPDATE sales SET backend_receipt_id = ?2 WHERE reference = ?1");
-  update.bind(1, reference).bind(2, backend_receipt_id).run();
+  nlohmann::json issued = nlohmann::json::object();
+  for (const auto& [payment_id, receipt_id] : receipts) {
+    Statement update(db_,
+                     "UPDATE payments SET backend_receipt_id = ?3 WHERE reference = ?1 AND "
+                     "payment_id = ?2");
+    update.bind(1, reference).bind(2, payment_id).bind(3, receipt_id).run();
+    issued[payment_id] = receipt_id;
+  }
   set_stage(db_, reference, SaleStage::kReceiptIssued);
-  append_event(db_, reference, "receipt_issued", {{"backend_receipt_id", backend_receipt_id}});
+  append_event(db_, reference, "receipt_issued", {{"receipts", issued}});
   step.commit();
 }
 
@@ -333,13 +541,27 @@ void Ledger::record_print_failed(const std::string& reference, const std::string
 void Ledger::record_ended(const std::string& reference, SaleEnd end, const std::string& detail) {
   Transaction step(db_);
   // A sale that was paid can only complete: the money is taken, so its receipt must come out.
+  // One whose payment could not be read ends unresolved, and then owes every payment back.
   const SaleRecord sale =
       end == SaleEnd::kCompleted
           ? sale_at(db_, reference, "record_ended", {SaleStage::kPrinted}, end_name(end))
+      : end == SaleEnd::kUnresolved
+          ? sale_at(db_, reference, "record_ended", {SaleStage::kCheckPayment}, end_name(end))
           : sale_at(db_, reference, "record_ended", {SaleStage::kStarted, SaleStage::kLinkCreated},
                     end_name(end));
+  if (end != SaleEnd::kCompleted && end != SaleEnd::kUnresolved &&
+      !sale.payments.empty()) {
+    throw std::logic_error(describe("record_ended", reference, end_name(end)) +
+                           ": the sale has payments, so it cannot end without them");
+  }
   Statement update(db_, "UPDATE sales SET end_kind = ?2, end_detail = ?3 WHERE reference = ?1");
   update.bind(1, reference).bind(2, end_name(end)).bind(3, detail).run();
+  if (end == SaleEnd::kUnresolved) {
+    Statement refund(db_,
+                     "UPDATE payments SET refund_reason = ?2, refund_thousandths = "
+                     "amount_thousandths WHERE reference = ?1 AND refund_reason = ''");
+    refund.bind(1, reference).bind(2, refund_reason_name(RefundReason::kUnresolved)).run();
+  }
   set_stage(db_, reference, SaleStage::kEnded);
   append_event(
       db_, reference, "ended",
@@ -354,14 +576,14 @@ std::optional<SaleRecord> Ledger::find(const std::string& reference) const {
 std::vector<SaleRecord> Ledger::unfinished() const {
   Statement query(db_, select_sales("WHERE stage <> ?1 ORDER BY started_at_ms, rowid"));
   query.bind(1, stage_name(SaleStage::kEnded));
-  return load_all(query);
+  return load_all(db_, query);
 }
 
 std::optional<SaleRecord> Ledger::last_printed() const {
   Statement query(db_, select_sales("WHERE prints > 0 ORDER BY receipt_number DESC LIMIT 1"));
   if (!query.step())
     return std::nullopt;
-  return read_sale(query);
+  return read_sale(db_, query);
 }
 
 std::vector<SaleRecord> Ledger::recent(int limit) const {
@@ -369,12 +591,13 @@ std::vector<SaleRecord> Ledger::recent(int limit) const {
     return {};
   Statement query(db_, select_sales("ORDER BY started_at_ms DESC, rowid DESC LIMIT ?1"));
   query.bind(1, std::int64_t{limit});
-  return load_all(query);
+  return load_all(db_, query);
 }
 
 void Ledger::record_create_uncertain(const std::string& reference) {
   Transaction step(db_);
-  sale_at(db_, reference, "record_create_uncertain", {SaleStage::kStarted});
+  sale_at(db_, reference, "record_create_uncertain",
+          {SaleStage::kStarted, SaleStage::kUnderpaid});
   Statement update(db_, "UPDATE sales SET create_uncertain = 1 WHERE reference = ?1");
   update.bind(1, reference).run();
   append_event(db_, reference, "create_uncertain", nlohmann::json::object());
@@ -383,7 +606,8 @@ void Ledger::record_create_uncertain(const std::string& reference) {
 
 void Ledger::record_create_settled(const std::string& reference) {
   Transaction step(db_);
-  sale_at(db_, reference, "record_create_settled", {SaleStage::kStarted, SaleStage::kEnded});
+  sale_at(db_, reference, "record_create_settled",
+          {SaleStage::kStarted, SaleStage::kUnderpaid, SaleStage::kEnded});
   Statement update(db_, "UPDATE sales SET create_uncertain = 0 WHERE reference = ?1");
   update.bind(1, reference).run();
   append_event(db_, reference, "create_settled", {{"link", nullptr}});
@@ -410,15 +634,16 @@ std::vector<SaleRecord> Ledger::uncertain_creates() const {
   Statement query(
       db_, select_sales("WHERE create_uncertain = 1 AND stage = ?1 ORDER BY started_at_ms, rowid"));
   query.bind(1, stage_name(SaleStage::kEnded));
-  return load_all(query);
+  return load_all(db_, query);
 }
 
 void Ledger::record_link_closed(const std::string& reference) {
   Transaction step(db_);
   const SaleRecord sale =
       sale_at(db_, reference, "record_link_closed",
-              {SaleStage::kLinkCreated, SaleStage::kPaid, SaleStage::kReceiptIssued,
-               SaleStage::kPrinted, SaleStage::kEnded});
+              {SaleStage::kLinkCreated, SaleStage::kUnderpaid, SaleStage::kCheckPayment,
+               SaleStage::kPaid, SaleStage::kReceiptIssued, SaleStage::kPrinted,
+               SaleStage::kEnded});
   if (sale.link_id.empty()) {
     throw std::logic_error(describe("record_link_closed", reference) + ": the sale has no link");
   }
@@ -430,28 +655,22 @@ void Ledger::record_link_closed(const std::string& reference) {
   step.commit();
 }
 
-bool Ledger::record_extra_payment(const std::string& reference, const std::string& payment_id,
-                                  std::int64_t amount_minor, std::int64_t seen_at_ms) {
+void Ledger::clear_refund(const std::string& payment_id, std::int64_t at_ms) {
   Transaction step(db_);
-  sale_at(db_, reference, "record_extra_payment",
-          {SaleStage::kLinkCreated, SaleStage::kPaid, SaleStage::kReceiptIssued,
-           SaleStage::kPrinted, SaleStage::kEnded});
-  Statement insert(db_,
-                   "INSERT OR IGNORE INTO extra_payments (payment_id, reference, amount_minor, "
-                   "seen_at_ms) VALUES (?1, ?2, ?3, ?4)");
-  insert.bind(1, payment_id).bind(2, reference).bind(3, amount_minor).bind(4, seen_at_ms).run();
+  Statement find(db_, "SELECT reference FROM payments WHERE payment_id = ?1 AND refund_reason <> ''");
+  find.bind(1, payment_id);
+  if (!find.step()) {
+    throw std::logic_error("Ledger::clear_refund(\"" + payment_id +
+                           "\"): no refund is owed from that payment");
+  }
+  const std::string reference = find.text(0);
+  Statement update(db_,
+                   "UPDATE payments SET refund_cleared_at_ms = ?2 WHERE payment_id = ?1 AND "
+                   "refund_cleared_at_ms IS NULL");
+  update.bind(1, payment_id).bind(2, at_ms).run();
   if (sqlite3_changes(db_) == 0)
-    return false;
-  append_event(db_, reference, "extra_payment",
-               {{"payment_id", payment_id}, {"amount_minor", amount_minor}});
-  step.commit();
-  return true;
-}
-
-void Ledger::acknowledge_extra_payment(const std::string& payment_id) {
-  Transaction step(db_);
-  Statement update(db_, "UPDATE extra_payments SET acknowledged = 1 WHERE payment_id = ?1");
-  update.bind(1, payment_id).run();
+    return;  // cleared before
+  append_event(db_, reference, "refund_cleared", {{"payment_id", payment_id}});
   step.commit();
 }
 
@@ -460,37 +679,18 @@ std::vector<SaleRecord> Ledger::links_to_close() const {
                   select_sales("WHERE link_closed = 0 AND link_id IS NOT NULL AND stage NOT IN "
                                "(?1, ?2) ORDER BY started_at_ms, rowid"));
   query.bind(1, stage_name(SaleStage::kStarted)).bind(2, stage_name(SaleStage::kLinkCreated));
-  return load_all(query);
+  return load_all(db_, query);
 }
 
-namespace {
-
-std::vector<ExtraPayment> load_extra_payments(Statement& query) {
-  std::vector<ExtraPayment> payments;
-  while (query.step()) {
-    payments.push_back(ExtraPayment{query.text(0), query.text(1), query.text(2), query.int64(3),
-                                    query.int64(4), query.int64(5) != 0});
-  }
-  return payments;
-}
-
-constexpr std::string_view kExtraPaymentSelect =
-    "SELECT e.payment_id, e.reference, s.currency, e.amount_minor, e.seen_at_ms, e.acknowledged "
-    "FROM extra_payments e JOIN sales s ON s.reference = e.reference ";
-
-}  // namespace
-
-std::vector<ExtraPayment> Ledger::unacknowledged_extra_payments() const {
-  Statement query(db_, std::string(kExtraPaymentSelect) +
-                           "WHERE e.acknowledged = 0 ORDER BY e.seen_at_ms, e.rowid");
-  return load_extra_payments(query);
-}
-
-std::vector<ExtraPayment> Ledger::extra_payments(const std::string& reference) const {
-  Statement query(db_, std::string(kExtraPaymentSelect) +
-                           "WHERE e.reference = ?1 ORDER BY e.seen_at_ms, e.rowid");
-  query.bind(1, reference);
-  return load_extra_payments(query);
+std::vector<RefundDue> Ledger::refunds_owed() const {
+  Statement query(db_, "SELECT p.reference, s.currency, " + qualified_payment_columns("p") +
+                           " FROM payments p JOIN sales s ON s.reference = p.reference "
+                           "WHERE p.refund_reason <> '' AND p.refund_cleared_at_ms IS NULL "
+                           "ORDER BY p.seen_at_ms, p.rowid");
+  std::vector<RefundDue> refunds;
+  while (query.step())
+    refunds.push_back(RefundDue{query.text(0), query.text(1), read_payment(query, 2)});
+  return refunds;
 }
 
 int Ledger::prune_ended_before(std::int64_t cutoff_ms) {
@@ -499,16 +699,16 @@ int Ledger::prune_ended_before(std::int64_t cutoff_ms) {
   const std::string owed =
       "stage = 'ended' AND started_at_ms < ?1 AND NOT (link_id IS NOT NULL AND link_closed = 0) "
       "AND create_uncertain = 0 "
-      "AND NOT EXISTS (SELECT 1 FROM extra_payments e WHERE e.reference = sales.reference AND "
-      "e.acknowledged = 0)";
+      "AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.reference = sales.reference AND "
+      "p.refund_reason <> '' AND p.refund_cleared_at_ms IS NULL)";
   Statement events(
       db_, "DELETE FROM sale_events WHERE reference IN (SELECT reference FROM sales WHERE " + owed +
                ")");
   events.bind(1, cutoff_ms).run();
-  Statement extras(
-      db_, "DELETE FROM extra_payments WHERE reference IN (SELECT reference FROM sales WHERE " +
-               owed + ")");
-  extras.bind(1, cutoff_ms).run();
+  Statement payments(
+      db_,
+      "DELETE FROM payments WHERE reference IN (SELECT reference FROM sales WHERE " + owed + ")");
+  payments.bind(1, cutoff_ms).run();
   Statement sales(db_, "DELETE FROM sales WHERE " + owed);
   sales.bind(1, cutoff_ms).run();
   const int pruned = sqlite3_changes(db_);
@@ -530,39 +730,79 @@ void Ledger::import_sale(const SaleRecord& sale, const std::string& why) {
     throw std::logic_error(describe("import_sale", sale.reference) +
                            ": the sale is already in the ledger");
   }
-  Statement insert(
-      db_, "INSERT INTO sales (" + std::string(kSaleColumns) +
-               ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-               "?17, ?18, ?19, ?20)");
+  Statement insert(db_, "INSERT INTO sales (" + std::string(kSaleColumns) +
+                            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                            "?14, ?15, ?16, ?17, ?18, ?19)");
   insert.bind(1, sale.reference)
       .bind(2, sale.business_day)
       .bind(3, sale.started_at_ms)
       .bind(4, sale.currency)
       .bind(5, sale.amount_minor)
       .bind(6, stage_name(sale.stage));
-  if (!sale.link_id.empty())
-    insert.bind(7, sale.link_id).bind(8, sale.link_url).bind(9, sale.link_expires_at_ms);
-  if (!sale.payment_id.empty()) {
-    insert.bind(10, sale.payment_id)
-        .bind(11, sale.paid_amount_minor)
-        .bind(12, sale.paid_at_ms)
-        .bind(13, sale.receipt_number);
+  if (!sale.link_id.empty()) {
+    insert.bind(7, sale.link_id)
+        .bind(8, sale.link_url)
+        .bind(9, sale.link_expires_at_ms)
+        .bind(10, sale.link_amount_minor);
   }
-  if (sale.stage >= SaleStage::kReceiptIssued)
-    insert.bind(14, sale.backend_receipt_id);
-  insert.bind(15, std::int64_t{sale.prints});
+  if (sale.receipt_number > 0)
+    insert.bind(11, sale.paid_at_ms).bind(12, sale.receipt_number);
+  insert.bind(13, sale.written_off_thousandths).bind(14, std::int64_t{sale.prints});
   if (sale.end)
-    insert.bind(16, end_name(*sale.end)).bind(17, sale.end_detail);
-  insert.bind(18, std::int64_t{sale.link_closed ? 1 : 0})
-      .bind(19, std::int64_t{sale.print_pending ? 1 : 0})
-      .bind(20, std::int64_t{sale.create_uncertain ? 1 : 0})
+    insert.bind(15, end_name(*sale.end)).bind(16, sale.end_detail);
+  insert.bind(17, std::int64_t{sale.link_closed ? 1 : 0})
+      .bind(18, std::int64_t{sale.print_pending ? 1 : 0})
+      .bind(19, std::int64_t{sale.create_uncertain ? 1 : 0})
       .run();
+  for (const PaymentRecord& payment : sale.payments) {
+    Statement kept(db_, "INSERT INTO payments (reference, " + std::string(kPaymentColumns) +
+                            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                            "?14)");
+    kept.bind(1, sale.reference)
+        .bind(2, payment.payment_id)
+        .bind(3, payment.link_id)
+        .bind(5, payment.problem)
+        .bind(6, payment.kind)
+        .bind(7, payment.payer)
+        .bind(8, payment.card)
+        .bind(9, payment.backend_receipt_id)
+        .bind(10, payment.seen_at_ms)
+        .bind(11, std::int64_t{payment.counted ? 1 : 0})
+        .bind(12, refund_reason_name(payment.refund_reason));
+    if (payment.amount_thousandths)
+      kept.bind(4, *payment.amount_thousandths);
+    if (payment.refund_thousandths)
+      kept.bind(13, *payment.refund_thousandths);
+    if (payment.refund_cleared_at_ms)
+      kept.bind(14, *payment.refund_cleared_at_ms);
+    kept.run();
+  }
   append_event(db_, sale.reference, "imported", {{"why", why}, {"stage", stage_name(sale.stage)}});
   step.commit();
 }
 
 int Ledger::schema_version() const {
   return read_schema_version(db_);
+}
+
+std::int64_t SaleRecord::counted_thousandths() const {
+  std::int64_t sum = 0;
+  for (const PaymentRecord& payment : payments) {
+    if (payment.counted && payment.amount_thousandths)
+      sum += *payment.amount_thousandths;
+  }
+  return sum;
+}
+
+std::vector<std::string> SaleRecord::known_links() const {
+  std::vector<std::string> links;
+  for (const PaymentRecord& payment : payments) {
+    if (std::find(links.begin(), links.end(), payment.link_id) == links.end())
+      links.push_back(payment.link_id);
+  }
+  if (!link_id.empty() && std::find(links.begin(), links.end(), link_id) == links.end())
+    links.push_back(link_id);
+  return links;
 }
 
 }  // namespace linkpos::store

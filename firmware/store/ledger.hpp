@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -15,17 +16,52 @@ namespace linkpos::store {
 enum class SaleStage {
   kStarted,        // reference and amount known; no link yet
   kLinkCreated,    // the backend made a link; the customer may be paying
-  kPaid,           // a payment was seen; the sale has its receipt number
-  kReceiptIssued,  // the backend's receipt exists (or the backend has none)
+  kUnderpaid,      // the link is closed with less than the total paid: the cashier decides
+  kCheckPayment,   // a payment could not be read and the rest do not reach the total
+  kPaid,           // the payments reach the total (or the cashier accepted less); receipt number
+  kReceiptIssued,  // the backend's receipts exist (or the backend has none)
   kPrinted,        // the original receipt came out of the printer
   kEnded,          // nothing more to do
 };
 
 enum class SaleEnd {
-  kCompleted,  // paid and printed
-  kCancelled,  // the cashier cancelled before payment
-  kExpired,    // no payment before the timeout
-  kFailed,     // the link could not be made
+  kCompleted,   // paid and printed
+  kCancelled,   // the cashier cancelled before payment
+  kExpired,     // no payment before the timeout
+  kFailed,      // the link could not be made
+  kUnresolved,  // a payment could not be read; the cashier gave up on it: every payment refunded
+};
+
+// Why money is owed back from a payment.
+enum class RefundReason {
+  kNone,
+  kOverpaid,    // the sale's payments went past its total
+  kAfterSale,   // the payment came in after the sale had ended or was paid
+  kUnreadable,  // the entry could not be read; its amount is the Wix dashboard's to tell
+  kUnresolved,  // the sale ended unresolved, so none of its payments paid for anything
+};
+
+// One payment record of a sale's links, as Wix listed it.
+struct PaymentRecord {
+  std::string payment_id;
+  std::string link_id;
+  // Exact, in thousandths of the currency's unit (Wix amounts have up to three decimals);
+  // nullopt when the entry could not be read, `problem` saying why.
+  std::optional<std::int64_t> amount_thousandths;
+  std::string problem;
+  std::string kind;  // "REGULAR", "GIFT_CARD", ...
+  std::string payer;
+  std::string card;
+  std::string backend_receipt_id;
+  std::int64_t seen_at_ms = 0;
+  // Part of the sale: it paid for what was sold and is listed on the receipt.
+  bool counted = false;
+  RefundReason refund_reason = RefundReason::kNone;
+  // Exact, like the amount; nullopt with a reason: the amount is unknown (unreadable).
+  std::optional<std::int64_t> refund_thousandths;
+  std::optional<std::int64_t> refund_cleared_at_ms;
+
+  bool refund_owed() const { return refund_reason != RefundReason::kNone && !refund_cleared_at_ms; }
 };
 
 struct SaleRecord {
@@ -33,21 +69,23 @@ struct SaleRecord {
   std::string business_day;        // "2026-11-25": the local day the sale belongs to
   std::int64_t started_at_ms = 0;  // Unix time in milliseconds
   std::string currency;            // ISO 4217 code
-  std::int64_t amount_minor = 0;
+  std::int64_t amount_minor = 0;   // the sale's total
 
   SaleStage stage = SaleStage::kStarted;
 
-  std::string link_id;  // empty until kLinkCreated
+  std::string link_id;  // the current link; empty until kLinkCreated
   std::string link_url;
   std::int64_t link_expires_at_ms = 0;
+  // What the current link asks: the total, or for a link made after an underpaid checkout, the
+  // rest.
+  std::int64_t link_amount_minor = 0;
 
-  std::string payment_id;  // empty until kPaid
-  std::int64_t paid_amount_minor = 0;
   std::int64_t paid_at_ms = 0;
   std::int64_t receipt_number = 0;  // 0 until kPaid; 1, 2, 3... without gaps per ledger
-
-  std::string backend_receipt_id;  // the Wix receipt id; empty when there is none
-  int prints = 0;                  // receipts printed for this sale, original and copies
+  // What the cashier accepted as not paid (exact thousandths), when an underpaid sale was
+  // completed with what it had.
+  std::int64_t written_off_thousandths = 0;
+  int prints = 0;  // receipts printed for this sale, original and copies
 
   std::optional<SaleEnd> end;  // set at kEnded
   std::string end_detail;      // why, in words, for the technician
@@ -60,17 +98,21 @@ struct SaleRecord {
   // A create may have reached the service without its answer reaching the terminal: a link
   // for this sale may exist that the ledger does not know yet.
   bool create_uncertain = false;
+
+  // Every payment seen on the sale's links, in the order seen.
+  std::vector<PaymentRecord> payments;
+
+  // The payments that paid for the sale, exact, summed.
+  std::int64_t counted_thousandths() const;
+  // Every link this sale has had (its payments' links and the current one).
+  std::vector<std::string> known_links() const;
 };
 
-// A payment on a sale's link beyond the one the sale took (a second customer paying the same
-// QR code, or a payment landing after the sale was cancelled): the merchant owes a refund.
-struct ExtraPayment {
-  std::string payment_id;
+// A refund the merchant owes: the payment to refund from, and its sale.
+struct RefundDue {
   std::string reference;
   std::string currency;
-  std::int64_t amount_minor = 0;
-  std::int64_t seen_at_ms = 0;
-  bool acknowledged = false;  // the cashier has seen the refund notice
+  PaymentRecord payment;
 };
 
 // A ledger that cannot be opened, read or written: the message names the file and the cause.
@@ -94,12 +136,30 @@ class Ledger {
 
   // Uses reference, business_day, started_at_ms, currency and amount_minor of `sale`.
   void record_started(const SaleRecord& sale);
+  // A link for the sale: its first (from kStarted), or one for the rest of an underpaid sale
+  // (from kUnderpaid, whose link is closed), asking `amount_minor`.
   void record_link_created(const std::string& reference, const std::string& link_id,
-                           const std::string& link_url, std::int64_t expires_at_ms);
-  // Returns the receipt number the sale now has: the ledger's highest plus one.
-  std::int64_t record_paid(const std::string& reference, const std::string& payment_id,
-                           std::int64_t paid_amount_minor, std::int64_t paid_at_ms);
-  void record_receipt_issued(const std::string& reference, const std::string& backend_receipt_id);
+                           const std::string& link_url, std::int64_t expires_at_ms,
+                           std::int64_t amount_minor);
+  // Keeps every payment not kept yet (by payment id) and returns how many were new, or newly
+  // readable (an entry kept unreadable and not settled yet takes the amount it now has). Before
+  // the sale is paid they wait to be counted; once it is paid or ended, a new one is owed back
+  // in full (kAfterSale). Any stage with a link.
+  int record_payments(const std::string& reference, const std::vector<PaymentRecord>& payments);
+  // The payments kept so far pay for the sale: the readable ones are counted (listed on the
+  // receipt), unreadable ones owed back (kUnreadable), `overpaid` shares (exact thousandths)
+  // owed back from the payments they name, and `written_off_thousandths` accepted as not paid. Returns the receipt
+  // number the sale now has: the ledger's highest plus one.
+  std::int64_t record_paid(const std::string& reference, std::int64_t paid_at_ms,
+                           const std::vector<std::pair<std::string, std::int64_t>>& overpaid,
+                           std::int64_t written_off_thousandths = 0);
+  // The link is closed with less than the total paid.
+  void record_underpaid(const std::string& reference);
+  // A payment could not be read and the readable ones do not reach the total.
+  void record_check_payment(const std::string& reference);
+  // Wix's receipts: payment id -> receipt id, for those that have one.
+  void record_receipt_issued(const std::string& reference,
+                             const std::vector<std::pair<std::string, std::string>>& receipts);
   // Marks a print as begun, before the first byte goes to the printer.
   void record_print_started(const std::string& reference);
   // Counts one receipt out of the printer; the first moves the sale to kPrinted, later ones are
@@ -108,6 +168,7 @@ class Ledger {
   // The printer reported it did not print (paper out, offline). Kept in the history; the sale
   // stays print_pending until a print succeeds.
   void record_print_failed(const std::string& reference, const std::string& detail);
+  // Ending kUnresolved owes back every payment the sale kept.
   void record_ended(const std::string& reference, SaleEnd end, const std::string& detail);
 
   // A create request for the sale may have made a link whose answer was lost.
@@ -121,10 +182,8 @@ class Ledger {
 
   // The backend confirmed the sale's link takes no more payments. Any stage after kStarted.
   void record_link_closed(const std::string& reference);
-  // Keeps a payment beyond the sale's own; false when it was already kept.
-  bool record_extra_payment(const std::string& reference, const std::string& payment_id,
-                            std::int64_t amount_minor, std::int64_t seen_at_ms);
-  void acknowledge_extra_payment(const std::string& payment_id);
+  // A technician refunded it (or saw to it) in the Wix dashboard: it leaves the refund list.
+  void clear_refund(const std::string& payment_id, std::int64_t at_ms);
 
   std::optional<SaleRecord> find(const std::string& reference) const;
   // Sales not yet ended, oldest first.
@@ -138,12 +197,11 @@ class Ledger {
   std::vector<SaleRecord> links_to_close() const;
   // Ended sales whose create is still uncertain: the service must be searched for their link.
   std::vector<SaleRecord> uncertain_creates() const;
-  // Extra payments the cashier has not acknowledged yet, oldest first.
-  std::vector<ExtraPayment> unacknowledged_extra_payments() const;
-  std::vector<ExtraPayment> extra_payments(const std::string& reference) const;
+  // The refund list: money owed back and not yet cleared, oldest first.
+  std::vector<RefundDue> refunds_owed() const;
 
   // Deletes ended sales that started before `cutoff_ms`, with their history, unless something
-  // is still owed on them (a link not confirmed closed, an unacknowledged refund). Receipt
+  // is still owed on them (a link not confirmed closed, a refund not cleared). Receipt
   // numbers carry on from the highest ever given. Returns how many sales went.
   int prune_ended_before(std::int64_t cutoff_ms);
 

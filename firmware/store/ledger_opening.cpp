@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -46,41 +47,53 @@ class Inspection {
     return version;
   }
 
-  // What can still be read: unfinished sales row by row (a damaged row is skipped), the highest
-  // receipt number, unacknowledged refunds.
-  std::vector<SaleRecord> unfinished_sales() {
+  // What can still be read: row by row (a damaged row is skipped), every sale with something
+  // left to do or owed (unfinished, a link not confirmed closed, a create to settle, a refund
+  // not cleared), with its payments.
+  std::vector<SaleRecord> sales_to_carry() {
+    const bool has_payments_table = user_version() >= 5;
+    const auto payments = has_payments_table ? payments_by_sale() : old_payments_by_sale();
+    const std::string owed =
+        has_payments_table
+            ? "reference IN (SELECT reference FROM payments WHERE refund_reason <> '' AND "
+              "refund_cleared_at_ms IS NULL)"
+            : "reference IN (SELECT reference FROM extra_payments WHERE acknowledged = 0)";
     std::vector<SaleRecord> sales;
-    each_row(
-        "SELECT * FROM sales WHERE stage <> 'ended' OR (link_id IS NOT NULL AND link_closed = 0) "
-        "OR create_uncertain = 1",
-        [&](sqlite3_stmt* row) {
-          SaleRecord sale;
-          sale.reference = column_text(row, "reference");
-          const auto stage = stage_from_name(column_text(row, "stage"));
-          if (sale.reference.empty() || !stage)
-            return;
-          sale.stage = *stage;
-          sale.business_day = column_text(row, "business_day");
-          sale.started_at_ms = column_int(row, "started_at_ms");
-          sale.currency = column_text(row, "currency");
-          sale.amount_minor = column_int(row, "amount_minor");
-          sale.link_id = column_text(row, "link_id");
-          sale.link_url = column_text(row, "link_url");
-          sale.link_expires_at_ms = column_int(row, "link_expires_at_ms");
-          sale.payment_id = column_text(row, "payment_id");
-          sale.paid_amount_minor = column_int(row, "paid_amount_minor");
-          sale.paid_at_ms = column_int(row, "paid_at_ms");
-          sale.receipt_number = column_int(row, "receipt_number");
-          sale.backend_receipt_id = column_text(row, "backend_receipt_id");
-          sale.prints = static_cast<int>(column_int(row, "prints"));
-          if (const auto end = end_from_name(column_text(row, "end_kind")))
-            sale.end = *end;
-          sale.end_detail = column_text(row, "end_detail");
-          sale.link_closed = column_int(row, "link_closed") != 0;
-          sale.print_pending = column_int(row, "print_pending") != 0;
-          sale.create_uncertain = column_int(row, "create_uncertain") != 0;
-          sales.push_back(std::move(sale));
-        });
+    each_row(("SELECT * FROM sales WHERE stage <> 'ended' OR (link_id IS NOT NULL AND "
+              "link_closed = 0) OR create_uncertain = 1 OR " +
+              owed)
+                 .c_str(),
+             [&](sqlite3_stmt* row) {
+               SaleRecord sale;
+               sale.reference = column_text(row, "reference");
+               const auto stage = stage_from_name(column_text(row, "stage"));
+               if (sale.reference.empty() || !stage)
+                 return;
+               sale.stage = *stage;
+               sale.business_day = column_text(row, "business_day");
+               sale.started_at_ms = column_int(row, "started_at_ms");
+               sale.currency = column_text(row, "currency");
+               sale.amount_minor = column_int(row, "amount_minor");
+               sale.link_id = column_text(row, "link_id");
+               sale.link_url = column_text(row, "link_url");
+               sale.link_expires_at_ms = column_int(row, "link_expires_at_ms");
+               sale.link_amount_minor = has_payments_table
+                                            ? column_int(row, "link_amount_minor")
+                                            : sale.amount_minor;
+               sale.paid_at_ms = column_int(row, "paid_at_ms");
+               sale.receipt_number = column_int(row, "receipt_number");
+               sale.written_off_thousandths = column_int(row, "written_off_thousandths");
+               sale.prints = static_cast<int>(column_int(row, "prints"));
+               if (const auto end = end_from_name(column_text(row, "end_kind")))
+                 sale.end = *end;
+               sale.end_detail = column_text(row, "end_detail");
+               sale.link_closed = column_int(row, "link_closed") != 0;
+               sale.print_pending = column_int(row, "print_pending") != 0;
+               sale.create_uncertain = column_int(row, "create_uncertain") != 0;
+               if (const auto found = payments.find(sale.reference); found != payments.end())
+                 sale.payments = found->second;
+               sales.push_back(std::move(sale));
+             });
     return sales;
   }
 
@@ -95,20 +108,74 @@ class Inspection {
     return highest;
   }
 
-  std::vector<ExtraPayment> unacknowledged_refunds() {
-    std::vector<ExtraPayment> refunds;
-    each_row(
-        "SELECT payment_id, reference, amount_minor, seen_at_ms FROM extra_payments WHERE "
-        "acknowledged = 0",
-        [&](sqlite3_stmt* row) {
-          refunds.push_back(ExtraPayment{text(row, 0), text(row, 1), "",
-                                         sqlite3_column_int64(row, 2), sqlite3_column_int64(row, 3),
-                                         false});
-        });
-    return refunds;
+ private:
+  using PaymentsBySale = std::map<std::string, std::vector<PaymentRecord>>;
+
+  PaymentsBySale payments_by_sale() {
+    PaymentsBySale payments;
+    each_row("SELECT * FROM payments ORDER BY rowid", [&](sqlite3_stmt* row) {
+      PaymentRecord payment;
+      payment.payment_id = column_text(row, "payment_id");
+      const std::string reference = column_text(row, "reference");
+      const auto reason = refund_reason_from_name(column_text(row, "refund_reason"));
+      if (payment.payment_id.empty() || reference.empty() || !reason)
+        return;
+      payment.link_id = column_text(row, "link_id");
+      payment.amount_thousandths = column_optional_int(row, "amount_thousandths");
+      payment.problem = column_text(row, "problem");
+      payment.kind = column_text(row, "kind");
+      payment.payer = column_text(row, "payer");
+      payment.card = column_text(row, "card");
+      payment.backend_receipt_id = column_text(row, "backend_receipt_id");
+      payment.seen_at_ms = column_int(row, "seen_at_ms");
+      payment.counted = column_int(row, "counted") != 0;
+      payment.refund_reason = *reason;
+      payment.refund_thousandths = column_optional_int(row, "refund_thousandths");
+      payment.refund_cleared_at_ms = column_optional_int(row, "refund_cleared_at_ms");
+      payments[reference].push_back(std::move(payment));
+    });
+    return payments;
   }
 
- private:
+  // Schemas 2-4 kept a sale's one payment on its row and the rest as extra payments.
+  PaymentsBySale old_payments_by_sale() {
+    PaymentsBySale payments;
+    const std::string factor = thousandths_per_minor_sql("currency");
+    each_row(("SELECT reference, payment_id, link_id, paid_amount_minor * " + factor +
+              ", backend_receipt_id, paid_at_ms FROM sales WHERE payment_id IS NOT NULL")
+                 .c_str(),
+             [&](sqlite3_stmt* row) {
+               PaymentRecord payment;
+               payment.payment_id = text(row, 1);
+               payment.link_id = text(row, 2);
+               payment.amount_thousandths = sqlite3_column_int64(row, 3);
+               payment.kind = "REGULAR";
+               payment.backend_receipt_id = text(row, 4);
+               payment.seen_at_ms = sqlite3_column_int64(row, 5);
+               payment.counted = true;
+               payments[text(row, 0)].push_back(std::move(payment));
+             });
+    each_row(("SELECT e.reference, e.payment_id, s.link_id, e.amount_minor * " +
+              thousandths_per_minor_sql("s.currency") +
+              ", e.seen_at_ms, e.acknowledged FROM extra_payments e JOIN sales s ON "
+              "s.reference = e.reference")
+                 .c_str(),
+             [&](sqlite3_stmt* row) {
+               PaymentRecord payment;
+               payment.payment_id = text(row, 1);
+               payment.link_id = text(row, 2);
+               payment.amount_thousandths = sqlite3_column_int64(row, 3);
+               payment.kind = "REGULAR";
+               payment.seen_at_ms = sqlite3_column_int64(row, 4);
+               payment.refund_reason = RefundReason::kAfterSale;
+               payment.refund_thousandths = payment.amount_thousandths;
+               if (sqlite3_column_int64(row, 5) != 0)
+                 payment.refund_cleared_at_ms = payment.seen_at_ms;
+               payments[text(row, 0)].push_back(std::move(payment));
+             });
+    return payments;
+  }
+
   template <class Row>
   bool each_row(const char* sql, Row&& on_row) {
     if (!ok_)
@@ -143,6 +210,12 @@ class Inspection {
     const int column = column_of(row, name);
     return column < 0 ? 0 : sqlite3_column_int64(row, column);
   }
+  static std::optional<std::int64_t> column_optional_int(sqlite3_stmt* row, const char* name) {
+    const int column = column_of(row, name);
+    if (column < 0 || sqlite3_column_type(row, column) == SQLITE_NULL)
+      return std::nullopt;
+    return sqlite3_column_int64(row, column);
+  }
 
   sqlite3* db_ = nullptr;
   bool ok_ = true;
@@ -171,7 +244,6 @@ OpenedLedger open_ledger(const std::string& path, std::int64_t now_ms) {
 
   std::optional<std::string> problem;
   std::vector<SaleRecord> carried;
-  std::vector<ExtraPayment> refunds;
   std::int64_t highest = 0;
   {
     Inspection inspection(path);
@@ -181,8 +253,7 @@ OpenedLedger open_ledger(const std::string& path, std::int64_t now_ms) {
     if (inspection.user_version() > latest_schema_version()) {
       return OpenedLedger{std::make_unique<Ledger>(path), ""};  // refused there, with its message
     }
-    carried = inspection.unfinished_sales();
-    refunds = inspection.unacknowledged_refunds();
+    carried = inspection.sales_to_carry();
     highest = inspection.highest_receipt_number();
   }
 
@@ -204,12 +275,6 @@ OpenedLedger open_ledger(const std::string& path, std::int64_t now_ms) {
       ++imported;
     } catch (const std::exception&) {
       // A row too damaged to stand alone (e.g. a duplicate) is left in the kept file.
-    }
-  }
-  for (const auto& refund : refunds) {
-    if (ledger->find(refund.reference)) {
-      ledger->record_extra_payment(refund.reference, refund.payment_id, refund.amount_minor,
-                                   refund.seen_at_ms);
     }
   }
   std::string notice = "The sale ledger was damaged (" + *problem + "). It is kept as " + aside +

@@ -6,20 +6,31 @@
 namespace linkpos::store {
 namespace {
 
-constexpr std::array<std::pair<SaleStage, std::string_view>, 6> kStageNames{{
+constexpr std::array<std::pair<SaleStage, std::string_view>, 8> kStageNames{{
     {SaleStage::kStarted, "started"},
     {SaleStage::kLinkCreated, "link_created"},
+    {SaleStage::kUnderpaid, "underpaid"},
+    {SaleStage::kCheckPayment, "check_payment"},
     {SaleStage::kPaid, "paid"},
     {SaleStage::kReceiptIssued, "receipt_issued"},
     {SaleStage::kPrinted, "printed"},
     {SaleStage::kEnded, "ended"},
 }};
 
-constexpr std::array<std::pair<SaleEnd, std::string_view>, 4> kEndNames{{
+constexpr std::array<std::pair<SaleEnd, std::string_view>, 5> kEndNames{{
     {SaleEnd::kCompleted, "completed"},
     {SaleEnd::kCancelled, "cancelled"},
     {SaleEnd::kExpired, "expired"},
     {SaleEnd::kFailed, "failed"},
+    {SaleEnd::kUnresolved, "unresolved"},
+}};
+
+constexpr std::array<std::pair<RefundReason, std::string_view>, 5> kRefundReasonNames{{
+    {RefundReason::kNone, ""},
+    {RefundReason::kOverpaid, "overpaid"},
+    {RefundReason::kAfterSale, "after_sale"},
+    {RefundReason::kUnreadable, "unreadable"},
+    {RefundReason::kUnresolved, "unresolved"},
 }};
 
 template <typename Enum, std::size_t N>
@@ -56,6 +67,13 @@ std::string_view end_name(SaleEnd end) {
 }
 std::optional<SaleEnd> end_from_name(std::string_view name) {
   return value_of(kEndNames, name);
+}
+
+std::string_view refund_reason_name(RefundReason reason) {
+  return name_of(kRefundReasonNames, reason);
+}
+std::optional<RefundReason> refund_reason_from_name(std::string_view name) {
+  return value_of(kRefundReasonNames, name);
 }
 
 }  // namespace linkpos::store

@@ -15,4 +15,7 @@ std::optional<SaleStage> stage_from_name(std::string_view name);
 std::string_view end_name(SaleEnd end);
 std::optional<SaleEnd> end_from_name(std::string_view name);
 
+std::string_view refund_reason_name(RefundReason reason);  // "" for kNone
+std::optional<RefundReason> refund_reason_from_name(std::string_view name);
+
 }  // namespace linkpos::store

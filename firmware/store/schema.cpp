@@ -10,11 +10,20 @@
 #include "store/sqlite_transaction.hpp"
 
 namespace linkpos::store {
+
+// 1000 for the currencies without decimals, 1 for those with three, 10 for the rest (ISO 4217,
+// as the firmware that wrote those schemas knew them).
+std::string thousandths_per_minor_sql(const std::string& currency_column) {
+  return "(CASE WHEN " + currency_column +
+         " IN ('CLP', 'ISK', 'JPY', 'KRW', 'UGX', 'VND', 'XAF', 'XOF') THEN 1000 WHEN " +
+         currency_column + " IN ('BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND') THEN 1 ELSE 10 END)";
+}
+
 namespace {
 
 // kMigrations[n] takes a file from version n to version n + 1. Append, never edit: files in the
 // field are at every version that ever shipped.
-constexpr const char* kMigrations[] = {
+const std::string kMigrations[] = {
     // 1: sales and their history. Stages and ends are stored by name so that the file reads well
     // in the sqlite3 shell; NULL means "not reached yet".
     R"sql(
@@ -84,6 +93,53 @@ DROP TRIGGER sale_events_no_delete;
     // link: the sale is marked until a search of the service settles it.
     R"sql(
 ALTER TABLE sales ADD COLUMN create_uncertain INTEGER NOT NULL DEFAULT 0;
+)sql",
+    // 5: every payment of a sale's links, kept exactly: Wix amounts have up to three decimals,
+    // so amounts are thousandths of the currency's unit. A sale's payments may together make its
+    // total (gift card and card), fall short (a checkout discount; then a further link may ask
+    // for the rest, so link_amount_minor says what the current link asks) or go past it; what
+    // is owed back is kept on the payment it comes from until a technician clears it. The sale's
+    // one payment and the extra payments of versions 2-4 move here.
+    R"sql(
+CREATE TABLE payments (
+  payment_id           TEXT PRIMARY KEY NOT NULL,
+  reference            TEXT NOT NULL REFERENCES sales (reference),
+  link_id              TEXT NOT NULL,
+  amount_thousandths   INTEGER,
+  problem              TEXT NOT NULL DEFAULT '',
+  kind                 TEXT NOT NULL DEFAULT '',
+  payer                TEXT NOT NULL DEFAULT '',
+  card                 TEXT NOT NULL DEFAULT '',
+  backend_receipt_id   TEXT NOT NULL DEFAULT '',
+  seen_at_ms           INTEGER NOT NULL,
+  counted              INTEGER NOT NULL DEFAULT 0,
+  refund_reason        TEXT NOT NULL DEFAULT '',
+  refund_thousandths   INTEGER,
+  refund_cleared_at_ms INTEGER
+);
+CREATE INDEX payments_by_reference ON payments (reference);
+
+ALTER TABLE sales ADD COLUMN link_amount_minor INTEGER;
+ALTER TABLE sales ADD COLUMN written_off_thousandths INTEGER NOT NULL DEFAULT 0;
+UPDATE sales SET link_amount_minor = amount_minor WHERE link_id IS NOT NULL;
+
+INSERT INTO payments (payment_id, reference, link_id, amount_thousandths, kind,
+                      backend_receipt_id, seen_at_ms, counted)
+  SELECT payment_id, reference, COALESCE(link_id, ''), paid_amount_minor * )sql" +
+        thousandths_per_minor_sql("currency") + R"sql(, 'REGULAR',
+         COALESCE(backend_receipt_id, ''), COALESCE(paid_at_ms, started_at_ms), 1
+  FROM sales WHERE payment_id IS NOT NULL;
+INSERT OR IGNORE INTO payments (payment_id, reference, link_id, amount_thousandths, kind,
+                                seen_at_ms, refund_reason, refund_thousandths, refund_cleared_at_ms)
+  SELECT e.payment_id, e.reference, COALESCE(s.link_id, ''), e.amount_minor * )sql" +
+        thousandths_per_minor_sql("s.currency") + R"sql(, 'REGULAR', e.seen_at_ms,
+         'after_sale', e.amount_minor * )sql" +
+        thousandths_per_minor_sql("s.currency") + R"sql(, CASE WHEN e.acknowledged = 1 THEN e.seen_at_ms END
+  FROM extra_payments e JOIN sales s ON s.reference = e.reference;
+DROP TABLE extra_payments;
+ALTER TABLE sales DROP COLUMN payment_id;
+ALTER TABLE sales DROP COLUMN paid_amount_minor;
+ALTER TABLE sales DROP COLUMN backend_receipt_id;
 )sql",
 };
 

@@ -2,12 +2,15 @@
 
 #include <utility>
 
+#include "wix/http_date.hpp"
+
 namespace linkpos::wix {
 namespace {
 
 constexpr const char* kLinks = "/payment-links/v1/payment-links";
 constexpr const char* kPayments = "/payment-links/v1/payment-link-payments";
 constexpr const char* kSettings = "/payment-links/v1/payment-links-settings";
+constexpr const char* kSiteProperties = "/site-properties/v4/properties";
 // A link with more pages of payments than this is not a terminal's link: stop following.
 constexpr int kMaxPaymentPages = 20;
 
@@ -70,35 +73,55 @@ void PaymentLinksClient::send(net::HttpMethod method, std::string target, std::s
 }
 
 void PaymentLinksClient::attempt(std::shared_ptr<Call> call) {
-  http_.request(call->request, [this, call](net::HttpResult result) {
-    std::optional<WixError> failure;
-    if (!result) {
-      const net::NetError& net_error = result.error();
-      failure = WixError{};
-      failure->kind = WixErrorKind::kNetwork;
-      failure->net_failure = net_error.failure;
-      failure->message = net_error.detail;
-      failure->may_have_been_sent = net_error.may_have_been_sent;
-    } else if (result.value().status < 200 || result.value().status >= 300) {
-      const auto& response = result.value();
+  http_.request(call->request,
+                [this, call](net::HttpResult result) { on_answer(call, std::move(result)); });
+}
+
+WallTime PaymentLinksClient::server_time(const net::HttpResponse& response) {
+  const WallTime local = clock_.now();
+  const auto date = response.headers.find("date");
+  if (date == response.headers.end())
+    return local;
+  const auto server = parse_http_date(date->second);
+  if (!server)
+    return local;
+  // The header has whole seconds: compared with the terminal's reading cut the same way.
+  clock_skew_ = std::chrono::duration_cast<std::chrono::seconds>(
+      *server - std::chrono::floor<std::chrono::seconds>(local));
+  return *server;
+}
+
+void PaymentLinksClient::on_answer(const std::shared_ptr<Call>& call, net::HttpResult result) {
+  std::optional<WixError> failure;
+  if (!result) {
+    const net::NetError& net_error = result.error();
+    failure = WixError{};
+    failure->kind = WixErrorKind::kNetwork;
+    failure->net_failure = net_error.failure;
+    failure->message = net_error.detail;
+    failure->may_have_been_sent = net_error.may_have_been_sent;
+  } else {
+    const auto& response = result.value();
+    const WallTime now = server_time(response);
+    if (response.status < 200 || response.status >= 300) {
       const auto retry_after = response.headers.find("retry-after");
       failure = error_from_response(
           response.status, response.body,
-          retry_after == response.headers.end() ? std::string() : retry_after->second);
+          retry_after == response.headers.end() ? std::string_view() : retry_after->second, now);
     }
-    if (!failure)
-      return call->done(std::move(result.value().body));
-    if (const auto wait = retry_wait(*call, *failure)) {
-      ++call->attempt;
-      const long id = next_wait_++;
-      waits_.emplace(id, clock_.after(*wait, [this, id, call] {
-        waits_.erase(id);
-        attempt(call);
-      }));
-      return;
-    }
-    call->done(*failure);
-  });
+  }
+  if (!failure)
+    return call->done(std::move(result.value().body));
+  if (const auto wait = retry_wait(*call, *failure)) {
+    ++call->attempt;
+    const long id = next_wait_++;
+    waits_.emplace(id, clock_.after(*wait, [this, id, call] {
+      waits_.erase(id);
+      attempt(call);
+    }));
+    return;
+  }
+  call->done(*failure);
 }
 
 std::optional<std::chrono::milliseconds> PaymentLinksClient::retry_wait(const Call& call,
@@ -195,7 +218,7 @@ void PaymentLinksClient::query_links_since(
     WallTime since, const std::string& cursor,
     std::function<void(WixResult<Page<PaymentLinkInfo>>)> done) {
   send(net::HttpMethod::kPost, std::string(kLinks) + "/query",
-       links_created_since_query(since, cursor), true,
+       cursor.empty() ? links_created_since_query(since) : next_page_query(cursor), true,
        [done = std::move(done)](WixResult<std::string> body) {
          if (!body)
            return done(body.error());
@@ -206,7 +229,7 @@ void PaymentLinksClient::query_links_since(
 void PaymentLinksClient::query_payments(const std::string& link_id, const std::string& cursor,
                                         std::function<void(WixResult<Page<LinkPayment>>)> done) {
   send(net::HttpMethod::kPost, std::string(kPayments) + "/query",
-       payments_of_link_query(link_id, cursor), true,
+       cursor.empty() ? payments_of_link_query(link_id) : next_page_query(cursor), true,
        [done = std::move(done)](WixResult<std::string> body) {
          if (!body)
            return done(body.error());
@@ -229,6 +252,7 @@ void PaymentLinksClient::collect_payments(
                      return done(page.error());
                    for (auto& payment : page.value().items) {
                      // The filter is Wix's; a payment of another link must never pay this sale.
+                     // One without a link id stays, to be judged (and refused) by its reader.
                      if (payment.link_id.empty() || payment.link_id == link_id)
                        so_far.push_back(std::move(payment));
                    }
@@ -256,6 +280,15 @@ void PaymentLinksClient::get_settings(std::function<void(WixResult<std::string>)
          if (!body)
            return done(body.error());
          done(parsed_or_error(parse_settings_reply(body.value()), "get settings"));
+       });
+}
+
+void PaymentLinksClient::get_site_properties(std::function<void(WixResult<SiteInfo>)> done) {
+  send(net::HttpMethod::kGet, kSiteProperties, "", true,
+       [done = std::move(done)](WixResult<std::string> body) {
+         if (!body)
+           return done(body.error());
+         done(parsed_or_error(parse_site_properties(body.value()), "get site properties"));
        });
 }
 

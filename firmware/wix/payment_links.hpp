@@ -64,6 +64,13 @@ class PaymentLinksClient {
                      std::function<void(WixResult<std::string>)> done);
   // The payment-links settings: the cheapest authenticated call, for health checks.
   void get_settings(std::function<void(WixResult<std::string>)> done);
+  // The site's properties (its payment currency, name, address, time zone). Needs the key's
+  // optional "Read site, business, and email details" permission.
+  void get_site_properties(std::function<void(WixResult<SiteInfo>)> done);
+
+  // How far Wix's clock is ahead of the terminal's (negative: behind), from the Date header of
+  // the last answer that had one; nullopt before any did.
+  std::optional<std::chrono::seconds> clock_skew() const { return clock_skew_; }
 
  private:
   struct Call {
@@ -74,6 +81,10 @@ class PaymentLinksClient {
   void send(net::HttpMethod method, std::string target, std::string body, bool idempotent,
             std::function<void(WixResult<std::string>)> done);
   void attempt(std::shared_ptr<Call> call);
+  void on_answer(const std::shared_ptr<Call>& call, net::HttpResult result);
+  // The answer's time by Wix's clock (its Date header), which also updates the skew; the
+  // terminal's clock when the answer has none.
+  WallTime server_time(const net::HttpResponse& response);
   // How long to wait before the next attempt, or nullopt when `error` is final for this call.
   std::optional<std::chrono::milliseconds> retry_wait(const Call& call, const WixError& error);
   void collect_payments(std::string link_id, std::string cursor, std::vector<LinkPayment> so_far,
@@ -87,6 +98,7 @@ class PaymentLinksClient {
   std::minstd_rand jitter_;
   std::map<long, hal::Timer> waits_;
   long next_wait_ = 0;
+  std::optional<std::chrono::seconds> clock_skew_;
 };
 
 }  // namespace linkpos::wix

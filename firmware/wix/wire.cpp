@@ -1,5 +1,7 @@
 #include "wix/wire.hpp"
 
+#include <initializer_list>
+
 #include <nlohmann/json.hpp>
 
 namespace linkpos::wix {
@@ -64,11 +66,32 @@ Parsed<PaymentLinkInfo> read_link(const json& link) {
   return info;
 }
 
-Parsed<LinkPayment> read_payment(const json& payment) {
+// The first non-empty string among `keys` of `object`, following dotted paths.
+std::string first_text(const json& object, std::initializer_list<const char*> paths) {
+  for (const char* path : paths) {
+    const json* at = &object;
+    std::string_view rest = path;
+    while (at != nullptr) {
+      const auto dot = rest.find('.');
+      if (dot == std::string_view::npos) {
+        if (auto value = text(*at, std::string(rest).c_str()); !value.empty())
+          return value;
+        break;
+      }
+      at = member(*at, std::string(rest.substr(0, dot)).c_str());
+      rest.remove_prefix(dot + 1);
+    }
+  }
+  return {};
+}
+
+LinkPayment read_payment(const json& payment) {
   LinkPayment out;
+  if (!payment.is_object()) {
+    out.problem = "the entry is not an object";
+    return out;
+  }
   out.id = text(payment, "id");
-  if (out.id.empty())
-    return BadReply{"a payment without an id"};
   out.link_id = text(payment, "paymentLinkId");
   // The amount is a decimal string in the contract; a JSON number is taken as its literal text.
   const auto amount = payment.find("amount");
@@ -76,14 +99,28 @@ Parsed<LinkPayment> read_payment(const json& payment) {
     out.amount = amount->get<std::string>();
   } else if (amount != payment.end() && amount->is_number()) {
     out.amount = amount->dump();
-  } else {
-    return BadReply{"payment " + out.id + " has no amount"};
   }
   out.currency = text(payment, "currency");
   if (out.currency.empty())
     out.currency = text(payment, "currencyCode");
+  out.kind = text(payment, "type");
+  out.payer = first_text(payment, {"regularPaymentLinkPayment.contactDetails.fullName",
+                                   "regularPaymentLinkPayment.creditCardPaymentMethodData.holderName"});
+  if (out.payer.empty()) {
+    const std::string first =
+        first_text(payment, {"regularPaymentLinkPayment.contactDetails.firstName"});
+    const std::string last =
+        first_text(payment, {"regularPaymentLinkPayment.contactDetails.lastName"});
+    out.payer = first.empty() || last.empty() ? first + last : first + " " + last;
+  }
+  out.card = first_text(payment, {"regularPaymentLinkPayment.creditCardPaymentMethodData.maskedCreditCard"});
   out.receipt_id = text(payment, "receiptId");
   out.created = time_of(payment, "createdDate");
+  if (out.id.empty()) {
+    out.problem = "the payment has no id";
+  } else if (amount == payment.end() || out.amount.empty()) {
+    out.problem = "payment " + out.id + " has no amount";
+  }
   return out;
 }
 
@@ -98,6 +135,8 @@ std::string next_cursor(const json& reply) {
   return cursors == nullptr ? std::string() : text(*cursors, "next");
 }
 
+// The list under `key` and the cursor to the next page. `read` turns one entry into an item, or
+// a BadReply that fails the whole page.
 template <class T, class Read>
 Parsed<Page<T>> read_page(std::string_view body, const char* key, Read read) {
   const auto reply = parse_object(body);
@@ -110,8 +149,6 @@ Parsed<Page<T>> read_page(std::string_view body, const char* key, Read read) {
   if (!list->is_array())
     return BadReply{std::string("\"") + key + "\" is not a list"};
   for (const auto& item : *list) {
-    if (!item.is_object())
-      return BadReply{std::string("an entry of \"") + key + "\" is not an object"};
     auto parsed = read(item);
     if (auto* bad = std::get_if<BadReply>(&parsed))
       return *bad;
@@ -121,12 +158,7 @@ Parsed<Page<T>> read_page(std::string_view body, const char* key, Read read) {
   return page;
 }
 
-json paging(const std::string& cursor, int limit) {
-  json cursor_paging = {{"limit", limit}};
-  if (!cursor.empty())
-    cursor_paging["cursor"] = cursor;
-  return cursor_paging;
-}
+constexpr int kPageSize = 100;  // Wix's most per page
 
 }  // namespace
 
@@ -147,18 +179,24 @@ std::string create_link_body(const CreateLinkRequest& request) {
   return body.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string payments_of_link_query(const std::string& link_id, const std::string& cursor) {
-  const json body = {
-      {"query", {{"filter", {{"paymentLinkId", link_id}}}, {"cursorPaging", paging(cursor, 100)}}}};
-  return body.dump();
+std::string payments_of_link_query(const std::string& link_id) {
+  const json body = {{"query",
+                      {{"filter", {{"paymentLinkId", link_id}}},
+                       {"cursorPaging", {{"limit", kPageSize}}}}}};
+  return body.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string links_created_since_query(WallTime since, const std::string& cursor) {
+std::string links_created_since_query(WallTime since) {
   const json body = {{"query",
                       {{"filter", {{"createdDate", {{"$gte", to_rfc3339(since)}}}}},
                        {"sort", json::array({{{"fieldName", "createdDate"}, {"order", "DESC"}}})},
-                       {"cursorPaging", paging(cursor, 100)}}}};
+                       {"cursorPaging", {{"limit", kPageSize}}}}}};
   return body.dump();
+}
+
+std::string next_page_query(const std::string& cursor) {
+  const json body = {{"query", {{"cursorPaging", {{"cursor", cursor}}}}}};
+  return body.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Parsed<PaymentLinkInfo> parse_link_reply(std::string_view body) {
@@ -172,25 +210,31 @@ Parsed<PaymentLinkInfo> parse_link_reply(std::string_view body) {
 }
 
 Parsed<Page<PaymentLinkInfo>> parse_links_page(std::string_view body) {
-  return read_page<PaymentLinkInfo>(body, "paymentLinks", read_link);
+  return read_page<PaymentLinkInfo>(body, "paymentLinks", [](const json& item) -> Parsed<PaymentLinkInfo> {
+    if (!item.is_object())
+      return BadReply{"an entry of \"paymentLinks\" is not an object"};
+    return read_link(item);
+  });
 }
 
 Parsed<Page<LinkPayment>> parse_payments_page(std::string_view body) {
-  return read_page<LinkPayment>(body, "paymentLinkPayments", read_payment);
+  // A payment entry that cannot be read is kept with its problem, never fails the page.
+  return read_page<LinkPayment>(body, "paymentLinkPayments",
+                                [](const json& item) -> Parsed<LinkPayment> { return read_payment(item); });
 }
 
 Parsed<std::string> parse_receipt_reply(std::string_view body) {
   const auto reply = parse_object(body);
   if (!reply)
     return BadReply{"the reply is not a JSON object"};
-  // The reply's shape is UNCONFIRMED: {"receipt": {"id"}} as clients mock it, else a bare
-  // receiptId or id.
+  // Wix documents {"receiptId"}; {"receipt": {"id"}} (as clients mock it) and a bare id are
+  // still taken.
+  if (auto id = text(*reply, "receiptId"); !id.empty())
+    return id;
   if (const json* receipt = member(*reply, "receipt")) {
     if (auto id = text(*receipt, "id"); !id.empty())
       return id;
   }
-  if (auto id = text(*reply, "receiptId"); !id.empty())
-    return id;
   if (auto id = text(*reply, "id"); !id.empty())
     return id;
   return BadReply{"the reply names no receipt id"};
@@ -204,6 +248,41 @@ Parsed<std::string> parse_settings_reply(std::string_view body) {
   if (settings == nullptr)
     return BadReply{"the reply has no \"paymentLinksSettings\""};
   return text(*settings, "revision");
+}
+
+Parsed<SiteInfo> parse_site_properties(std::string_view body) {
+  const auto reply = parse_object(body);
+  if (!reply)
+    return BadReply{"the reply is not a JSON object"};
+  const json* properties = member(*reply, "properties");
+  if (properties == nullptr)
+    return BadReply{"the reply has no \"properties\""};
+  SiteInfo site;
+  site.payment_currency = text(*properties, "paymentCurrency");
+  site.business_name = text(*properties, "businessName");
+  site.time_zone = text(*properties, "timeZone");
+  // The address's shape is not pinned down: its formatted form when given, else its parts.
+  if (const json* address = member(*properties, "address")) {
+    if (auto formatted = text(*address, "formatted"); !formatted.empty()) {
+      site.address.push_back(formatted);
+    } else {
+      std::string street = first_text(*address, {"street.name", "street", "addressLine"});
+      if (auto number = first_text(*address, {"street.number"}); !number.empty())
+        street = number + " " + street;
+      std::string town = text(*address, "zip");
+      if (town.empty())
+        town = text(*address, "postalCode");
+      if (auto city = text(*address, "city"); !city.empty())
+        town = town.empty() ? city : town + " " + city;
+      for (auto& line : {street, town, text(*address, "country")}) {
+        if (!line.empty())
+          site.address.push_back(line);
+      }
+    }
+  } else if (auto address_text = text(*properties, "address"); !address_text.empty()) {
+    site.address.push_back(address_text);
+  }
+  return site;
 }
 
 ErrorBody parse_error_body(std::string_view body) {

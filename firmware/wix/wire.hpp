@@ -26,13 +26,27 @@ struct PaymentLinkInfo {
   int payments_limit = 0;
 };
 
+// One entry of a link's payments. An entry that is not what the contract describes is kept with
+// `problem` set and whatever could be read, never dropped: nothing may hide a payment.
 struct LinkPayment {
-  std::string id;
-  std::string link_id;
-  std::string amount;    // decimal string, as Wix sends it
-  std::string currency;  // from "currency" or "currencyCode"
+  std::string id;        // empty when the entry has none
+  std::string link_id;   // paymentLinkId
+  std::string amount;    // decimal string as Wix sent it (a JSON number as its literal text)
+  std::string currency;  // from "currency", else "currencyCode"
+  std::string kind;      // "type": REGULAR, GIFT_CARD...
+  std::string payer;     // the contact's full name, when given
+  std::string card;      // the masked card number, when given
   std::string receipt_id;
   std::optional<WallTime> created;
+  std::string problem;  // why the entry cannot be used as it is; empty when it can
+};
+
+// The site's own facts (Site Properties API). Fields Wix left out are empty.
+struct SiteInfo {
+  std::string payment_currency;
+  std::string business_name;
+  std::vector<std::string> address;
+  std::string time_zone;
 };
 
 template <class T>
@@ -63,12 +77,14 @@ struct BadReply {
 template <class T>
 using Parsed = std::variant<T, BadReply>;
 
-// Request bodies.
+// Request bodies. A later page of a query is asked for by its cursor alone, as Wix's own SDK
+// does: the cursor carries the filter and sort, and Wix refuses them beside it.
 std::string create_link_body(const CreateLinkRequest& request);
-std::string payments_of_link_query(const std::string& link_id, const std::string& cursor);
+std::string payments_of_link_query(const std::string& link_id);
 // Links created at or after `since`, newest first: how a terminal finds a link it may have
 // made before a connection dropped.
-std::string links_created_since_query(WallTime since, const std::string& cursor);
+std::string links_created_since_query(WallTime since);
+std::string next_page_query(const std::string& cursor);
 
 // Replies.
 Parsed<PaymentLinkInfo> parse_link_reply(std::string_view body);
@@ -76,6 +92,7 @@ Parsed<Page<PaymentLinkInfo>> parse_links_page(std::string_view body);
 Parsed<Page<LinkPayment>> parse_payments_page(std::string_view body);
 Parsed<std::string> parse_receipt_reply(std::string_view body);   // the receipt id
 Parsed<std::string> parse_settings_reply(std::string_view body);  // the settings' revision
+Parsed<SiteInfo> parse_site_properties(std::string_view body);
 
 // Wix's error body: {"message", "details": {"applicationError": {"code", "description"}}} or
 // details.validationError.fieldViolations. 5xx replies usually have none.

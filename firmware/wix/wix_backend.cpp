@@ -1,6 +1,9 @@
 #include "wix/wix_backend.hpp"
 
+#include <algorithm>
 #include <utility>
+
+#include "app/exact_amount.hpp"
 
 namespace linkpos::wix {
 namespace {
@@ -81,22 +84,28 @@ app::BackendError WixBackend::to_backend_error(const WixError& error) const {
   return app::BackendError{failure, error.message, error.may_have_been_sent};
 }
 
-app::BackendResult<std::vector<app::Payment>> WixBackend::to_payments(
-    const std::vector<LinkPayment>& payments) const {
+std::vector<app::Payment> WixBackend::to_payments(const std::vector<LinkPayment>& payments) const {
   std::vector<app::Payment> out;
   for (const LinkPayment& payment : payments) {
-    if (!payment.currency.empty() && payment.currency != currency_.code) {
-      return app::BackendError{app::BackendFailure::kBadReply,
-                               "payment " + payment.id + " is in " + payment.currency +
-                                   ", the sale in " + currency_.code};
+    app::Payment read{payment.id,    payment.link_id,   std::nullopt,      payment.problem,
+                      payment.kind,  payment.payer,     payment.card,      payment.receipt_id};
+    if (read.problem.empty()) {
+      const auto thousandths = app::parse_wix_amount(payment.amount);
+      if (payment.currency.empty()) {
+        read.problem = "payment " + payment.id + " names no currency";
+      } else if (payment.currency != currency_.code) {
+        read.problem = "payment " + payment.id + " is in " + payment.currency + ", the sale in " +
+                       currency_.code;
+      } else if (payment.link_id.empty()) {
+        read.problem = "payment " + payment.id + " names no payment link";
+      } else if (!thousandths) {
+        read.problem = "payment " + payment.id + " has the amount \"" + payment.amount +
+                       "\", not a Wix amount";
+      } else {
+        read.thousandths = thousandths;
+      }
     }
-    const auto minor = app::parse_decimal(payment.amount, currency_.exponent);
-    if (!minor) {
-      return app::BackendError{app::BackendFailure::kBadReply,
-                               "payment " + payment.id + " has the amount \"" + payment.amount +
-                                   "\", not a " + currency_.code + " amount"};
-    }
-    out.push_back(app::Payment{payment.id, app::Money{*minor, currency_}});
+    out.push_back(std::move(read));
   }
   return out;
 }
@@ -134,41 +143,45 @@ void WixBackend::get_status(const app::PaymentLink& link,
     client_.all_payments(id, [this, state, done = std::move(done)](WixResult<std::vector<LinkPayment>> found) {
       if (!found) return done(to_backend_error(found.error()));
       auto payments = to_payments(found.value());
-      if (!payments) return done(payments.error());
       // A payment is what matters, whatever the status said a moment before.
-      const app::LinkState seen = payments.value().empty() ? state : app::LinkState::kPaid;
-      done(app::LinkStatus{seen, std::move(payments.value())});
+      const app::LinkState seen = payments.empty() ? state : app::LinkState::kPaid;
+      done(app::LinkStatus{seen, std::move(payments)});
     });
   });
 }
 
 void WixBackend::find_link(
-    const std::string& reference, app::WallTime since,
+    const std::string& reference, app::WallTime since, const std::vector<std::string>& known,
     std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) {
-  search_pages(reference, since, "", kMaxSearchPages, std::move(done));
+  // Wix dates the link by its own clock: a terminal clock that differs widens the window.
+  if (const auto skew = client_.clock_skew())
+    since -= std::chrono::abs(*skew);
+  search_pages(reference, since, known, "", kMaxSearchPages, std::move(done));
 }
 
 void WixBackend::search_pages(
-    std::string reference, WallTime since, std::string cursor, int pages_left,
+    std::string reference, WallTime since, std::vector<std::string> known, std::string cursor,
+    int pages_left,
     std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) {
   client_.query_links_since(
       since, cursor,
-      [this, reference, since, pages_left,
+      [this, reference, since, known, pages_left,
        done = std::move(done)](WixResult<Page<PaymentLinkInfo>> page) mutable {
         if (!page)
           return done(to_backend_error(page.error()));
         // Title filters are UNCONFIRMED in the contract, so the match is ours: the sale's reference
         // is in the title of every link the terminal makes.
         for (const PaymentLinkInfo& link : page.value().items) {
-          if (link.title.find(reference) != std::string::npos && !link.url.empty()) {
+          const bool is_known = std::find(known.begin(), known.end(), link.id) != known.end();
+          if (!is_known && link.title.find(reference) != std::string::npos && !link.url.empty()) {
             return done(std::optional<app::PaymentLink>(
                 app::PaymentLink{link.id, link.url, link.expires.value_or(since)}));
           }
         }
         if (page.value().next_cursor.empty() || pages_left <= 1)
           return done(std::optional<app::PaymentLink>());
-        search_pages(std::move(reference), since, page.value().next_cursor, pages_left - 1,
-                     std::move(done));
+        search_pages(std::move(reference), since, std::move(known), page.value().next_cursor,
+                     pages_left - 1, std::move(done));
       });
 }
 
@@ -197,27 +210,40 @@ void WixBackend::cancel_link(const app::PaymentLink& link,
       });
 }
 
-void WixBackend::issue_receipt(const app::PaymentLink& link, const app::Payment& payment,
+void WixBackend::issue_receipt(const app::Payment& payment,
                                std::function<void(app::BackendResult<std::string>)> done) {
-  client_.issue_receipt(
-      payment.id, [this, link_id = link.id, payment_id = payment.id,
-                   done = std::move(done)](WixResult<std::string> issued) mutable {
-        if (issued)
-          return done(std::move(issued.value()));
-        // Issued before (a restart between issuing and recording it)? The payment names its
-        // receipt.
-        client_.all_payments(
-            link_id, [this, payment_id, first = issued.error(),
-                      done = std::move(done)](WixResult<std::vector<LinkPayment>> payments) {
-              if (payments) {
-                for (const auto& found : payments.value()) {
-                  if (found.id == payment_id && !found.receipt_id.empty())
-                    return done(found.receipt_id);
-                }
-              }
-              done(to_backend_error(first));
-            });
-      });
+  if (!payment.receipt_id.empty())
+    return done(payment.receipt_id);  // issued before: the payment names its receipt
+  issue_receipt_attempt(payment.link_id, payment.id, /*attempts_left=*/2, std::move(done));
+}
+
+void WixBackend::issue_receipt_attempt(
+    std::string link_id, std::string payment_id, int attempts_left,
+    std::function<void(app::BackendResult<std::string>)> done) {
+  client_.issue_receipt(payment_id, [this, link_id, payment_id, attempts_left,
+                                     done = std::move(done)](WixResult<std::string> issued) mutable {
+    if (issued)
+      return done(std::move(issued.value()));
+    // Issued already (409), or perhaps issued by a request whose answer was lost: the payment
+    // names its receipt once it has one. Only then is issuing tried again.
+    const WixError first = issued.error();
+    client_.all_payments(link_id, [this, link_id, payment_id, attempts_left, first,
+                                   done = std::move(done)](
+                                      WixResult<std::vector<LinkPayment>> payments) mutable {
+      if (payments) {
+        for (const auto& found : payments.value()) {
+          if (found.id == payment_id && !found.receipt_id.empty())
+            return done(found.receipt_id);
+        }
+      }
+      const bool uncertain = first.may_have_been_sent || first.kind == WixErrorKind::kServerError;
+      if (payments && uncertain && attempts_left > 1) {
+        return issue_receipt_attempt(std::move(link_id), std::move(payment_id), attempts_left - 1,
+                                     std::move(done));
+      }
+      done(to_backend_error(first));
+    });
+  });
 }
 
 void WixBackend::check_connection(std::function<void(app::BackendResult<void>)> done) {
@@ -226,6 +252,20 @@ void WixBackend::check_connection(std::function<void(app::BackendResult<void>)> 
       return done(to_backend_error(settings.error()));
     done(BOOST_OUTCOME_V2_NAMESPACE::success());
   });
+}
+
+void WixBackend::read_site(std::function<void(app::BackendResult<app::SiteProperties>)> done) {
+  client_.get_site_properties([this, done = std::move(done)](WixResult<SiteInfo> site) {
+    if (!site)
+      return done(to_backend_error(site.error()));
+    const SiteInfo& info = site.value();
+    done(app::SiteProperties{info.payment_currency, info.business_name, info.address,
+                             info.time_zone});
+  });
+}
+
+std::optional<std::chrono::seconds> WixBackend::clock_skew() const {
+  return client_.clock_skew();
 }
 
 }  // namespace linkpos::wix

@@ -21,20 +21,26 @@ class WixBackend final : public app::PaymentBackend {
   void get_status(const app::PaymentLink& link,
                   std::function<void(app::BackendResult<app::LinkStatus>)> done) override;
   void find_link(
-      const std::string& reference, app::WallTime since,
+      const std::string& reference, app::WallTime since, const std::vector<std::string>& known,
       std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) override;
   void cancel_link(const app::PaymentLink& link,
                    std::function<void(app::BackendResult<void>)> done) override;
-  void issue_receipt(const app::PaymentLink& link, const app::Payment& payment,
+  void issue_receipt(const app::Payment& payment,
                      std::function<void(app::BackendResult<std::string>)> done) override;
   void check_connection(std::function<void(app::BackendResult<void>)> done) override;
+  void read_site(std::function<void(app::BackendResult<app::SiteProperties>)> done) override;
+  std::optional<std::chrono::seconds> clock_skew() const override;
 
  private:
   app::BackendError to_backend_error(const WixError& error) const;
-  app::BackendResult<std::vector<app::Payment>> to_payments(
-      const std::vector<LinkPayment>& payments) const;
-  void search_pages(std::string reference, WallTime since, std::string cursor, int pages_left,
+  // Every entry, readable or not: one that is not a payment in the sale's currency on a link
+  // says why in its problem.
+  std::vector<app::Payment> to_payments(const std::vector<LinkPayment>& payments) const;
+  void search_pages(std::string reference, WallTime since, std::vector<std::string> known,
+                    std::string cursor, int pages_left,
                     std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done);
+  void issue_receipt_attempt(std::string link_id, std::string payment_id, int attempts_left,
+                             std::function<void(app::BackendResult<std::string>)> done);
 
   PaymentLinksClient& client_;
   app::Currency currency_;

@@ -1,7 +1,6 @@
 #include "wix/wix_error.hpp"
 
-#include <charconv>
-
+#include "wix/http_date.hpp"
 #include "wix/wire.hpp"
 
 namespace linkpos::wix {
@@ -29,8 +28,8 @@ WixErrorKind kind_of(unsigned status) {
 
 }  // namespace
 
-WixError error_from_response(unsigned status, std::string_view body,
-                             const std::string& retry_after) {
+WixError error_from_response(unsigned status, std::string_view body, std::string_view retry_after,
+                             std::chrono::system_clock::time_point server_now) {
   WixError error;
   error.kind = kind_of(status);
   error.http_status = status;
@@ -45,13 +44,7 @@ WixError error_from_response(unsigned status, std::string_view body,
     error.message += "; " + violation;
   if (error.kind == WixErrorKind::kRejectedKey)
     error.message += " (API key rejected)";
-  std::uint32_t seconds = 0;
-  const auto [end, failure] =
-      std::from_chars(retry_after.data(), retry_after.data() + retry_after.size(), seconds);
-  if (!retry_after.empty() && failure == std::errc() &&
-      end == retry_after.data() + retry_after.size()) {
-    error.retry_after = std::chrono::seconds(seconds);
-  }
+  error.retry_after = retry_after_wait(retry_after, server_now);
   return error;
 }
 

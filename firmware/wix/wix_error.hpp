@@ -34,8 +34,8 @@ struct WixError {
 };
 
 // The error for a non-2xx status and the body Wix sent with it; `retry_after` is the
-// Retry-After header (seconds), empty when absent.
-WixError error_from_response(unsigned status, std::string_view body,
-                             const std::string& retry_after);
+// Retry-After header (seconds or an HTTP date, read against `server_now`), empty when absent.
+WixError error_from_response(unsigned status, std::string_view body, std::string_view retry_after,
+                             std::chrono::system_clock::time_point server_now);
 
 }  // namespace linkpos::wix

@@ -32,8 +32,11 @@ inline app::Settings euro_settings() {
 // A terminal on fakes and a real ledger file, booted like the firmware boots it.
 class TerminalFixture : public ::testing::Test {
  protected:
-  void boot(bool once = false) {
+  // `site` answers the site check the terminal makes at start (a site that names no currency),
+  // so CHARGE starts a sale at once; false leaves it pending for the test.
+  void boot(bool once = false, bool site = true) {
     terminal_.reset();
+    backend.sites.clear();
     app::TerminalOptions options;
     options.once = once;
     options.finished = [this](app::OnceExit code) { exit_code = code; };
@@ -41,6 +44,8 @@ class TerminalFixture : public ::testing::Test {
     options.backend_name = "fake";
     terminal_ = std::make_unique<app::Terminal>(services, display, options);
     terminal_->start();
+    if (site && !backend.sites.empty())
+      FakeBackend::answer(backend.sites, app::SiteProperties{});
   }
 
   // Presses keys by their README names: "1 2 5 0 CHARGE".
@@ -62,9 +67,21 @@ class TerminalFixture : public ::testing::Test {
     return link;
   }
 
+  // A card payment of `minor` cents (or exact `thousandths`, when given) on `link`.
+  static app::Payment card_payment(const std::string& id, std::int64_t minor,
+                                   const std::string& link = "link-1") {
+    app::Payment payment;
+    payment.id = id;
+    payment.link_id = link;
+    payment.thousandths = minor * 10;
+    payment.kind = "REGULAR";
+    payment.payer = "Ada Lovelace";
+    payment.card = "**** **** **** 4242";
+    return payment;
+  }
+
   app::LinkStatus paid_status(std::int64_t minor = 1250) {
-    return app::LinkStatus{app::LinkState::kPaid,
-                           {app::Payment{"pay-1", app::Money{minor, settings.currency}}}};
+    return app::LinkStatus{app::LinkState::kPaid, {card_payment("pay-1", minor)}};
   }
 
   // A paid sale deactivates its link at once and then looks at it one last time: answers both.

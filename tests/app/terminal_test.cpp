@@ -120,7 +120,7 @@ TEST_F(TerminalTest, APaymentShowsPaidThenPrintsTheReceiptAndPaidStaysUntilAKey)
   EXPECT_EQ(backend.receipts.front().payment.id, "pay-1");
   FakeBackend::answer(backend.receipts, std::string("rcpt-9"));
   ASSERT_EQ(printer.printed.size(), 1u);
-  EXPECT_EQ(only_sale().backend_receipt_id, "rcpt-9");
+  EXPECT_EQ(only_sale().payments.at(0).backend_receipt_id, "rcpt-9");
   printer.finish();
 
   EXPECT_EQ(screen(), "paid");
@@ -142,45 +142,54 @@ TEST_F(TerminalTest, APaidLinkIsDeactivatedAtOnceAndConfirmedClosed) {
   EXPECT_FALSE(only_sale().link_closed);
   settle_paid_link();
   EXPECT_TRUE(only_sale().link_closed);
-  EXPECT_TRUE(ledger->unacknowledged_extra_payments().empty());
+  EXPECT_TRUE(ledger->refunds_owed().empty());
 }
 
-TEST_F(TerminalTest, ASecondPaymentOnTheLinkIsKeptAndTheCashierIsToldToRefundIt) {
+TEST_F(TerminalTest, ASecondPaymentOnTheLinkAfterTheSaleGoesOnTheRefundList) {
   reach_qr();
   clock.advance(2s);
   FakeBackend::answer(backend.statuses, paid_status());
-  settle_paid_link({app::Payment{"pay-1", app::Money{1250, settings.currency}},
-                    app::Payment{"pay-2", app::Money{1250, settings.currency}}});
-  const auto extra = ledger->unacknowledged_extra_payments();
-  ASSERT_EQ(extra.size(), 1u);
-  EXPECT_EQ(extra.front().payment_id, "pay-2");
+  settle_paid_link({card_payment("pay-1", 1250), card_payment("pay-2", 1250)});
+  const auto refunds = ledger->refunds_owed();
+  ASSERT_EQ(refunds.size(), 1u);
+  EXPECT_EQ(refunds.front().payment.payment_id, "pay-2");
+  EXPECT_EQ(refunds.front().payment.refund_thousandths, 12500);
+  EXPECT_EQ(refunds.front().payment.refund_reason, store::RefundReason::kAfterSale);
   EXPECT_TRUE(log.contains("needs a refund"));
 
   FakeBackend::answer(backend.receipts, std::string(""));
   printer.finish();
   EXPECT_EQ(screen(), "paid") << "the paid screen still comes first";
   press("0");
-  EXPECT_EQ(screen(), "error");
-  EXPECT_TRUE(screen_says("Refund needed"));
-  EXPECT_TRUE(screen_says("pay-2"));
-  press("5");
-  EXPECT_EQ(screen(), "error") << "only CHARGE acknowledges";
-  press("CHARGE");
   EXPECT_EQ(screen(), "idle");
-  EXPECT_TRUE(ledger->unacknowledged_extra_payments().empty());
+  EXPECT_TRUE(screen_says("Refunds owed: 1"));
+  press("MENU 4");
+  EXPECT_EQ(screen(), "refunds");
+  EXPECT_TRUE(screen_says("Refund €12.50"));
+  EXPECT_TRUE(screen_says("Payment pay-2"));
+  EXPECT_TRUE(screen_says("Payer Ada Lovelace"));
+  EXPECT_TRUE(screen_says("Card **** **** **** 4242"));
+  press("CLEAR");
+  EXPECT_EQ(ledger->refunds_owed().size(), 1u) << "only a technician clears a refund";
+  press("CANCEL");
+  EXPECT_EQ(screen(), "idle");
 }
 
-TEST_F(TerminalTest, TwoPaymentsSeenInOnePollMakeOneSaleAndOneRefund) {
+TEST_F(TerminalTest, TwoFullPaymentsSeenInOnePollAreOnePaidSaleThatRefundsTheSecond) {
   reach_qr();
   clock.advance(2s);
   FakeBackend::answer(
       backend.statuses,
-      app::LinkStatus{app::LinkState::kPaid,
-                      {app::Payment{"pay-1", app::Money{1250, settings.currency}},
-                       app::Payment{"pay-2", app::Money{1250, settings.currency}}}});
-  EXPECT_EQ(only_sale().payment_id, "pay-1");
-  ASSERT_EQ(ledger->unacknowledged_extra_payments().size(), 1u);
-  EXPECT_EQ(ledger->unacknowledged_extra_payments().front().payment_id, "pay-2");
+      app::LinkStatus{app::LinkState::kPaid, {card_payment("pay-1", 1250), card_payment("pay-2", 1250)}});
+  EXPECT_EQ(screen(), "paid");
+  EXPECT_TRUE(screen_says("refund €12.50 from payment pay-2"));
+  const auto sale = only_sale();
+  ASSERT_EQ(sale.payments.size(), 2u);
+  EXPECT_TRUE(sale.payments[0].counted);
+  EXPECT_TRUE(sale.payments[1].counted);
+  EXPECT_EQ(sale.payments[1].refund_reason, store::RefundReason::kOverpaid);
+  ASSERT_EQ(ledger->refunds_owed().size(), 1u);
+  EXPECT_EQ(ledger->refunds_owed().front().payment.payment_id, "pay-2");
 }
 
 TEST_F(TerminalTest, ALinkThatCouldNotBeClosedIsClosedLaterAndALatePaymentFound) {
@@ -207,8 +216,9 @@ TEST_F(TerminalTest, ALinkThatCouldNotBeClosedIsClosedLaterAndALatePaymentFound)
   // A customer paid while the network was down: kept for a refund, and the cashier is told.
   FakeBackend::answer(backend.statuses, paid_status());
   EXPECT_TRUE(only_sale().link_closed);
-  EXPECT_EQ(screen(), "error");
-  EXPECT_TRUE(screen_says("Refund needed"));
+  EXPECT_EQ(screen(), "idle");
+  EXPECT_TRUE(screen_says("Refunds owed: 1"));
+  EXPECT_EQ(ledger->refunds_owed().at(0).payment.refund_reason, store::RefundReason::kAfterSale);
 }
 
 TEST_F(TerminalTest, TheIdleScreenSaysWhetherThePaymentServiceAnswers) {
@@ -494,13 +504,16 @@ TEST_F(TerminalTest, APrintCutOffByAPowerLossComesOutAgainMarkedAsAReprint) {
 }
 
 TEST_F(TerminalTest, ReceiptNumbersRunWithoutGapsAcrossCancelledSales) {
+  int payments = 0;
   auto sell = [&](bool pay) {
     press("1 0 0 CHARGE");
     answer_create();
     if (pay) {
       clock.advance(2s);
-      FakeBackend::answer(backend.statuses, paid_status(100));
-      settle_paid_link();
+      // Wix payment ids are unique: each sale's payment has its own.
+      const auto payment = card_payment("pay-" + std::to_string(++payments), 100);
+      FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kPaid, {payment}});
+      settle_paid_link({payment});
       FakeBackend::answer(backend.receipts, std::string(""));
       printer.finish();
       press("CLEAR");

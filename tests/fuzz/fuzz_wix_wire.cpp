@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "wix/http_date.hpp"
 #include "wix/wire.hpp"
 #include "wix/wix_error.hpp"
 
@@ -15,6 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)linkpos::wix::parse_settings_reply(body);
   (void)linkpos::wix::parse_error_body(body);
   (void)linkpos::wix::from_rfc3339(body);
-  (void)linkpos::wix::error_from_response(500, body, std::string(body.substr(0, 8)));
+  (void)linkpos::wix::error_from_response(500, body, body.substr(0, 40), {});
+  (void)linkpos::wix::parse_site_properties(body);
+  (void)linkpos::wix::parse_http_date(body);
   return 0;
 }

@@ -1,3 +1,4 @@
+#include "wix/http_date.hpp"
 #include "wix/wire.hpp"
 
 #include <gtest/gtest.h>
@@ -52,17 +53,21 @@ TEST(WireTest, CreateBodyIsAnEcomLinkWithOneCustomItemPerLine) {
 }
 
 TEST(WireTest, PaymentsQueryFiltersByLinkWithCursorPaging) {
-  const json first = json::parse(payments_of_link_query("L1", ""));
+  const json first = json::parse(payments_of_link_query("L1"));
   EXPECT_EQ(first.at("query").at("filter").at("paymentLinkId"), "L1");
   EXPECT_EQ(first.at("query").at("cursorPaging").at("limit"), 100);
   EXPECT_FALSE(first.at("query").at("cursorPaging").contains("cursor"));
-  const json next = json::parse(payments_of_link_query("L1", "abc"));
-  EXPECT_EQ(next.at("query").at("cursorPaging").at("cursor"), "abc");
+}
+
+TEST(WireTest, ALaterPageIsAskedForByItsCursorAloneAsWixPages) {
+  const json next = json::parse(next_page_query("abc"));
+  EXPECT_EQ(next, json::parse(R"({"query": {"cursorPaging": {"cursor": "abc"}}})"))
+      << "no filter or sort beside a cursor: Wix refuses them";
 }
 
 TEST(WireTest, LinksSinceQueryUsesCreatedDateGte) {
   const json query =
-      json::parse(links_created_since_query(WallTime(std::chrono::seconds(1748736000)), ""));
+      json::parse(links_created_since_query(WallTime(std::chrono::seconds(1748736000))));
   EXPECT_EQ(query.at("query").at("filter").at("createdDate").at("$gte"),
             "2025-06-01T00:00:00.000Z");
 }
@@ -114,16 +119,74 @@ TEST(WireTest, AnEmptyOrLastPageHasNoNextCursor) {
   EXPECT_EQ(std::get<Page<LinkPayment>>(last).next_cursor, "");
 }
 
-TEST(WireTest, APaymentWithoutAnAmountIsABadReply) {
+TEST(WireTest, AnEntryThatCannotBeReadIsKeptWithItsProblemAndNeverHidesTheOthers) {
+  const auto parsed = parse_payments_page(R"({"paymentLinkPayments": [
+      {"id": "p1"}, "junk", {"amount": "1.00"},
+      {"id": "p2", "amount": "12.500", "paymentLinkId": "L", "currency": "EUR"}]})");
+  ASSERT_TRUE(std::holds_alternative<Page<LinkPayment>>(parsed));
+  const auto& items = std::get<Page<LinkPayment>>(parsed).items;
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_EQ(items[0].id, "p1");
+  EXPECT_EQ(items[0].problem, "payment p1 has no amount");
+  EXPECT_EQ(items[1].problem, "the entry is not an object");
+  EXPECT_EQ(items[2].problem, "the payment has no id");
+  EXPECT_EQ(items[3].problem, "");
+  EXPECT_EQ(items[3].amount, "12.500");
   EXPECT_TRUE(std::holds_alternative<BadReply>(
-      parse_payments_page(R"({"paymentLinkPayments": [{"id": "p"}]})")));
-  EXPECT_TRUE(std::holds_alternative<BadReply>(
-      parse_payments_page(R"({"paymentLinkPayments": {"id": "p"}})")));
+      parse_payments_page(R"({"paymentLinkPayments": {"id": "p"}})")))
+      << "a list that is not a list is a bad reply as a whole";
 }
 
-TEST(WireTest, ReceiptIdsAreReadFromTheShapesClientsSee) {
-  EXPECT_EQ(std::get<std::string>(parse_receipt_reply(R"({"receipt": {"id": "r1"}})")), "r1");
+TEST(WireTest, AnAmountSentAsAJsonNumberIsReadAsItsDecimalText) {
+  const auto parsed = parse_payments_page(R"({"paymentLinkPayments": [
+      {"id": "p1", "amount": 12.5, "paymentLinkId": "L", "currency": "EUR"},
+      {"id": "p2", "amount": 11.733, "paymentLinkId": "L", "currency": "EUR"},
+      {"id": "p3", "amount": 1250, "paymentLinkId": "L", "currency": "JPY"}]})");
+  const auto& items = std::get<Page<LinkPayment>>(parsed).items;
+  EXPECT_EQ(items[0].amount, "12.5");
+  EXPECT_EQ(items[1].amount, "11.733");
+  EXPECT_EQ(items[2].amount, "1250");
+}
+
+TEST(WireTest, ReadsWhoPaidTheKindAndTheMaskedCard) {
+  const auto parsed = parse_payments_page(R"({"paymentLinkPayments": [
+      {"id": "p1", "amount": "7.50", "paymentLinkId": "L", "currencyCode": "EUR", "type": "REGULAR",
+       "regularPaymentLinkPayment": {"contactDetails": {"firstName": "John", "lastName": "Doe",
+         "fullName": "John Doe"}, "creditCardPaymentMethodData": {"maskedCreditCard": "**** 5678"}}},
+      {"id": "g1", "amount": "5.00", "paymentLinkId": "L", "currencyCode": "EUR", "type": "GIFT_CARD"}]})");
+  const auto& items = std::get<Page<LinkPayment>>(parsed).items;
+  EXPECT_EQ(items[0].payer, "John Doe");
+  EXPECT_EQ(items[0].card, "**** 5678");
+  EXPECT_EQ(items[0].kind, "REGULAR");
+  EXPECT_EQ(items[1].kind, "GIFT_CARD");
+  EXPECT_EQ(items[1].payer, "");
+}
+
+TEST(WireTest, ReadsTheSitesPaymentCurrencyNameAddressAndTimeZone) {
+  const auto parsed = parse_site_properties(R"({"properties": {"paymentCurrency": "EUR",
+      "businessName": "Café Zoë", "timeZone": "Europe/Paris", "locale": {"languageCode": "fr"},
+      "address": {"street": {"number": "12", "name": "Rue des Lilas"}, "city": "Paris",
+                  "zip": "75011", "country": "FR"}}})");
+  ASSERT_TRUE(std::holds_alternative<SiteInfo>(parsed));
+  const auto& site = std::get<SiteInfo>(parsed);
+  EXPECT_EQ(site.payment_currency, "EUR");
+  EXPECT_EQ(site.business_name, "Café Zoë");
+  EXPECT_EQ(site.time_zone, "Europe/Paris");
+  EXPECT_EQ(site.address, (std::vector<std::string>{"12 Rue des Lilas", "75011 Paris", "FR"}));
+  const auto formatted = parse_site_properties(
+      R"({"properties": {"address": {"formatted": "12 Rue des Lilas, 75011 Paris"}}})");
+  EXPECT_EQ(std::get<SiteInfo>(formatted).address.at(0), "12 Rue des Lilas, 75011 Paris");
+  EXPECT_EQ(std::get<SiteInfo>(formatted).payment_currency, "");
+  EXPECT_TRUE(std::holds_alternative<BadReply>(parse_site_properties(R"({"site": {}})")));
+}
+
+TEST(WireTest, ReceiptIdsAreReadFromTheDocumentedShapeAndTheOthersClientsSee) {
   EXPECT_EQ(std::get<std::string>(parse_receipt_reply(R"({"receiptId": "r2"})")), "r2");
+  EXPECT_EQ(std::get<std::string>(parse_receipt_reply(R"({"receipt": {"id": "r1"}})")), "r1");
+  EXPECT_EQ(std::get<std::string>(parse_receipt_reply(R"({"id": "r3"})")), "r3");
+  EXPECT_EQ(std::get<std::string>(
+                parse_receipt_reply(R"({"receiptId": "doc", "receipt": {"id": "mock"}})")),
+            "doc");
   EXPECT_TRUE(std::holds_alternative<BadReply>(parse_receipt_reply("{}")));
 }
 
@@ -141,6 +204,34 @@ TEST(WireTest, ErrorBodiesGiveTheDescriptionThenTheCodeThenTheMessage) {
       {"fieldViolations": [{"field": "paymentLink.title", "description": "required"}]}}})");
   ASSERT_EQ(validation.field_violations.size(), 1u);
   EXPECT_EQ(validation.field_violations.front(), "paymentLink.title: required");
+}
+
+}  // namespace
+}  // namespace linkpos::wix
+
+namespace linkpos::wix {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(HttpDateTest, ReadsTheImfFixdateAndBothObsoleteForms) {
+  const WallTime expected = WallTime(std::chrono::seconds(784111777));  // 1994-11-06 08:49:37
+  EXPECT_EQ(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), expected);
+  EXPECT_EQ(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), expected);
+  EXPECT_EQ(parse_http_date("Sun Nov  6 08:49:37 1994"), expected);
+  EXPECT_FALSE(parse_http_date("2025-01-21T09:18:11Z"));
+  EXPECT_FALSE(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT trailing"));
+  EXPECT_FALSE(parse_http_date(""));
+}
+
+TEST(HttpDateTest, RetryAfterIsSecondsOrADateTakenAgainstTheServersClock) {
+  const WallTime server_now = WallTime(std::chrono::seconds(784111777));
+  EXPECT_EQ(retry_after_wait("7", server_now), 7s);
+  EXPECT_EQ(retry_after_wait("Sun, 06 Nov 1994 08:49:47 GMT", server_now), 10s);
+  EXPECT_EQ(retry_after_wait("Sun, 06 Nov 1994 08:49:30 GMT", server_now), 0s) << "already past";
+  EXPECT_FALSE(retry_after_wait("soon", server_now));
+  EXPECT_FALSE(retry_after_wait("", server_now));
+  EXPECT_FALSE(retry_after_wait("-3", server_now));
 }
 
 }  // namespace

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "app/sale.hpp"
+#include "hal/keypad.hpp"
+#include "ui/screen.hpp"
+
+namespace linkpos::app {
+
+// The refund list (screen "refunds"): money the merchant owes back, one entry at a time, with
+// the payment to refund it from and why (paid too much, paid after the sale, a payment that could
+// not be read, a sale given up). Anyone may look from MENU; only the technician's menu, behind
+// its PIN, clears an entry once it is refunded in the Wix dashboard.
+class RefundList {
+ public:
+  RefundList(SaleServices& services, bool may_clear);
+
+  // Reads the list from the ledger and shows its first entry.
+  void open();
+  // Handles a key; false once the list is left.
+  bool press(hal::Key key);
+  ui::Screen screen() const;
+
+ private:
+  void reload();
+
+  SaleServices& services_;
+  bool may_clear_;
+  std::vector<store::RefundDue> refunds_;
+  std::size_t index_ = 0;
+  std::string note_;
+};
+
+// Why a refund is owed, in the cashier's words.
+std::string_view refund_reason_text(store::RefundReason reason, const Strings& strings);
+
+}  // namespace linkpos::app
