@@ -75,13 +75,26 @@ class WixsimTerminal {
     if (!reply || reply.value().status != 200) throw std::runtime_error("wixsim kept its faults");
   }
 
-  // Pays a link as the customer's phone does: POST to the checkout page's URL + /pay.
-  unsigned pay(const std::string& link_url) const {
+  // Pays a link as the customer's phone does: POST to the checkout page's URL + /pay, with the
+  // amount the customer chose when one is given ("15.00"), else what is due.
+  unsigned pay(const std::string& link_url, const std::string& amount = "") const {
     const std::string target = link_url.substr(base_url_.size()) + "/pay";
-    auto reply = https_call(base_url_, ca_file(), net::HttpMethod::kPost, target);
+    auto reply = amount.empty()
+                     ? https_call(base_url_, ca_file(), net::HttpMethod::kPost, target)
+                     : https_call(base_url_, ca_file(), net::HttpMethod::kPost, target,
+                                  nlohmann::json{{"amount", amount}}.dump(),
+                                  {{"Content-Type", "application/json"}});
     if (!reply)
       throw std::runtime_error("cannot pay: " + reply.error().detail);
     return reply.value().status;
+  }
+
+  // Payment entries wixsim lists as given (tools/wixsim/README.md): entries a client cannot read.
+  void add_raw_payments(const nlohmann::json& entries) const {
+    auto reply = https_call(base_url_, ca_file(), net::HttpMethod::kPost, "/_wixsim/raw-payments",
+                            entries.dump());
+    if (!reply || reply.value().status != 200)
+      throw std::runtime_error("wixsim refused the raw payments");
   }
 
  private:

@@ -39,6 +39,8 @@ std::vector<Route> wixsim_routes(WixApi& api, Checkout& checkout) {
       {"checkout-page", "GET", "/pay/{id}", bind(checkout, &Checkout::show)},
       {"checkout-pay", "POST", "/pay/{id}/pay", bind(checkout, &Checkout::pay)},
       {"state", "GET", std::string(kHarnessPrefix) + "state", bind(api, &WixApi::dump_state)},
+      {"add-raw-payments", "POST", std::string(kHarnessPrefix) + "raw-payments",
+       bind(api, &WixApi::add_raw_payments)},
   };
 }
 

@@ -93,6 +93,11 @@ class SiteState {
   const std::vector<PaymentLink>& links() const { return links_; }
   const std::vector<LinkPayment>& payments() const { return payments_; }
 
+  // Test harness, not Wix: payment entries listed as given, after the site's own, so a client
+  // meets entries it cannot read (a garbled amount, another currency, no id). They pay nothing.
+  void add_raw_payment(nlohmann::json entry) { raw_payments_.push_back(std::move(entry)); }
+  const std::vector<nlohmann::json>& raw_payments() const { return raw_payments_; }
+
  private:
   PaymentLink* link(std::string_view id);
   PaymentLink& add_link(LinkTerms terms, TimePoint now);
@@ -103,6 +108,7 @@ class SiteState {
   GuidSource& guids_;
   std::vector<PaymentLink> links_;
   std::vector<LinkPayment> payments_;
+  std::vector<nlohmann::json> raw_payments_;
   int checkouts_ = 0;
   int other_links_made_ = 0;
 };

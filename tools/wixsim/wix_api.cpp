@@ -109,6 +109,7 @@ HttpResponse WixApi::query_payments(const HttpRequest& request, const RouteMatch
   std::vector<json> payments;
   for (const auto& payment : site_.payments())
     payments.push_back(payment_json(payment, wire()));
+  payments.insert(payments.end(), site_.raw_payments().begin(), site_.raw_payments().end());
   auto page = run_cursor_query(std::get<CursorQuery>(query), payments);
   return json_response(200, {{"paymentLinkPayments", std::move(page.items)},
                              {"pagingMetadata", std::move(page.paging_metadata)}});
@@ -140,7 +141,18 @@ HttpResponse WixApi::dump_state(const HttpRequest&, const RouteMatch&) {
   json payments = json::array();
   for (const auto& payment : site_.payments())
     payments.push_back(payment_json(payment, wire()));
-  return json_response(200, {{"links", std::move(links)}, {"payments", std::move(payments)}});
+  return json_response(200, {{"links", std::move(links)},
+                             {"payments", std::move(payments)},
+                             {"rawPayments", site_.raw_payments()}});
+}
+
+HttpResponse WixApi::add_raw_payments(const HttpRequest& request, const RouteMatch&) {
+  const auto body = json_body(request);
+  if (!body || !(body->is_object() || body->is_array()))
+    return not_json();
+  for (const auto& entry : body->is_array() ? *body : json::array({*body}))
+    site_.add_raw_payment(entry);
+  return json_response(200, {{"rawPayments", site_.raw_payments()}});
 }
 
 }  // namespace linkpos::tools::wixsim

@@ -33,6 +33,9 @@ class WixApi {
   // Not Wix: everything the site holds, {"links": [...], "payments": [...]}, for tests and
   // technicians.
   HttpResponse dump_state(const HttpRequest& request, const RouteMatch& match);
+  // Not Wix: adds payment entries (an object or a list of them) that queries list as given,
+  // {"rawPayments": [...]} back.
+  HttpResponse add_raw_payments(const HttpRequest& request, const RouteMatch& match);
 
  private:
   const WireFormat& wire() const { return site_.options().wire; }
