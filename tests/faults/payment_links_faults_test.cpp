@@ -93,6 +93,20 @@ TEST_P(PaymentLinksFaultsTest, A429IsRetriedNoSoonerThanItsRetryAfterEvenForACre
   EXPECT_EQ(wixsim.links().size(), 1u) << "a 429 is refused unprocessed: one link";
 }
 
+TEST_P(PaymentLinksFaultsTest, ARetryAfterGivenAsAnHttpDateIsHonouredByWixsClock) {
+  // The date is Wix's clock plus two seconds, read against the answer's own Date header.
+  wixsim.add_faults({{"route", "get-settings"},
+                     {"fault", "503"},
+                     {"retry_after", 2},
+                     {"retry_after_form", "date"},
+                     {"count", 1}});
+  Elapsed elapsed{};
+  const auto settings = get_settings(&elapsed);
+  ASSERT_TRUE(settings) << settings.error().message;
+  EXPECT_GE(elapsed, 1s) << "the date is in the future: wait";
+  EXPECT_EQ(applied(), 1);
+}
+
 TEST_P(PaymentLinksFaultsTest, AQueryWhoseConnectionClosedBeforeTheAnswerIsRetried) {
   const auto link = create_link();
   ASSERT_TRUE(link) << link.error().message;

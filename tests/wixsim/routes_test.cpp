@@ -270,3 +270,25 @@ TEST_F(RoutesTest, TheStateDumpNeedsNoKeyAndListsLinksAndPayments) {
 
 }  // namespace
 }  // namespace linkpos::tools::wixsim
+
+namespace linkpos::tools::wixsim {
+namespace {
+
+TEST_F(RoutesTest, RawPaymentEntriesFromTheHarnessAreListedAsGivenForTheirLinkOnly) {
+  const std::string id = create_link();
+  const std::string other = create_link();
+  call(HttpRequest{"POST", "/_wixsim/raw-payments", {},
+                   json::array({{{"id", "raw-1"}, {"paymentLinkId", id}, {"amount", "12,50"}},
+                                {{"id", "raw-2"}, {"paymentLinkId", other}}})
+                       .dump()});
+  const auto page = call(api_request("POST", "/payment-links/v1/payment-link-payments/query",
+                                     {{"query", {{"filter", {{"paymentLinkId", id}}}}}}));
+  ASSERT_EQ(page["paymentLinkPayments"].size(), 1u);
+  EXPECT_EQ(page["paymentLinkPayments"][0]["amount"], "12,50") << "as given, never tidied";
+  EXPECT_EQ(call(HttpRequest{"GET", "/_wixsim/state", {}, ""})["rawPayments"].size(), 2u);
+  EXPECT_EQ(site.find_link(id)->total_payments, 0) << "a raw entry pays for nothing";
+  call(HttpRequest{"POST", "/_wixsim/raw-payments", {}, "not json"}, 400);
+}
+
+}  // namespace
+}  // namespace linkpos::tools::wixsim
