@@ -9,9 +9,9 @@
 #include <boost/asio/io_context.hpp>
 
 #include "demo/demo_backend.hpp"
-#include "drivers/escpos/link_printer.hpp"
-#include "drivers/escpos/link_settings.hpp"
 #include "drivers/escpos/logo.hpp"
+#include "drivers/escpos/port_printer.hpp"
+#include "drivers/escpos/port_settings.hpp"
 #include "drivers/escpos/printer_settings.hpp"
 #include "drivers/evdev/evdev_keypad.hpp"
 #include "drivers/evdev/key_map.hpp"
@@ -65,30 +65,30 @@ std::unique_ptr<hal::Printer> make_printer(const config::PrinterConfig& config,
     return std::make_unique<drivers::sim::FilePrinter>(
         io, options.receipts_dir.value_or(config.dir), settings, logo);
   }
-  escpos::LinkSettings link;
+  escpos::PortSettings port;
   if (config.kind == "serial") {
     escpos::SerialSettings serial;
     serial.device = config.device;
     serial.baud_rate = config.baud;
     serial.flow_control = *escpos::parse_flow_control(config.flow_control);
     serial.status = escpos::StatusCheck{config.status_check.value_or(true), config.status_timeout};
-    link = serial;
+    port = serial;
   } else if (config.kind == "usb") {
     escpos::UsbSettings usb;
     usb.device = config.device;
     // A USB printer-class device rarely answers DLE EOT: off unless asked for.
     usb.status = escpos::StatusCheck{config.status_check.value_or(false), config.status_timeout};
-    link = usb;
+    port = usb;
   } else {
     escpos::TcpSettings tcp;
     tcp.host = config.host;
     tcp.port = static_cast<std::uint16_t>(config.port);
     tcp.status = escpos::StatusCheck{config.status_check.value_or(true), config.status_timeout};
-    link = tcp;
+    port = tcp;
   }
-  if (auto problem = escpos::check_link_settings(link))
+  if (auto problem = escpos::check_port_settings(port))
     throw std::runtime_error("printer: " + *problem);
-  return std::make_unique<escpos::LinkPrinter>(io, link, settings, std::move(logo));
+  return std::make_unique<escpos::PortPrinter>(io, port, settings, std::move(logo));
 }
 
 }  // namespace

@@ -13,7 +13,7 @@ namespace linkpos::drivers::escpos {
 
 // Receipt documents to ESC/POS bytes for one printer. A job starts with ESC @ and ESC t, so it
 // never depends on what the printer was left doing; after that only style changes are sent,
-// since serial links at 9600 baud make every byte count.
+// since serial lines at 9600 baud make every byte count.
 class Encoder {
  public:
   // Throws std::invalid_argument with check_printer_settings()'s message.

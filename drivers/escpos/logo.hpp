@@ -10,7 +10,7 @@
 
 namespace linkpos::drivers::escpos {
 
-// Taller logos waste paper and, on a 9600 baud serial link, seconds of every sale.
+// Taller logos waste paper and, on a 9600 baud serial line, seconds of every sale.
 constexpr int kMaxLogoHeightDots = 400;
 // Guards memory on the board before a single pixel is decoded (16 MB as RGBA).
 constexpr std::int64_t kMaxLogoSourcePixels = 4 * 1024 * 1024;

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-// The printer side of a link, at the byte level, so the real driver runs in tests.
+// The printer side of a port, at the byte level, so the real driver runs in tests.
 namespace linkpos::tests::escpos {
 
 // DLE EOT answers of a printer that is ready: on-line, cover shut, paper in.

@@ -1,4 +1,4 @@
-#include "drivers/escpos/serial_link.hpp"
+#include "drivers/escpos/serial_port.hpp"
 
 #include <fcntl.h>
 #include <termios.h>
@@ -32,10 +32,10 @@ serial_port_base::flow_control::type flow_type(FlowControl flow) {
 
 }  // namespace
 
-SerialLink::SerialLink(boost::asio::io_context& io, SerialSettings settings)
+SerialPort::SerialPort(boost::asio::io_context& io, SerialSettings settings)
     : port_(io), settings_(std::move(settings)) {}
 
-void SerialLink::async_open(StepDone done) {
+void SerialPort::async_open(StepDone done) {
   boost::system::error_code error;
   port_.open(settings_.device, error);
   if (error) {
@@ -50,7 +50,7 @@ void SerialLink::async_open(StepDone done) {
   done(std::nullopt);
 }
 
-std::optional<std::string> SerialLink::configure() {
+std::optional<std::string> SerialPort::configure() {
   boost::system::error_code error;
   port_.set_option(serial_port_base::baud_rate(settings_.baud_rate), error);
   if (error) {
@@ -73,26 +73,26 @@ std::optional<std::string> SerialLink::configure() {
   return std::nullopt;
 }
 
-void SerialLink::async_write(boost::asio::const_buffer data, IoDone done) {
+void SerialPort::async_write(boost::asio::const_buffer data, IoDone done) {
   boost::asio::async_write(port_, data, std::move(done));
 }
 
-void SerialLink::async_read_some(boost::asio::mutable_buffer data, IoDone done) {
+void SerialPort::async_read_some(boost::asio::mutable_buffer data, IoDone done) {
   port_.async_read_some(data, std::move(done));
 }
 
-void SerialLink::discard_input() {
+void SerialPort::discard_input() {
   if (port_.is_open()) {
     ::tcflush(port_.native_handle(), TCIFLUSH);
   }
 }
 
-void SerialLink::close() {
+void SerialPort::close() {
   boost::system::error_code ignored;
   port_.close(ignored);
 }
 
-std::size_t SerialLink::chunk_size() const {
+std::size_t SerialPort::chunk_size() const {
   const std::size_t per_chunk = settings_.baud_rate / kBitsPerByte / kChunksPerSecond;
   return std::clamp(per_chunk, kMinChunk, kMaxChunk);
 }

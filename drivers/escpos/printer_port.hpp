@@ -21,9 +21,9 @@ using StepDone = std::function<void(std::optional<std::string>)>;
 // Implementations run every operation asynchronously on the printer's io_context and never
 // block it. At most one operation is outstanding at a time; close() makes it complete with
 // operation_aborted.
-class Link {
+class PrinterPort {
  public:
-  virtual ~Link() = default;
+  virtual ~PrinterPort() = default;
 
   virtual bool is_open() const = 0;
   // Opens the device or connects. Called only while closed.
@@ -35,10 +35,10 @@ class Link {
   virtual void discard_input() = 0;
   virtual void close() = 0;
 
-  // The most one write carries: small enough that a slow link shows progress and a stall is
+  // The most one write carries: small enough that a slow port shows progress and a stall is
   // noticed, big enough not to cost a wake-up per few bytes.
   virtual std::size_t chunk_size() const = 0;
-  // True when the link is a connection per job that ends with the job (TCP). Such a link is
+  // True when the port is a connection per job that ends with the job (TCP). Such a port is
   // finished with shutdown_send() and reading until the printer closes.
   virtual bool ends_with_job() const = 0;
   virtual void shutdown_send() = 0;

@@ -5,16 +5,16 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/serial_port.hpp>
 
-#include "drivers/escpos/link.hpp"
-#include "drivers/escpos/link_settings.hpp"
+#include "drivers/escpos/port_settings.hpp"
+#include "drivers/escpos/printer_port.hpp"
 
 // Internal to linkpos_escpos_printers (brings in Asio).
 namespace linkpos::drivers::escpos {
 
 // A printer on a UART: the tty is opened raw, 8N1, at the configured speed and flow control.
-class SerialLink final : public Link {
+class SerialPort final : public PrinterPort {
  public:
-  SerialLink(boost::asio::io_context& io, SerialSettings settings);
+  SerialPort(boost::asio::io_context& io, SerialSettings settings);
 
   bool is_open() const override { return port_.is_open(); }
   void async_open(StepDone done) override;

@@ -1,4 +1,4 @@
-#include "drivers/escpos/link_printer.hpp"
+#include "drivers/escpos/port_printer.hpp"
 
 #include <termios.h>
 
@@ -80,20 +80,20 @@ std::optional<SentCount> sent_count(const std::string& detail) {
   return SentCount{std::stoul(match[1]), std::stoul(match[2])};
 }
 
-// The printer's end of one kind of link, and the settings that point the driver at it: the
-// same tests run over each, so every link is held to the same contract.
-class FakeLink {
+// The printer's end of one kind of port, and the settings that point the driver at it: the
+// same tests run over each, so every port is held to the same contract.
+class FakePort {
  public:
-  virtual ~FakeLink() = default;
-  virtual LinkSettings settings(StatusCheck status) const = 0;
+  virtual ~FakePort() = default;
+  virtual PortSettings settings(StatusCheck status) const = 0;
   virtual const std::string& received() const = 0;
   virtual StatusResponder& status() = 0;
 };
 
-class SerialPty final : public FakeLink {
+class SerialPty final : public FakePort {
  public:
   explicit SerialPty(boost::asio::io_context& io) : fake_(FdPrinter::pty(io)) {}
-  LinkSettings settings(StatusCheck status) const override {
+  PortSettings settings(StatusCheck status) const override {
     SerialSettings serial{fake_->device(), 115200};
     serial.status = status;
     return serial;
@@ -105,10 +105,10 @@ class SerialPty final : public FakeLink {
   std::unique_ptr<FdPrinter> fake_;
 };
 
-class UsbPty final : public FakeLink {
+class UsbPty final : public FakePort {
  public:
   explicit UsbPty(boost::asio::io_context& io) : fake_(FdPrinter::pty(io)) {}
-  LinkSettings settings(StatusCheck status) const override {
+  PortSettings settings(StatusCheck status) const override {
     UsbSettings usb{fake_->device()};
     usb.status = status;
     return usb;
@@ -120,10 +120,10 @@ class UsbPty final : public FakeLink {
   std::unique_ptr<FdPrinter> fake_;
 };
 
-class TcpLoopback final : public FakeLink {
+class TcpLoopback final : public FakePort {
  public:
   explicit TcpLoopback(boost::asio::io_context& io) : fake_(io) {}
-  LinkSettings settings(StatusCheck status) const override {
+  PortSettings settings(StatusCheck status) const override {
     TcpSettings tcp{"127.0.0.1", fake_.port()};
     tcp.status = status;
     tcp.close_timeout = 5s;  // the fake closes as soon as the driver does
@@ -161,46 +161,46 @@ class PrintingTest : public ::testing::Test {
   testing::TempDir dir_;
 };
 
-enum class LinkUnderTest { kSerialPty, kUsbPty, kTcpLoopback };
+enum class PortUnderTest { kSerialPty, kUsbPty, kTcpLoopback };
 
 // Names the parameter in test names and in CTest's list.
-void PrintTo(LinkUnderTest link, std::ostream* out) {
-  switch (link) {
-    case LinkUnderTest::kSerialPty:
+void PrintTo(PortUnderTest port, std::ostream* out) {
+  switch (port) {
+    case PortUnderTest::kSerialPty:
       *out << "SerialPty";
       return;
-    case LinkUnderTest::kUsbPty:
+    case PortUnderTest::kUsbPty:
       *out << "UsbPty";
       return;
-    case LinkUnderTest::kTcpLoopback:
+    case PortUnderTest::kTcpLoopback:
       *out << "TcpLoopback";
       return;
   }
 }
 
-std::unique_ptr<FakeLink> make_fake(LinkUnderTest link, boost::asio::io_context& io) {
-  switch (link) {
-    case LinkUnderTest::kSerialPty:
+std::unique_ptr<FakePort> make_fake(PortUnderTest port, boost::asio::io_context& io) {
+  switch (port) {
+    case PortUnderTest::kSerialPty:
       return std::make_unique<SerialPty>(io);
-    case LinkUnderTest::kUsbPty:
+    case PortUnderTest::kUsbPty:
       return std::make_unique<UsbPty>(io);
-    case LinkUnderTest::kTcpLoopback:
+    case PortUnderTest::kTcpLoopback:
       return std::make_unique<TcpLoopback>(io);
   }
-  throw std::logic_error("unknown link");
+  throw std::logic_error("unknown port");
 }
 
-class EveryLinkTest : public PrintingTest, public ::testing::WithParamInterface<LinkUnderTest> {
+class EveryPortTest : public PrintingTest, public ::testing::WithParamInterface<PortUnderTest> {
  protected:
-  EveryLinkTest() : fake_(make_fake(GetParam(), io_)) {}
+  EveryPortTest() : fake_(make_fake(GetParam(), io_)) {}
 
-  LinkSettings link() const { return fake_->settings({true, kStatusTimeout}); }
+  PortSettings port() const { return fake_->settings({true, kStatusTimeout}); }
 
-  std::unique_ptr<FakeLink> fake_;
+  std::unique_ptr<FakePort> fake_;
 };
 
-TEST_P(EveryLinkTest, AsksStatusThenSendsTheReceiptUnchanged) {
-  LinkPrinter printer(io_, link(), kSettings);
+TEST_P(EveryPortTest, AsksStatusThenSendsTheReceiptUnchanged) {
+  PortPrinter printer(io_, port(), kSettings);
   EXPECT_EQ(print(printer, tests::escpos::cafe_receipt()), std::nullopt);
   const std::string job = job_bytes(tests::escpos::cafe_receipt());
   ASSERT_TRUE(wait_for_bytes(fake_->received(), 6 + job.size()));
@@ -217,9 +217,9 @@ TEST_P(EveryLinkTest, AsksStatusThenSendsTheReceiptUnchanged) {
   EXPECT_TRUE(std::get<tests::escpos::CutPaper>(result.items.back()).partial);
 }
 
-TEST_P(EveryLinkTest, PaperOutFailsTheJobBeforeAnyByteOfIt) {
+TEST_P(EveryPortTest, PaperOutFailsTheJobBeforeAnyByteOfIt) {
   fake_->status().answers = kPaperOut;
-  LinkPrinter printer(io_, link(), kSettings);
+  PortPrinter printer(io_, port(), kSettings);
   const auto error = print(printer, tests::escpos::cafe_receipt());
   ASSERT_TRUE(error);
   EXPECT_EQ(error->fault, hal::PrinterFault::kPaperOut);
@@ -234,9 +234,9 @@ TEST_P(EveryLinkTest, PaperOutFailsTheJobBeforeAnyByteOfIt) {
   EXPECT_EQ(fake_->received(), expected);
 }
 
-TEST_P(EveryLinkTest, CoverOpenIsToldByTheOfflineCause) {
+TEST_P(EveryPortTest, CoverOpenIsToldByTheOfflineCause) {
   fake_->status().answers = kCoverOpen;
-  LinkPrinter printer(io_, link(), kSettings);
+  PortPrinter printer(io_, port(), kSettings);
   const auto error = print(printer, tests::escpos::cafe_receipt());
   ASSERT_TRUE(error);
   EXPECT_EQ(error->fault, hal::PrinterFault::kCoverOpen);
@@ -250,9 +250,9 @@ TEST_P(EveryLinkTest, CoverOpenIsToldByTheOfflineCause) {
   EXPECT_EQ(fake_->received(), expected);
 }
 
-TEST_P(EveryLinkTest, PrinterThatNeverAnswersIsOfflineAfterTheStatusTimeout) {
+TEST_P(EveryPortTest, PrinterThatNeverAnswersIsOfflineAfterTheStatusTimeout) {
   fake_->status().answers = kSilent;
-  LinkPrinter printer(io_, link(), kSettings);
+  PortPrinter printer(io_, port(), kSettings);
   const auto start = std::chrono::steady_clock::now();
   const auto error = print(printer, tests::escpos::cafe_receipt());
   EXPECT_GE(std::chrono::steady_clock::now() - start, kStatusTimeout);
@@ -261,7 +261,7 @@ TEST_P(EveryLinkTest, PrinterThatNeverAnswersIsOfflineAfterTheStatusTimeout) {
   EXPECT_THAT(error->detail, HasSubstr("no answer to DLE EOT 1"));
   EXPECT_EQ(fake_->received(), kAskPrinter);
 
-  // Once the printer answers again, the next job goes through on a reopened link.
+  // Once the printer answers again, the next job goes through on a reopened port.
   fake_->status().answers = tests::escpos::kReadyAnswers;
   EXPECT_EQ(print(printer, short_receipt("again")), std::nullopt);
   const std::string job = job_bytes(short_receipt("again"));
@@ -269,17 +269,17 @@ TEST_P(EveryLinkTest, PrinterThatNeverAnswersIsOfflineAfterTheStatusTimeout) {
   EXPECT_EQ(fake_->received(), kAskPrinter + kAskPrinter + kAskPaper + job);
 }
 
-TEST_P(EveryLinkTest, StatusCheckOffSendsTheJobToAPrinterThatNeverAnswers) {
+TEST_P(EveryPortTest, StatusCheckOffSendsTheJobToAPrinterThatNeverAnswers) {
   fake_->status().answers = kSilent;
-  LinkPrinter printer(io_, fake_->settings({false, kStatusTimeout}), kSettings);
+  PortPrinter printer(io_, fake_->settings({false, kStatusTimeout}), kSettings);
   EXPECT_EQ(print(printer, tests::escpos::cafe_receipt()), std::nullopt);
   const std::string job = job_bytes(tests::escpos::cafe_receipt());
   ASSERT_TRUE(wait_for_bytes(fake_->received(), job.size()));
   EXPECT_EQ(fake_->received(), job);
 }
 
-TEST_P(EveryLinkTest, ASecondJobWaitsForTheFirstAndFollowsIt) {
-  LinkPrinter printer(io_, link(), kSettings);
+TEST_P(EveryPortTest, ASecondJobWaitsForTheFirstAndFollowsIt) {
+  PortPrinter printer(io_, port(), kSettings);
   std::vector<std::string> finished;
   printer.print(short_receipt("first"), [&](std::optional<hal::PrintError> error) {
     EXPECT_EQ(error, std::nullopt);
@@ -298,9 +298,9 @@ TEST_P(EveryLinkTest, ASecondJobWaitsForTheFirstAndFollowsIt) {
   EXPECT_EQ(fake_->received(), expected);
 }
 
-INSTANTIATE_TEST_SUITE_P(Links, EveryLinkTest,
-                         ::testing::Values(LinkUnderTest::kSerialPty, LinkUnderTest::kUsbPty,
-                                           LinkUnderTest::kTcpLoopback),
+INSTANTIATE_TEST_SUITE_P(Ports, EveryPortTest,
+                         ::testing::Values(PortUnderTest::kSerialPty, PortUnderTest::kUsbPty,
+                                           PortUnderTest::kTcpLoopback),
                          [](const auto& test) { return ::testing::PrintToString(test.param); });
 
 // The logo the tests print: a frame, a diagonal, a grey that is dark enough, a light grey and
@@ -338,7 +338,7 @@ TEST_F(SerialPrinterTest, PrintsTheLogoCentredAboveTheReceiptOn58mmPaper) {
   LogoLoad logo = load_logo(dir_.path() / "logo.png", narrow.paper_width_dots);
   ASSERT_TRUE(logo.image) << logo.error;
   auto fake = FdPrinter::pty(io_);
-  LinkPrinter printer(io_, SerialSettings{fake->device(), 38400}, narrow, logo.image);
+  PortPrinter printer(io_, SerialSettings{fake->device(), 38400}, narrow, logo.image);
   EXPECT_EQ(print(printer, tests::escpos::cafe_receipt()), std::nullopt);
   const std::string job = job_bytes(tests::escpos::cafe_receipt(), narrow, logo.image);
   ASSERT_TRUE(wait_for_bytes(fake->received, 6 + job.size()));
@@ -367,7 +367,7 @@ TEST_F(SerialPrinterTest, PrintsTheLogoCentredAboveTheReceiptOn58mmPaper) {
 TEST_F(SerialPrinterTest, OpensTheLineAtTheConfiguredSpeedAndFlowControl) {
   auto fake = FdPrinter::pty(io_);
   SerialSettings serial{fake->device(), 19200, FlowControl::kHardware};
-  LinkPrinter hardware(io_, serial, kSettings);
+  PortPrinter hardware(io_, serial, kSettings);
   EXPECT_EQ(print(hardware, short_receipt("rts/cts")), std::nullopt);
   termios line{};
   ASSERT_EQ(::tcgetattr(fake->device_fd(), &line), 0);
@@ -378,7 +378,7 @@ TEST_F(SerialPrinterTest, OpensTheLineAtTheConfiguredSpeedAndFlowControl) {
 
   serial.baud_rate = 115200;
   serial.flow_control = FlowControl::kSoftware;
-  LinkPrinter software(io_, serial, kSettings);
+  PortPrinter software(io_, serial, kSettings);
   EXPECT_EQ(print(software, short_receipt("xon/xoff")), std::nullopt);
   ASSERT_EQ(::tcgetattr(fake->device_fd(), &line), 0);
   EXPECT_EQ(::cfgetospeed(&line), B115200);
@@ -391,7 +391,7 @@ TEST_F(SerialPrinterTest, APrinterThatStopsTakingDataFailsTheJobSayingHowMuchWen
   fake->stop_reading_after = 1000;
   SerialSettings serial{fake->device(), 115200};
   serial.stall_timeout = 100ms;
-  LinkPrinter printer(io_, serial, kSettings);
+  PortPrinter printer(io_, serial, kSettings);
   const auto error = print(printer, long_receipt(2000));
   ASSERT_TRUE(error);
   EXPECT_EQ(error->fault, hal::PrinterFault::kJobFailed);
@@ -407,14 +407,14 @@ TEST_F(SerialPrinterTest, BytesThatAreNoStatusAnswerAreSkipped) {
   auto fake = FdPrinter::pty(io_);
   fake->status.noise = std::string("\x00\xFF\x13", 3);
   fake->status.answers = kPaperOut;
-  LinkPrinter printer(io_, SerialSettings{fake->device(), 9600}, kSettings);
+  PortPrinter printer(io_, SerialSettings{fake->device(), 9600}, kSettings);
   const auto error = print(printer, short_receipt("noisy"));
   ASSERT_TRUE(error);
   EXPECT_EQ(error->fault, hal::PrinterFault::kPaperOut);  // the answers were found, not the noise
 }
 
 TEST_F(SerialPrinterTest, AMissingDeviceIsOfflineNamingIt) {
-  LinkPrinter printer(io_, SerialSettings{dir_.file("ttyUSB9")}, kSettings);
+  PortPrinter printer(io_, SerialSettings{dir_.file("ttyUSB9")}, kSettings);
   const auto error = print(printer, short_receipt("nowhere"));
   ASSERT_TRUE(error);
   EXPECT_EQ(error->fault, hal::PrinterFault::kOffline);
@@ -427,7 +427,7 @@ class UsbPrinterTest : public PrintingTest {};
 TEST_F(UsbPrinterTest, WritesTheJobToTheDeviceWithoutAskingStatus) {
   auto fake = FdPrinter::fifo(io_, dir_.file("lp0"));
   fake->status.answers = kSilent;
-  LinkPrinter printer(io_, UsbSettings{fake->device()}, kSettings);
+  PortPrinter printer(io_, UsbSettings{fake->device()}, kSettings);
   EXPECT_EQ(print(printer, tests::escpos::cafe_receipt()), std::nullopt);
   EXPECT_EQ(print(printer, short_receipt("next")), std::nullopt);
   const std::string expected =
@@ -440,7 +440,7 @@ class TcpPrinterTest : public PrintingTest {};
 
 TEST_F(TcpPrinterTest, UsesOneConnectionPerJob) {
   TcpPrinter fake(io_);
-  LinkPrinter printer(io_, TcpSettings{"127.0.0.1", fake.port()}, kSettings);
+  PortPrinter printer(io_, TcpSettings{"127.0.0.1", fake.port()}, kSettings);
   EXPECT_EQ(print(printer, short_receipt("one")), std::nullopt);
   EXPECT_EQ(fake.connections, 1);
   EXPECT_EQ(print(printer, short_receipt("two")), std::nullopt);
@@ -450,7 +450,7 @@ TEST_F(TcpPrinterTest, UsesOneConnectionPerJob) {
 TEST_F(TcpPrinterTest, APrinterDroppingTheConnectionMidJobFailsItSayingHowMuchWentOut) {
   TcpPrinter fake(io_);
   fake.reset_after = 2000;
-  LinkPrinter printer(io_, TcpSettings{"127.0.0.1", fake.port()}, kSettings);
+  PortPrinter printer(io_, TcpSettings{"127.0.0.1", fake.port()}, kSettings);
   const auto error = print(printer, long_receipt(2000));
   ASSERT_TRUE(error);
   EXPECT_EQ(error->fault, hal::PrinterFault::kOffline);
@@ -463,7 +463,7 @@ TEST_F(TcpPrinterTest, APrinterDroppingTheConnectionMidJobFailsItSayingHowMuchWe
 
 TEST_F(TcpPrinterTest, ARefusedConnectionIsOfflineSayingSo) {
   const auto port = tests::escpos::closed_port(io_);
-  LinkPrinter printer(io_, TcpSettings{"127.0.0.1", port}, kSettings);
+  PortPrinter printer(io_, TcpSettings{"127.0.0.1", port}, kSettings);
   const auto error = print(printer, short_receipt("nobody"));
   ASSERT_TRUE(error);
   EXPECT_EQ(error->fault, hal::PrinterFault::kOffline);
@@ -475,7 +475,7 @@ TEST_F(TcpPrinterTest, AHostThatNeverAnswersIsOfflineAfterTheConnectTimeout) {
   tests::escpos::UnansweredPort unanswered(io_);
   TcpSettings tcp{"127.0.0.1", unanswered.port()};
   tcp.connect_timeout = 100ms;
-  LinkPrinter printer(io_, tcp, kSettings);
+  PortPrinter printer(io_, tcp, kSettings);
   const auto start = std::chrono::steady_clock::now();
   const auto error = print(printer, short_receipt("nobody home"));
   EXPECT_GE(std::chrono::steady_clock::now() - start, tcp.connect_timeout);
@@ -484,13 +484,13 @@ TEST_F(TcpPrinterTest, AHostThatNeverAnswersIsOfflineAfterTheConnectTimeout) {
   EXPECT_THAT(error->detail, HasSubstr("no connection within 100 ms"));
 }
 
-TEST(LinkPrinterSettingsTest, UnusableSettingsFailAtStartUp) {
+TEST(PortPrinterSettingsTest, UnusableSettingsFailAtStartUp) {
   boost::asio::io_context io;
-  EXPECT_THROW(LinkPrinter(io, SerialSettings{}, kSettings), std::invalid_argument);
-  EXPECT_THROW(LinkPrinter(io, TcpSettings{"10.0.0.7"}, PrinterSettings{8, {"CP858", 19}}),
+  EXPECT_THROW(PortPrinter(io, SerialSettings{}, kSettings), std::invalid_argument);
+  EXPECT_THROW(PortPrinter(io, TcpSettings{"10.0.0.7"}, PrinterSettings{8, {"CP858", 19}}),
                std::invalid_argument);
   const PrinterSettings narrow{32, {"CP858", 19}, kPaperDots58mm};
-  EXPECT_THROW(LinkPrinter(io, UsbSettings{}, narrow, MonoImage(576, 8)), std::invalid_argument);
+  EXPECT_THROW(PortPrinter(io, UsbSettings{}, narrow, MonoImage(576, 8)), std::invalid_argument);
 }
 
 }  // namespace

@@ -5,17 +5,17 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
-#include "drivers/escpos/link.hpp"
-#include "drivers/escpos/link_settings.hpp"
+#include "drivers/escpos/port_settings.hpp"
+#include "drivers/escpos/printer_port.hpp"
 
 // Internal to linkpos_escpos_printers (brings in Asio).
 namespace linkpos::drivers::escpos {
 
 // A network printer's raw port: resolve, connect to the first address that answers, and one
 // connection per job.
-class TcpLink final : public Link {
+class TcpPort final : public PrinterPort {
  public:
-  TcpLink(boost::asio::io_context& io, TcpSettings settings);
+  TcpPort(boost::asio::io_context& io, TcpSettings settings);
 
   bool is_open() const override { return socket_.is_open(); }
   void async_open(StepDone done) override;

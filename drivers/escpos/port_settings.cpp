@@ -1,4 +1,4 @@
-#include "drivers/escpos/link_settings.hpp"
+#include "drivers/escpos/port_settings.hpp"
 
 #include <algorithm>
 #include <array>
@@ -91,12 +91,12 @@ std::optional<FlowControl> parse_flow_control(std::string_view name) {
   return std::nullopt;
 }
 
-std::optional<std::string> check_link_settings(const LinkSettings& link) {
-  return std::visit([](const auto& settings) { return check(settings); }, link);
+std::optional<std::string> check_port_settings(const PortSettings& port) {
+  return std::visit([](const auto& settings) { return check(settings); }, port);
 }
 
-std::string describe(const LinkSettings& link) {
-  return std::visit(Describe{}, link);
+std::string describe(const PortSettings& port) {
+  return std::visit(Describe{}, port);
 }
 
 }  // namespace linkpos::drivers::escpos

@@ -1,4 +1,4 @@
-#include "drivers/escpos/link_printer.hpp"
+#include "drivers/escpos/port_printer.hpp"
 
 #include <utility>
 
@@ -15,11 +15,11 @@
 #include <string>
 
 #include "drivers/escpos/encoder.hpp"
-#include "drivers/escpos/link.hpp"
+#include "drivers/escpos/printer_port.hpp"
 #include "drivers/escpos/printer_status.hpp"
-#include "drivers/escpos/serial_link.hpp"
-#include "drivers/escpos/tcp_link.hpp"
-#include "drivers/escpos/usb_link.hpp"
+#include "drivers/escpos/serial_port.hpp"
+#include "drivers/escpos/tcp_port.hpp"
+#include "drivers/escpos/usb_port.hpp"
 
 namespace linkpos::drivers::escpos {
 namespace {
@@ -27,46 +27,46 @@ namespace {
 using boost::system::error_code;
 using std::chrono::milliseconds;
 
-// What the printer needs from its link's settings, whichever link it is.
-struct LinkTiming {
+// What the printer needs from its port's settings, whichever port it is.
+struct PortTiming {
   StatusCheck status;
   milliseconds open_timeout;
   milliseconds stall_timeout;
   milliseconds close_timeout;
 };
 
-struct MakeLink {
+struct MakePort {
   boost::asio::io_context& io;
 
-  std::unique_ptr<Link> operator()(const SerialSettings& serial) const {
-    return std::make_unique<SerialLink>(io, serial);
+  std::unique_ptr<PrinterPort> operator()(const SerialSettings& serial) const {
+    return std::make_unique<SerialPort>(io, serial);
   }
-  std::unique_ptr<Link> operator()(const UsbSettings& usb) const {
-    return std::make_unique<UsbLink>(io, usb);
+  std::unique_ptr<PrinterPort> operator()(const UsbSettings& usb) const {
+    return std::make_unique<UsbPort>(io, usb);
   }
-  std::unique_ptr<Link> operator()(const TcpSettings& tcp) const {
-    return std::make_unique<TcpLink>(io, tcp);
+  std::unique_ptr<PrinterPort> operator()(const TcpSettings& tcp) const {
+    return std::make_unique<TcpPort>(io, tcp);
   }
 };
 
 struct Timing {
   // Opening a device does not wait; the stall timeout only bounds it in case a driver does.
-  LinkTiming operator()(const SerialSettings& serial) const {
+  PortTiming operator()(const SerialSettings& serial) const {
     return {serial.status, serial.stall_timeout, serial.stall_timeout, {}};
   }
-  LinkTiming operator()(const UsbSettings& usb) const {
+  PortTiming operator()(const UsbSettings& usb) const {
     return {usb.status, usb.stall_timeout, usb.stall_timeout, {}};
   }
-  LinkTiming operator()(const TcpSettings& tcp) const {
+  PortTiming operator()(const TcpSettings& tcp) const {
     return {tcp.status, tcp.connect_timeout, tcp.stall_timeout, tcp.close_timeout};
   }
 };
 
-const LinkSettings& checked(const LinkSettings& link) {
-  if (auto problem = check_link_settings(link)) {
-    throw std::invalid_argument(describe(link) + ": " + *problem);
+const PortSettings& checked(const PortSettings& port) {
+  if (auto problem = check_port_settings(port)) {
+    throw std::invalid_argument(describe(port) + ": " + *problem);
   }
-  return link;
+  return port;
 }
 
 std::string status_name(StatusKind kind) {
@@ -90,17 +90,17 @@ std::string ms(milliseconds duration) {
 }  // namespace
 
 // One job at a time goes through open → status → chunks → (TCP) closing, each step a named
-// handler. Every step on the link runs under the one timer: when it passes, the link is closed,
+// handler. Every step on the port runs under the one timer: when it passes, the port is closed,
 // which ends the step with operation_aborted and `timed_out_` says why.
-class LinkPrinter::Impl : public std::enable_shared_from_this<LinkPrinter::Impl> {
+class PortPrinter::Impl : public std::enable_shared_from_this<PortPrinter::Impl> {
  public:
-  Impl(boost::asio::io_context& io, const LinkSettings& link, const PrinterSettings& settings,
+  Impl(boost::asio::io_context& io, const PortSettings& port, const PrinterSettings& settings,
        std::optional<MonoImage> logo)
       : io_(io),
-        name_(describe(checked(link))),
-        timing_(std::visit(Timing{}, link)),
+        name_(describe(checked(port))),
+        timing_(std::visit(Timing{}, port)),
         encoder_(settings, std::move(logo)),
-        link_(std::visit(MakeLink{io}, link)),
+        port_(std::visit(MakePort{io}, port)),
         timer_(io) {}
 
   void print(const hal::ReceiptDocument& document, hal::PrintDone done) {
@@ -122,7 +122,7 @@ class LinkPrinter::Impl : public std::enable_shared_from_this<LinkPrinter::Impl>
     stopped_ = true;
     queue_.clear();
     timer_.cancel();
-    link_->close();
+    port_->close();
   }
 
  private:
@@ -138,11 +138,11 @@ class LinkPrinter::Impl : public std::enable_shared_from_this<LinkPrinter::Impl>
     busy_ = true;
     sent_ = 0;
     timed_out_ = false;
-    if (link_->is_open()) {
+    if (port_->is_open()) {
       return on_opened(std::nullopt);
     }
     arm(timing_.open_timeout);
-    link_->async_open([self = shared_from_this()](std::optional<std::string> problem) {
+    port_->async_open([self = shared_from_this()](std::optional<std::string> problem) {
       self->on_opened(std::move(problem));
     });
   }
@@ -171,9 +171,9 @@ class LinkPrinter::Impl : public std::enable_shared_from_this<LinkPrinter::Impl>
     request_ = status_request(kind);
     // A late answer to an earlier request would pass for this one; so would the answer of a
     // printer that took "10 04 n" inside the last job's raster data for a request.
-    link_->discard_input();
+    port_->discard_input();
     arm(timing_.status.timeout);
-    link_->async_write(boost::asio::buffer(request_),
+    port_->async_write(boost::asio::buffer(request_),
                        [self = shared_from_this()](const error_code& error, std::size_t) {
                          self->on_request_written(error);
                        });
@@ -190,7 +190,7 @@ class LinkPrinter::Impl : public std::enable_shared_from_this<LinkPrinter::Impl>
   }
 
   void read_answer() {
-    link_->async_read_some(boost::asio::buffer(answer_),
+    port_->async_read_some(boost::asio::buffer(answer_),
                            [self = shared_from_this()](const error_code& error, std::size_t count) {
                              self->on_answer(error, count);
                            });
@@ -241,7 +241,7 @@ class LinkPrinter::Impl : public std::enable_shared_from_this<LinkPrinter::Impl>
 
   void on_status_known() {
     if (auto fault = status_fault(status_)) {
-      // The link is fine, only the printer is not ready: it stays open for the next job.
+      // The port is fine, only the printer is not ready: it stays open for the next job.
       fault->detail = name_ + ": " + fault->detail;
       return end_job(std::move(fault));
     }
@@ -251,9 +251,9 @@ class LinkPrinter::Impl : public std::enable_shared_from_this<LinkPrinter::Impl>
   // The job, one chunk per write.
   void write_chunk() {
     const std::string& bytes = queue_.front().bytes;
-    const std::size_t size = std::min(link_->chunk_size(), bytes.size() - sent_);
+    const std::size_t size = std::min(port_->chunk_size(), bytes.size() - sent_);
     arm(timing_.stall_timeout);
-    link_->async_write(boost::asio::buffer(bytes.data() + sent_, size),
+    port_->async_write(boost::asio::buffer(bytes.data() + sent_, size),
                        [self = shared_from_this()](const error_code& error, std::size_t count) {
                          self->on_chunk_written(error, count);
                        });
@@ -275,18 +275,18 @@ class LinkPrinter::Impl : public std::enable_shared_from_this<LinkPrinter::Impl>
     if (sent_ < queue_.front().bytes.size()) {
       return write_chunk();
     }
-    if (!link_->ends_with_job()) {
+    if (!port_->ends_with_job()) {
       return end_job(std::nullopt);
     }
     // Closing our side first and waiting for the printer's close tells a printer that took
     // everything from one that dropped the connection with bytes unread (it resets instead).
-    link_->shutdown_send();
+    port_->shutdown_send();
     arm(timing_.close_timeout);
     read_until_closed();
   }
 
   void read_until_closed() {
-    link_->async_read_some(boost::asio::buffer(answer_),
+    port_->async_read_some(boost::asio::buffer(answer_),
                            [self = shared_from_this()](const error_code& error, std::size_t) {
                              self->on_closing_read(error);
                            });
@@ -315,15 +315,15 @@ class LinkPrinter::Impl : public std::enable_shared_from_this<LinkPrinter::Impl>
            " bytes";
   }
 
-  // Ends the job with `fault` and closes the link, so the next job starts on a fresh one.
+  // Ends the job with `fault` and closes the port, so the next job starts on a fresh one.
   void fail(hal::PrinterFault fault, const std::string& detail) {
-    link_->close();
+    port_->close();
     end_job(hal::PrintError{fault, name_ + ": " + detail});
   }
 
   void end_job(std::optional<hal::PrintError> result) {
-    if (link_->ends_with_job()) {
-      link_->close();
+    if (port_->ends_with_job()) {
+      port_->close();
     }
     hal::PrintDone done = std::move(queue_.front().done);
     queue_.pop_front();
@@ -341,7 +341,7 @@ class LinkPrinter::Impl : public std::enable_shared_from_this<LinkPrinter::Impl>
         return;
       }
       self->timed_out_ = true;
-      self->link_->close();
+      self->port_->close();
     });
   }
 
@@ -353,9 +353,9 @@ class LinkPrinter::Impl : public std::enable_shared_from_this<LinkPrinter::Impl>
 
   boost::asio::io_context& io_;
   std::string name_;
-  LinkTiming timing_;
+  PortTiming timing_;
   Encoder encoder_;
-  std::unique_ptr<Link> link_;
+  std::unique_ptr<PrinterPort> port_;
   boost::asio::steady_timer timer_;
   std::deque<Job> queue_;  // the front one runs while busy_
   bool busy_ = false;
@@ -369,15 +369,15 @@ class LinkPrinter::Impl : public std::enable_shared_from_this<LinkPrinter::Impl>
   std::array<std::uint8_t, 64> answer_{};
 };
 
-LinkPrinter::LinkPrinter(boost::asio::io_context& io, const LinkSettings& link,
+PortPrinter::PortPrinter(boost::asio::io_context& io, const PortSettings& port,
                          const PrinterSettings& settings, std::optional<MonoImage> logo)
-    : impl_(std::make_shared<Impl>(io, link, settings, std::move(logo))) {}
+    : impl_(std::make_shared<Impl>(io, port, settings, std::move(logo))) {}
 
-LinkPrinter::~LinkPrinter() {
+PortPrinter::~PortPrinter() {
   impl_->stop();
 }
 
-void LinkPrinter::print(const hal::ReceiptDocument& document, hal::PrintDone done) {
+void PortPrinter::print(const hal::ReceiptDocument& document, hal::PrintDone done) {
   impl_->print(document, std::move(done));
 }
 

@@ -1,4 +1,4 @@
-#include "drivers/escpos/usb_link.hpp"
+#include "drivers/escpos/usb_port.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -16,10 +16,10 @@ constexpr int kMaxDiscardReads = 16;
 
 }  // namespace
 
-UsbLink::UsbLink(boost::asio::io_context& io, UsbSettings settings)
+UsbPort::UsbPort(boost::asio::io_context& io, UsbSettings settings)
     : device_(io), settings_(std::move(settings)) {}
 
-void UsbLink::async_open(StepDone done) {
+void UsbPort::async_open(StepDone done) {
   const int access = settings_.status.enabled ? O_RDWR : O_WRONLY;
   // O_NONBLOCK: the open itself must not wait, and discard_input() reads without waiting.
   const int fd = ::open(settings_.device.c_str(), access | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
@@ -35,15 +35,15 @@ void UsbLink::async_open(StepDone done) {
   done(std::nullopt);
 }
 
-void UsbLink::async_write(boost::asio::const_buffer data, IoDone done) {
+void UsbPort::async_write(boost::asio::const_buffer data, IoDone done) {
   boost::asio::async_write(device_, data, std::move(done));
 }
 
-void UsbLink::async_read_some(boost::asio::mutable_buffer data, IoDone done) {
+void UsbPort::async_read_some(boost::asio::mutable_buffer data, IoDone done) {
   device_.async_read_some(data, std::move(done));
 }
 
-void UsbLink::discard_input() {
+void UsbPort::discard_input() {
   if (!device_.is_open() || !settings_.status.enabled) {
     return;
   }
@@ -55,7 +55,7 @@ void UsbLink::discard_input() {
   }
 }
 
-void UsbLink::close() {
+void UsbPort::close() {
   boost::system::error_code ignored;
   device_.close(ignored);
 }

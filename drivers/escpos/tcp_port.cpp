@@ -1,4 +1,4 @@
-#include "drivers/escpos/tcp_link.hpp"
+#include "drivers/escpos/tcp_port.hpp"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/error.hpp>
@@ -11,10 +11,10 @@ constexpr int kMaxDiscardReads = 16;
 
 }  // namespace
 
-TcpLink::TcpLink(boost::asio::io_context& io, TcpSettings settings)
+TcpPort::TcpPort(boost::asio::io_context& io, TcpSettings settings)
     : resolver_(io), socket_(io), settings_(std::move(settings)) {}
 
-void TcpLink::async_open(StepDone done) {
+void TcpPort::async_open(StepDone done) {
   opening_ = true;
   resolver_.async_resolve(
       settings_.host, std::to_string(settings_.port),
@@ -25,7 +25,7 @@ void TcpLink::async_open(StepDone done) {
       });
 }
 
-void TcpLink::on_resolved(const boost::system::error_code& error,
+void TcpPort::on_resolved(const boost::system::error_code& error,
                           const boost::asio::ip::tcp::resolver::results_type& endpoints,
                           StepDone done) {
   if (!opening_) {
@@ -43,7 +43,7 @@ void TcpLink::on_resolved(const boost::system::error_code& error,
       });
 }
 
-void TcpLink::on_connected(const boost::system::error_code& error, StepDone done) {
+void TcpPort::on_connected(const boost::system::error_code& error, StepDone done) {
   opening_ = false;
   if (error) {
     close();
@@ -55,15 +55,15 @@ void TcpLink::on_connected(const boost::system::error_code& error, StepDone done
   done(std::nullopt);
 }
 
-void TcpLink::async_write(boost::asio::const_buffer data, IoDone done) {
+void TcpPort::async_write(boost::asio::const_buffer data, IoDone done) {
   boost::asio::async_write(socket_, data, std::move(done));
 }
 
-void TcpLink::async_read_some(boost::asio::mutable_buffer data, IoDone done) {
+void TcpPort::async_read_some(boost::asio::mutable_buffer data, IoDone done) {
   socket_.async_read_some(data, std::move(done));
 }
 
-void TcpLink::discard_input() {
+void TcpPort::discard_input() {
   char scrap[256];
   for (int i = 0; i < kMaxDiscardReads && socket_.is_open(); ++i) {
     boost::system::error_code error;
@@ -78,12 +78,12 @@ void TcpLink::discard_input() {
   }
 }
 
-void TcpLink::shutdown_send() {
+void TcpPort::shutdown_send() {
   boost::system::error_code ignored;
   socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
 }
 
-void TcpLink::close() {
+void TcpPort::close() {
   opening_ = false;
   resolver_.cancel();
   boost::system::error_code ignored;

@@ -57,14 +57,14 @@ struct TcpSettings {
   std::chrono::milliseconds close_timeout{1000};
 };
 
-using LinkSettings = std::variant<SerialSettings, UsbSettings, TcpSettings>;
+using PortSettings = std::variant<SerialSettings, UsbSettings, TcpSettings>;
 
-// Nullopt when `link` can be used; otherwise a message for the technician saying why not
+// Nullopt when `port` can be used; otherwise a message for the technician saying why not
 // (no device or host, a baud rate no UART has, port 0, a timeout that is not positive).
-std::optional<std::string> check_link_settings(const LinkSettings& link);
+std::optional<std::string> check_port_settings(const PortSettings& port);
 
 // "serial printer /dev/ttyS1", "USB printer /dev/usb/lp0", "network printer 10.0.0.7:9100":
 // how errors name the printer.
-std::string describe(const LinkSettings& link);
+std::string describe(const PortSettings& port);
 
 }  // namespace linkpos::drivers::escpos

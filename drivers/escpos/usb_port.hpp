@@ -5,17 +5,17 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
 
-#include "drivers/escpos/link.hpp"
-#include "drivers/escpos/link_settings.hpp"
+#include "drivers/escpos/port_settings.hpp"
+#include "drivers/escpos/printer_port.hpp"
 
 // Internal to linkpos_escpos_printers (brings in Asio).
 namespace linkpos::drivers::escpos {
 
 // A printer-class character device (/dev/usb/lpN, the kernel's usblp driver). Opened for
 // reading too only when status is asked, since a write-only printer may refuse O_RDWR.
-class UsbLink final : public Link {
+class UsbPort final : public PrinterPort {
  public:
-  UsbLink(boost::asio::io_context& io, UsbSettings settings);
+  UsbPort(boost::asio::io_context& io, UsbSettings settings);
 
   bool is_open() const override { return device_.is_open(); }
   void async_open(StepDone done) override;
