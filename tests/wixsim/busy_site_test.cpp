@@ -4,9 +4,9 @@
 
 #include <set>
 
-#include "tools/wixsim/checkout.hpp"
-#include "tools/wixsim/routes.hpp"
-#include "tools/wixsim/wix_api.hpp"
+#include "tools/wixsim/routes/checkout.hpp"
+#include "tools/wixsim/routes/routes.hpp"
+#include "tools/wixsim/routes/wix_api.hpp"
 #include "wixsim/link_requests.hpp"
 #include "wixsim/site_options.hpp"
 

@@ -2,10 +2,10 @@
 // amount the customer chose, and several checkouts of one link up to its payments limit.
 #include <gtest/gtest.h>
 
-#include "tools/wixsim/checkout.hpp"
-#include "tools/wixsim/link_validation.hpp"
-#include "tools/wixsim/routes.hpp"
-#include "tools/wixsim/wix_api.hpp"
+#include "tools/wixsim/model/link_validation.hpp"
+#include "tools/wixsim/routes/checkout.hpp"
+#include "tools/wixsim/routes/routes.hpp"
+#include "tools/wixsim/routes/wix_api.hpp"
 #include "wixsim/link_requests.hpp"
 #include "wixsim/site_options.hpp"
 

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "tools/wixsim/checkout_pricing.hpp"
+#include "tools/wixsim/model/checkout_pricing.hpp"
 
 namespace linkpos::tools::wixsim {
 namespace {

@@ -1,8 +1,8 @@
 // Query Payment Links / Query Payments: Wix's filter operators, sorting, and cursor paging.
 #include <gtest/gtest.h>
 
-#include "tools/wixsim/cursor_query.hpp"
-#include "tools/wixsim/query_filter.hpp"
+#include "tools/wixsim/model/cursor_query.hpp"
+#include "tools/wixsim/model/query_filter.hpp"
 
 namespace linkpos::tools::wixsim {
 namespace {

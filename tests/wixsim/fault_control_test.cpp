@@ -2,10 +2,10 @@
 // sockets.
 #include <gtest/gtest.h>
 
-#include "tools/wixsim/checkout.hpp"
-#include "tools/wixsim/fault_control.hpp"
-#include "tools/wixsim/routes.hpp"
-#include "tools/wixsim/wix_api.hpp"
+#include "tools/wixsim/faults/fault_control.hpp"
+#include "tools/wixsim/routes/checkout.hpp"
+#include "tools/wixsim/routes/routes.hpp"
+#include "tools/wixsim/routes/wix_api.hpp"
 #include "wixsim/link_requests.hpp"
 #include "wixsim/site_options.hpp"
 

@@ -2,9 +2,9 @@
 // counts the fault of each request.
 #include <gtest/gtest.h>
 
-#include "tools/wixsim/fault_bodies.hpp"
-#include "tools/wixsim/fault_flag.hpp"
-#include "tools/wixsim/fault_plan.hpp"
+#include "tools/wixsim/faults/fault_bodies.hpp"
+#include "tools/wixsim/faults/fault_flag.hpp"
+#include "tools/wixsim/faults/fault_plan.hpp"
 
 namespace linkpos::tools::wixsim {
 namespace {

@@ -2,9 +2,9 @@
 // date, 403 and 404 with Wix's error body — and how rules and flags ask for them.
 #include <gtest/gtest.h>
 
-#include "tools/wixsim/fault_flag.hpp"
-#include "tools/wixsim/fault_plan.hpp"
-#include "tools/wixsim/fault_refusals.hpp"
+#include "tools/wixsim/faults/fault_flag.hpp"
+#include "tools/wixsim/faults/fault_plan.hpp"
+#include "tools/wixsim/faults/fault_refusals.hpp"
 
 namespace linkpos::tools::wixsim {
 namespace {

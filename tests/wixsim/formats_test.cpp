@@ -2,12 +2,12 @@
 // strings for money.
 #include <gtest/gtest.h>
 
-#include "tools/wixsim/currencies.hpp"
-#include "tools/wixsim/decimal_amount.hpp"
-#include "tools/wixsim/guid_source.hpp"
-#include "tools/wixsim/http_date.hpp"
-#include "tools/wixsim/listen_address.hpp"
-#include "tools/wixsim/rfc3339.hpp"
+#include "tools/wixsim/model/currencies.hpp"
+#include "tools/wixsim/model/decimal_amount.hpp"
+#include "tools/wixsim/model/guid_source.hpp"
+#include "tools/wixsim/model/http_date.hpp"
+#include "tools/wixsim/model/rfc3339.hpp"
+#include "tools/wixsim/server/listen_address.hpp"
 
 namespace linkpos::tools::wixsim {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "tools/wixsim/link_validation.hpp"
+#include "tools/wixsim/model/link_validation.hpp"
 #include "wixsim/link_requests.hpp"
 
 namespace linkpos::tools::wixsim {

@@ -5,12 +5,12 @@
 #include <cstdint>
 #include <string>
 
-#include "tools/wixsim/checkout.hpp"
-#include "tools/wixsim/fault_control.hpp"
-#include "tools/wixsim/fault_flag.hpp"
-#include "tools/wixsim/link_validation.hpp"
-#include "tools/wixsim/routes.hpp"
-#include "tools/wixsim/wix_api.hpp"
+#include "tools/wixsim/faults/fault_control.hpp"
+#include "tools/wixsim/faults/fault_flag.hpp"
+#include "tools/wixsim/model/link_validation.hpp"
+#include "tools/wixsim/routes/checkout.hpp"
+#include "tools/wixsim/routes/routes.hpp"
+#include "tools/wixsim/routes/wix_api.hpp"
 
 namespace {
 

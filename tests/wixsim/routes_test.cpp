@@ -2,9 +2,9 @@
 // each endpoint's JSON shape.
 #include <gtest/gtest.h>
 
-#include "tools/wixsim/checkout.hpp"
-#include "tools/wixsim/routes.hpp"
-#include "tools/wixsim/wix_api.hpp"
+#include "tools/wixsim/routes/checkout.hpp"
+#include "tools/wixsim/routes/routes.hpp"
+#include "tools/wixsim/routes/wix_api.hpp"
 #include "wixsim/link_requests.hpp"
 #include "wixsim/site_options.hpp"
 
@@ -277,7 +277,9 @@ namespace {
 TEST_F(RoutesTest, RawPaymentEntriesFromTheHarnessAreListedAsGivenForTheirLinkOnly) {
   const std::string id = create_link();
   const std::string other = create_link();
-  call(HttpRequest{"POST", "/_wixsim/raw-payments", {},
+  call(HttpRequest{"POST",
+                   "/_wixsim/raw-payments",
+                   {},
                    json::array({{{"id", "raw-1"}, {"paymentLinkId", id}, {"amount", "12,50"}},
                                 {{"id", "raw-2"}, {"paymentLinkId", other}}})
                        .dump()});

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "tools/wixsim/site_state.hpp"
+#include "tools/wixsim/model/site_state.hpp"
 
 namespace linkpos::testing {
 

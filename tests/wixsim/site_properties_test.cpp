@@ -2,10 +2,10 @@
 // refuses links in any other.
 #include <gtest/gtest.h>
 
-#include "tools/wixsim/checkout.hpp"
-#include "tools/wixsim/link_validation.hpp"
-#include "tools/wixsim/routes.hpp"
-#include "tools/wixsim/wix_api.hpp"
+#include "tools/wixsim/model/link_validation.hpp"
+#include "tools/wixsim/routes/checkout.hpp"
+#include "tools/wixsim/routes/routes.hpp"
+#include "tools/wixsim/routes/wix_api.hpp"
 #include "wixsim/link_requests.hpp"
 #include "wixsim/site_options.hpp"
 

@@ -2,8 +2,8 @@
 // payment records, when deletion is refused, and that a receipt is issued once.
 #include <gtest/gtest.h>
 
-#include "tools/wixsim/link_validation.hpp"
-#include "tools/wixsim/site_state.hpp"
+#include "tools/wixsim/model/link_validation.hpp"
+#include "tools/wixsim/model/site_state.hpp"
 #include "wixsim/link_requests.hpp"
 #include "wixsim/site_options.hpp"
 

@@ -2,8 +2,8 @@
 // decimal strings or JSON numbers, and the currency under the field(s) asked for.
 #include <gtest/gtest.h>
 
-#include "tools/wixsim/link_validation.hpp"
-#include "tools/wixsim/site_state.hpp"
+#include "tools/wixsim/model/link_validation.hpp"
+#include "tools/wixsim/model/site_state.hpp"
 #include "wixsim/link_requests.hpp"
 
 namespace linkpos::tools::wixsim {
