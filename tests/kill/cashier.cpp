@@ -289,8 +289,8 @@ void Cashier::on_frame(Boot& boot, const std::string& screen, const std::vector<
     if (std::find(boot.answered.begin(), boot.answered.end(), text) != boot.answered.end())
       return;
     boot.answered.push_back(text);
-    if (any_line_has(lines, "Refund needed") || any_line_has(lines, "Printer problem")) {
-      press("\r");  // refund noted; print again
+    if (any_line_has(lines, "Printer problem")) {
+      press("\r");  // print again
     } else if (any_line_has(lines, "CHARGE try again")) {
       press("x");  // back to idle rather than repeat the sale
     } else {

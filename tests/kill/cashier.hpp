@@ -32,7 +32,8 @@ struct BootReport {
 };
 
 // Plays the cashier at a linkpos started with keys on stdin: keys in sales at the idle screen,
-// sometimes cancels while the QR code is up, acknowledges PAID and refund notices; and cuts the
+// sometimes cancels while the QR code is up, acknowledges PAID and other notices (refunds wait
+// on the refund list, which is the technician's, not the cashier's); and cuts the
 // power as a kill plan says. Every choice comes from the seed. The terminal's stderr of every
 // boot goes to <folder>/linkpos.log.
 class Cashier {

@@ -1,8 +1,10 @@
 // The power-cut test: many sales against wixsim, the terminal killed with SIGKILL at moments
 // drawn from a seed (right on a screen of the sale, or a random time after boot) and started
 // again on the same ledger and receipt folder each time; wixsim never goes down. Then one last
-// boot finishes what is left, and the money is checked: every payment has its receipt once, no
-// link stays open, no sale has two links, the ledger always opens, receipt numbers have no gaps.
+// boot finishes what is left, and the money is checked: every payment is on one original
+// receipt of its sale or on the ledger's refund list, no receipt claims more than its payments
+// took, no link stays open, every link is one its sale knows, the ledger always opens, receipt
+// numbers have no gaps.
 //
 // LINKPOS_KILL_SEED=<n> repeats a run's kill schedule and the cashier's choices (the timing of
 // real processes still varies, so where a kill lands can differ by a few milliseconds);
@@ -62,7 +64,7 @@ struct PowerCuts {
 };
 
 // Boots, sells and kills the terminal until it has been killed `kills` times and the ledger
-// holds `sales` sales. (4) After every kill, before the next boot, the ledger must open.
+// holds `sales` sales. After every kill, before the next boot, the ledger must open.
 PowerCuts cut_power_repeatedly(Cashier& cashier, std::uint64_t seed, const RunFolder& folder,
                                int kills, int sales, std::vector<BootReport>& history) {
   PowerCuts done;
@@ -148,7 +150,7 @@ TEST(KillTest, EveryPaymentKeepsItsReceiptThroughRandomPowerCuts) {
     if (auto left = finish_without_keys(cashier, wixsim, ledger, history)) {
       ADD_FAILURE() << "work left in the ledger after the last boot:" << *left;
     }
-    // (1), (2), (3), (5) from what wixsim, the ledger and the receipt folder hold.
+    // The money checks, from what wixsim, the ledger and the receipt folder hold.
     const auto state = wixsim.state();
     std::ofstream(folder.file("wixsim-state.json")) << state.dump(2);
     money = check_money(state, ledger, folder.path() / "receipts", KillWixsim::kTerminalId);
@@ -159,7 +161,9 @@ TEST(KillTest, EveryPaymentKeepsItsReceiptThroughRandomPowerCuts) {
             << money.sales << " sales (" << money.paid_sales << " paid), " << money.links
             << " links, " << money.payments << " payments, " << money.receipt_files
             << " receipt files (" << money.reprints << " REPRINT, " << money.copies << " COPY), "
-            << money.refunds.size() << " payments kept for refund; " << seconds.count() << " s\n"
+            << money.refunds.size() << " payments on the refund list, "
+            << money.sales_with_several_links << " sales with more than one link; "
+            << seconds.count() << " s\n"
             << "kills by the screen shown:" << kills_by_screen(history) << std::endl;
   for (const auto& refund : money.refunds)
     std::cout << "  refund: " << refund << "\n";

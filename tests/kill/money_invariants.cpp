@@ -3,11 +3,14 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <map>
 #include <regex>
 #include <set>
+#include <utility>
 
+#include "app/exact_amount.hpp"
 #include "store/ledger.hpp"
 #include "store/sale_names.hpp"
 
@@ -17,15 +20,31 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kEverySale = 1'000'000;
+// As firmware/app/strings_en.cpp words them.
 constexpr const char* kReprintMark = "REPRINT — power lost while printing";
 constexpr const char* kCopyMark = "*** COPY ***";
 
+// One receipt as it came out of the printer (its .txt twin).
 struct ReceiptFile {
   std::string name;
-  std::string payment_id;
+  std::string reference;                 // its "Ref" line
+  std::vector<std::string> payment_ids;  // its "Payment <id>" lines, one per payment listed
+  std::string paid_text;                 // its "PAID" line's amount, as printed
+  std::optional<std::int64_t> paid;      // the same, in thousandths
   bool reprint = false;
   bool copy = false;
+
+  bool original() const { return !reprint && !copy; }
 };
+
+// "€12.50", "EUR 12.50", "¥1250", "€11.733": the decimal in it, in thousandths of the unit.
+std::optional<std::int64_t> printed_amount(const std::string& text) {
+  static const std::regex kDecimal(R"([0-9]+(\.[0-9]+)?)");
+  std::smatch match;
+  if (!std::regex_search(text, match, kDecimal))
+    return std::nullopt;
+  return app::parse_wix_amount(match.str());
+}
 
 std::vector<ReceiptFile> read_receipts(const fs::path& folder) {
   std::vector<ReceiptFile> receipts;
@@ -33,26 +52,55 @@ std::vector<ReceiptFile> read_receipts(const fs::path& folder) {
   if (!fs::exists(folder, error))
     return receipts;
   static const std::regex kPaymentLine(R"(^\s*Payment\s+(\S+)\s*$)");
+  static const std::regex kReferenceLine(R"(^\s*Ref\s+(\S+)\s*$)");
+  static const std::regex kPaidLine(R"(^\s*PAID\s+(.*\S)\s*$)");
   for (const auto& entry : fs::directory_iterator(folder)) {
     const std::string name = entry.path().filename().string();
     // Hidden files are a print cut off before its rename: nothing came out of the printer.
     if (name.front() == '.' || entry.path().extension() != ".txt")
       continue;
-    ReceiptFile receipt{name, "", false, false};
+    ReceiptFile receipt;
+    receipt.name = name;
     std::ifstream file(entry.path());
     std::string line;
     while (std::getline(file, line)) {
       std::smatch match;
-      if (std::regex_match(line, match, kPaymentLine))
-        receipt.payment_id = match[1];
+      if (std::regex_match(line, match, kPaymentLine)) {
+        receipt.payment_ids.push_back(match[1]);
+      } else if (std::regex_match(line, match, kReferenceLine)) {
+        receipt.reference = match[1];
+      } else if (std::regex_match(line, match, kPaidLine)) {
+        receipt.paid_text = match[1];
+        receipt.paid = printed_amount(receipt.paid_text);
+      }
       receipt.reprint = receipt.reprint || line.find(kReprintMark) != std::string::npos;
       receipt.copy = receipt.copy || line.find(kCopyMark) != std::string::npos;
     }
-    receipts.push_back(receipt);
+    receipts.push_back(std::move(receipt));
   }
   std::sort(receipts.begin(), receipts.end(),
             [](const auto& a, const auto& b) { return a.name < b.name; });
   return receipts;
+}
+
+// Thousandths as a decimal with all three places: 12500 -> "12.500".
+std::string thousandths_text(std::int64_t thousandths) {
+  const std::string fraction = std::to_string(1000 + thousandths % 1000).substr(1);
+  return std::to_string(thousandths / 1000) + "." + fraction;
+}
+
+std::string describe_kept_payment(const store::PaymentRecord& payment) {
+  std::string text = payment.payment_id + " " +
+                     (payment.amount_thousandths ? thousandths_text(*payment.amount_thousandths)
+                                                 : "unreadable (" + payment.problem + ")");
+  if (payment.counted)
+    text += " counted";
+  if (payment.refund_reason != store::RefundReason::kNone) {
+    text += " refund " + std::string(store::refund_reason_name(payment.refund_reason)) + " " +
+            (payment.refund_thousandths ? thousandths_text(*payment.refund_thousandths) : "?") +
+            (payment.refund_cleared_at_ms ? " cleared" : "");
+  }
+  return text;
 }
 
 std::string describe_sale(const store::SaleRecord& sale) {
@@ -60,9 +108,16 @@ std::string describe_sale(const store::SaleRecord& sale) {
       "ledger sale " + sale.reference + " {stage " + std::string(store::stage_name(sale.stage));
   if (sale.end)
     text += ", end " + std::string(store::end_name(*sale.end)) + " (" + sale.end_detail + ")";
-  text += ", amount " + std::to_string(sale.amount_minor);
+  text += ", amount " + std::to_string(sale.amount_minor) + " " + sale.currency;
   text += ", link " + (sale.link_id.empty() ? "-" : sale.link_id);
-  text += ", payment " + (sale.payment_id.empty() ? "-" : sale.payment_id);
+  if (sale.link_amount_minor != sale.amount_minor)
+    text += " asking " + std::to_string(sale.link_amount_minor);
+  text += ", payments [";
+  for (std::size_t i = 0; i < sale.payments.size(); ++i)
+    text += (i == 0 ? "" : "; ") + describe_kept_payment(sale.payments[i]);
+  text += "]";
+  if (sale.written_off_thousandths > 0)
+    text += ", written off " + thousandths_text(sale.written_off_thousandths);
   text += ", receipt no " + std::to_string(sale.receipt_number);
   text += ", prints " + std::to_string(sale.prints);
   text += std::string(", link_closed ") + (sale.link_closed ? "yes" : "no");
@@ -76,9 +131,30 @@ std::string describe_link(const nlohmann::json& link) {
          ", title \"" + link.value("title", "") + "\"}";
 }
 
+// A payment's amount at wixsim, read as the terminal reads it: a decimal string, or a JSON
+// number taken as its literal text.
+std::optional<std::int64_t> wix_amount(const nlohmann::json& payment) {
+  const auto amount = payment.find("amount");
+  if (amount == payment.end())
+    return std::nullopt;
+  if (amount->is_string())
+    return app::parse_wix_amount(amount->get<std::string>());
+  if (amount->is_number())
+    return app::parse_wix_amount(amount->dump());
+  return std::nullopt;
+}
+
+std::string wix_currency(const nlohmann::json& payment) {
+  const std::string currency = payment.value("currency", "");
+  return currency.empty() ? payment.value("currencyCode", "?") : currency;
+}
+
 std::string describe_payment(const nlohmann::json& payment) {
+  const auto amount = payment.find("amount");
   return "wixsim payment " + payment.value("id", "?") + " {link " +
-         payment.value("paymentLinkId", "?") + ", receipt " + payment.value("receiptId", "-") + "}";
+         payment.value("paymentLinkId", "?") + ", amount " +
+         (amount == payment.end() ? "none" : amount->dump()) + " " + wix_currency(payment) +
+         ", receipt " + payment.value("receiptId", "-") + "}";
 }
 
 // The sale reference inside a link's title ("Café Zoë KILL-01J…").
@@ -86,6 +162,13 @@ std::string reference_in(const std::string& title, const std::string& terminal_i
   const std::regex pattern(terminal_id + "-[0-9A-Z]+");
   std::smatch match;
   return std::regex_search(title, match, pattern) ? match.str() : "";
+}
+
+std::string receipt_names(const std::vector<const ReceiptFile*>& receipts) {
+  std::string names;
+  for (const auto* receipt : receipts)
+    names += " " + receipt->name;
+  return names;
 }
 
 }  // namespace
@@ -104,22 +187,33 @@ MoneyFindings check_money(const nlohmann::json& wix_state, const std::string& le
     const auto sale = sales.find(reference);
     return sale == sales.end() ? "no ledger sale " + reference : describe_sale(sale->second);
   };
+  // Which sale keeps each payment, and how.
+  std::map<std::string, std::pair<std::string, const store::PaymentRecord*>> kept;
+  for (const auto& [reference, sale] : sales) {
+    for (const auto& payment : sale.payments)
+      kept[payment.payment_id] = {reference, &payment};
+  }
 
-  // (5) Every sale ended; the paid ones numbered 1..N.
+  // Every sale ended; the paid ones completed and numbered 1..N.
   std::vector<std::int64_t> numbers;
   for (const auto& [reference, sale] : sales) {
     if (sale.stage != store::SaleStage::kEnded || !sale.end) {
       violations.push_back("sale not ended: " + describe_sale(sale));
     }
-    if (!sale.payment_id.empty()) {
+    if (sale.known_links().size() > 1)
+      ++found.sales_with_several_links;
+    const bool paid = std::any_of(sale.payments.begin(), sale.payments.end(),
+                                  [](const auto& payment) { return payment.counted; });
+    if (sale.receipt_number > 0)
+      numbers.push_back(sale.receipt_number);
+    if (paid) {
       ++found.paid_sales;
       if (sale.receipt_number <= 0)
         violations.push_back("paid sale without a receipt number: " + describe_sale(sale));
-      numbers.push_back(sale.receipt_number);
       if (sale.end && *sale.end != store::SaleEnd::kCompleted) {
         violations.push_back("paid sale that did not end completed: " + describe_sale(sale));
       }
-    } else if (sale.end == store::SaleEnd::kCompleted) {
+    } else if (sale.receipt_number > 0 || sale.end == store::SaleEnd::kCompleted) {
       violations.push_back("completed sale without a payment: " + describe_sale(sale));
     }
   }
@@ -135,104 +229,162 @@ MoneyFindings check_money(const nlohmann::json& wix_state, const std::string& le
     }
   }
 
-  // (2), (3) Links: none ACTIVE, one per sale at most, each one a known sale's.
+  // Links: none ACTIVE, each one of a known sale's links.
   std::map<std::string, nlohmann::json> links;
-  std::map<std::string, std::vector<std::string>> links_of_sale;
   for (const auto& link : wix_state.at("links")) {
     ++found.links;
     const std::string id = link.value("id", "");
     const std::string reference = reference_in(link.value("title", ""), terminal_id);
     links[id] = link;
-    links_of_sale[reference].push_back(id);
     if (link.value("status", "") == "ACTIVE") {
       violations.push_back("link still ACTIVE after every sale ended: " + describe_link(link) +
                            "; " + sale_text(reference));
     }
-    if (!sales.count(reference)) {
+    const auto sale = sales.find(reference);
+    if (sale == sales.end()) {
       violations.push_back("link of a sale the ledger does not know: " + describe_link(link));
-    } else if (sales.at(reference).link_id != id) {
+      continue;
+    }
+    const auto known = sale->second.known_links();
+    if (std::find(known.begin(), known.end(), id) == known.end()) {
       violations.push_back("link the ledger does not name for its sale: " + describe_link(link) +
                            "; " + sale_text(reference));
     }
   }
-  for (const auto& [reference, ids] : links_of_sale) {
-    if (ids.size() < 2)
-      continue;
-    std::string text =
-        "sale with " + std::to_string(ids.size()) + " links: " + sale_text(reference);
-    for (const auto& id : ids)
-      text += "; " + describe_link(links.at(id));
-    violations.push_back(text);
-  }
   for (const auto& [reference, sale] : sales) {
-    if (!sale.link_id.empty() && !links.count(sale.link_id)) {
-      violations.push_back("ledger names a link wixsim does not have: " + describe_sale(sale));
+    for (const auto& link : sale.known_links()) {
+      if (!links.count(link)) {
+        violations.push_back("ledger names a link wixsim does not have (" + link +
+                             "): " + describe_sale(sale));
+      }
     }
   }
 
-  // (1) Every payment has its receipt, once as an original; or is kept for a refund.
+  // Every payment on a receipt of its sale, once as an original; or owed back, on none.
   const auto receipts = read_receipts(receipts_folder);
   found.receipt_files = static_cast<int>(receipts.size());
   std::map<std::string, std::vector<const ReceiptFile*>> receipts_of;
   for (const auto& receipt : receipts) {
     found.reprints += receipt.reprint ? 1 : 0;
     found.copies += receipt.copy ? 1 : 0;
-    receipts_of[receipt.payment_id].push_back(&receipt);
+    for (const auto& id : receipt.payment_ids)
+      receipts_of[id].push_back(&receipt);
   }
-  std::set<std::string> payment_ids;
+  std::map<std::string, std::optional<std::int64_t>> taken;  // by wixsim, by payment id
   for (const auto& payment : wix_state.at("payments")) {
     ++found.payments;
     const std::string id = payment.value("id", "");
-    payment_ids.insert(id);
-    const auto link = links.find(payment.value("paymentLinkId", ""));
+    const std::string link_id = payment.value("paymentLinkId", "");
+    const auto amount = wix_amount(payment);
+    taken[id] = amount;
+    const auto link = links.find(link_id);
     const std::string reference =
         link == links.end() ? "" : reference_in(link->second.value("title", ""), terminal_id);
+    if (!amount) {
+      violations.push_back("wixsim payment whose amount does not read as a Wix amount: " +
+                           describe_payment(payment));
+    }
+
+    const auto keeper = kept.find(id);
+    const store::PaymentRecord* record = keeper == kept.end() ? nullptr : keeper->second.second;
+    if (record == nullptr) {
+      violations.push_back(
+          "payment the ledger does not keep, so neither on a receipt nor on the "
+          "refund list: " +
+          describe_payment(payment) + "; " + sale_text(reference));
+      continue;
+    }
+    if (keeper->second.first != reference) {
+      violations.push_back("payment kept by another sale than its link's: " +
+                           describe_payment(payment) + "; " + sale_text(keeper->second.first));
+    }
+    if (record->link_id != link_id) {
+      violations.push_back("ledger keeps payment " + id + " on link " + record->link_id + ": " +
+                           describe_payment(payment));
+    }
+    if (record->amount_thousandths && amount && *record->amount_thousandths != *amount) {
+      violations.push_back("ledger keeps payment " + id + " as " +
+                           thousandths_text(*record->amount_thousandths) + ", wixsim took " +
+                           thousandths_text(*amount) + ": " + describe_payment(payment));
+    }
+
     const auto& printed = receipts_of[id];
-    bool kept_for_refund = false;
-    for (const auto& extra : ledger.extra_payments(reference))
-      kept_for_refund |= extra.payment_id == id;
-    if (kept_for_refund) {
-      found.refunds.push_back(describe_payment(payment) + " kept for a refund; " +
-                              sale_text(reference));
-      if (!printed.empty()) {
-        violations.push_back("payment kept for a refund also has a receipt (" +
-                             printed.front()->name + "): " + describe_payment(payment) + "; " +
-                             sale_text(reference));
+    const bool counted = record->counted;
+    const bool refund = record->refund_reason != store::RefundReason::kNone;
+    if (refund) {
+      found.refunds.push_back(describe_payment(payment) + " owed back (" +
+                              describe_kept_payment(*record) + "); " + sale_text(reference));
+    }
+    if (!counted) {
+      if (!refund && printed.empty()) {
+        violations.push_back("payment with no receipt, not kept for a refund: " +
+                             describe_payment(payment) + "; " + sale_text(reference));
+      } else if (!printed.empty()) {
+        violations.push_back(
+            std::string(refund ? "payment kept for a refund" : "payment its sale did not count") +
+            " also has a receipt (" + printed.front()->name + "): " + describe_payment(payment) +
+            "; " + sale_text(reference));
       }
       continue;
     }
     if (printed.empty()) {
-      violations.push_back("payment with no receipt, not kept for a refund: " +
+      violations.push_back("payment with no receipt, though its sale counted it: " +
                            describe_payment(payment) + "; " + sale_text(reference));
       continue;
     }
-    std::vector<std::string> originals;
+    std::vector<const ReceiptFile*> originals;
     for (const auto* receipt : printed) {
-      if (!receipt->reprint && !receipt->copy)
-        originals.push_back(receipt->name);
+      if (receipt->original())
+        originals.push_back(receipt);
+      if (receipt->reference != reference) {
+        violations.push_back("receipt " + receipt->name + " of sale " + receipt->reference +
+                             " for a payment that is not its sale's: " + describe_payment(payment) +
+                             "; " + sale_text(reference));
+      }
     }
     if (originals.size() > 1) {
-      std::string names;
-      for (const auto& name : originals)
-        names += " " + name;
       violations.push_back("payment with " + std::to_string(originals.size()) +
-                           " receipts not marked REPRINT or COPY:" + names + "; " +
-                           describe_payment(payment) + "; " + sale_text(reference));
-    }
-    if (sales.count(reference) && sales.at(reference).payment_id != id) {
-      violations.push_back("receipt for a payment that is not its sale's: " +
-                           describe_payment(payment) + "; " + sale_text(reference));
+                           " receipts not marked REPRINT or COPY:" + receipt_names(originals) +
+                           "; " + describe_payment(payment) + "; " + sale_text(reference));
     }
   }
+
+  // No receipt claims more than its payments took.
   for (const auto& receipt : receipts) {
-    if (!payment_ids.count(receipt.payment_id)) {
-      violations.push_back("receipt " + receipt.name + " carries payment \"" + receipt.payment_id +
-                           "\", which wixsim never took");
+    if (receipt.payment_ids.empty()) {
+      violations.push_back("receipt " + receipt.name + " names no payment");
+    }
+    if (!sales.count(receipt.reference)) {
+      violations.push_back("receipt " + receipt.name + " is for sale \"" + receipt.reference +
+                           "\", which the ledger does not know");
+    }
+    std::int64_t sum = 0;
+    bool sum_known = true;
+    for (const auto& id : receipt.payment_ids) {
+      const auto payment = taken.find(id);
+      if (payment == taken.end()) {
+        violations.push_back("receipt " + receipt.name + " carries payment \"" + id +
+                             "\", which wixsim never took");
+        sum_known = false;
+      } else if (!payment->second) {
+        sum_known = false;  // reported with the payment
+      } else {
+        sum += *payment->second;
+      }
+    }
+    if (!receipt.paid) {
+      violations.push_back("receipt " + receipt.name + " has no PAID line with an amount (\"" +
+                           receipt.paid_text + "\")");
+    } else if (sum_known && *receipt.paid > sum) {
+      violations.push_back("receipt " + receipt.name + " claims PAID " + receipt.paid_text +
+                           ", more than the " + thousandths_text(sum) +
+                           " its payments took at wixsim; " + sale_text(receipt.reference));
     }
   }
-  for (const auto& [reference, sale] : sales) {
-    if (!sale.payment_id.empty() && !payment_ids.count(sale.payment_id)) {
-      violations.push_back("ledger payment wixsim never took: " + describe_sale(sale));
+  for (const auto& [id, by] : kept) {
+    if (!taken.count(id)) {
+      violations.push_back("ledger payment " + id +
+                           " that wixsim never took: " + sale_text(by.first));
     }
   }
   return found;
@@ -264,7 +416,7 @@ std::optional<std::string> ledger_unsound(const std::string& path, const fs::pat
     (void)ledger.unfinished();
     (void)ledger.links_to_close();
     (void)ledger.uncertain_creates();
-    (void)ledger.unacknowledged_extra_payments();
+    (void)ledger.refunds_owed();
   } catch (const std::exception& failure) {
     return std::string("store::Ledger cannot open or read it: ") + failure.what();
   }

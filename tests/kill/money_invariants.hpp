@@ -12,9 +12,10 @@ namespace linkpos::testing {
 // What the money checks found once the terminal has settled.
 struct MoneyFindings {
   std::vector<std::string> violations;  // each names the records it is about
-  std::vector<std::string> refunds;     // payments the ledger keeps for a refund (no receipt)
+  std::vector<std::string> refunds;     // payments the ledger owes back (its refund list)
   int sales = 0;
   int paid_sales = 0;
+  int sales_with_several_links = 0;
   int payments = 0;
   int links = 0;
   int receipt_files = 0;
@@ -23,10 +24,15 @@ struct MoneyFindings {
 };
 
 // The invariants of a run, from wixsim's state, the ledger and the receipt files:
-// every payment Wix took has a receipt carrying its id, at most one of them not marked as a
-// reprint or copy, unless the ledger keeps it as an extra payment to refund; no link is still
-// ACTIVE; no sale has two links, and every link belongs to a sale the ledger knows; every sale
-// has ended, and the paid ones have receipt numbers 1..N without gaps or repeats.
+// - every payment Wix took is either counted by its sale and listed ("Payment <id>") on a
+//   receipt of that sale, at most one of them not marked as a reprint or copy, or kept by the
+//   ledger with a refund reason and on no receipt; the ledger keeps it with the amount Wix took;
+// - no receipt claims more money (its "PAID" line) than the payments it names took at Wix;
+// - no link is still ACTIVE; every link belongs to a sale the ledger knows and is one of that
+//   sale's links (a sale underpaid on one link may have another for the rest);
+// - every sale has ended; the paid ones completed, with receipt numbers 1..N without gaps or
+//   repeats.
+// Wix amounts (strings or numbers, any scale) are read as app::parse_wix_amount reads them.
 // `terminal_id` is what sale references start with.
 MoneyFindings check_money(const nlohmann::json& wix_state, const std::string& ledger_path,
                           const std::filesystem::path& receipts, const std::string& terminal_id);
@@ -39,7 +45,7 @@ std::optional<std::string> ledger_unsound(const std::string& path,
                                           const std::filesystem::path& scratch, int& sales);
 
 // The ledger has nothing left to do: no sale unfinished, no link to close, no create to settle.
-// A description of what is left otherwise.
+// A description of what is left otherwise. (Refunds wait for a technician, not the terminal.)
 std::optional<std::string> ledger_work_left(const std::string& path);
 
 }  // namespace linkpos::testing

@@ -1,11 +1,19 @@
 // The kill test's money checks, on records made by hand: each broken invariant is caught, and a
 // clean run passes. A check that cannot fail would let the kill test pass whatever happened.
+// Receipts are laid out and rendered as the terminal prints them (app::layout_receipt, the
+// .txt twin of drivers/escpos), so the checks read the real format.
 #include "kill/money_invariants.hpp"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <string>
+#include <vector>
 
+#include "app/currency.hpp"
+#include "app/receipt_layout.hpp"
+#include "app/strings.hpp"
+#include "drivers/escpos/text_render.hpp"
 #include "fakes/temp_dir.hpp"
 #include "store/ledger.hpp"
 
@@ -15,10 +23,16 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kTerminal = "KILL";
+constexpr int kReceiptColumns = 48;
 
 class MoneyInvariantsTest : public ::testing::Test {
  protected:
-  MoneyInvariantsTest() { fs::create_directories(receipts()); }
+  MoneyInvariantsTest() {
+    fs::create_directories(receipts());
+    settings_.terminal_id = kTerminal;
+    settings_.currency = *app::currency_by_code("EUR");
+    settings_.merchant.name = "Café Zoë";
+  }
 
   std::string ledger_path() const { return dir_.file("ledger.sqlite"); }
   fs::path receipts() const { return dir_.path() / "receipts"; }
@@ -26,47 +40,84 @@ class MoneyInvariantsTest : public ::testing::Test {
   static std::string reference(int n) {
     return std::string(kTerminal) + "-01J000000000000000000000" + std::to_string(10 + n);
   }
+  static std::string link_of(int n) { return "link-" + std::to_string(n); }
+  static std::string payment_of(int n) { return "pay-" + std::to_string(n); }
 
   void add_link(const std::string& id, int sale, const std::string& status) {
     state_["links"].push_back(
         {{"id", id}, {"status", status}, {"title", "Café Zoë " + reference(sale)}});
   }
-  void add_payment(const std::string& id, const std::string& link_id) {
-    state_["payments"].push_back(
-        {{"id", id}, {"paymentLinkId", link_id}, {"receiptId", "r-" + id}});
-  }
-  void write_receipt(const std::string& name, const std::string& payment_id,
-                     const std::string& mark = "") {
-    std::ofstream file(receipts() / name);
-    if (!mark.empty())
-      file << "   " << mark << "\n";
-    file << "Receipt No.                               000001\n";
-    file << "Payment        " << payment_id << "\n";
+  // As wixsim lists it: by default a decimal string with two places and both currency fields.
+  void add_payment(const std::string& id, const std::string& link_id,
+                   const nlohmann::json& amount) {
+    state_["payments"].push_back({{"id", id},
+                                  {"paymentLinkId", link_id},
+                                  {"amount", amount},
+                                  {"currency", "EUR"},
+                                  {"currencyCode", "EUR"},
+                                  {"receiptId", "r-" + id}});
   }
 
-  // A sale paid and printed, with its link (PAID), payment and receipt.
-  void paid_sale(store::Ledger& ledger, int n) {
-    const std::string ref = reference(n);
-    const std::string link = "link-" + std::to_string(n);
-    const std::string payment = "pay-" + std::to_string(n);
+  // The receipt the terminal prints for the sale as the ledger has it now.
+  void print(store::Ledger& ledger, const std::string& reference, const std::string& file,
+             app::ReceiptCopy copy = app::ReceiptCopy::kOriginal) {
+    const auto sale = ledger.find(reference);
+    ASSERT_TRUE(sale);
+    std::ofstream(receipts() / file) << drivers::escpos::render_text(
+        app::layout_receipt(*sale, settings_, app::english_strings(), copy), kReceiptColumns);
+  }
+
+  static store::SaleRecord started(int n, std::int64_t amount_minor) {
     store::SaleRecord sale;
-    sale.reference = ref;
+    sale.reference = reference(n);
     sale.business_day = "2026-11-25";
     sale.started_at_ms = 1'700'000'000'000 + n;
     sale.currency = "EUR";
-    sale.amount_minor = 100 * n;
-    ledger.record_started(sale);
-    ledger.record_link_created(ref, link, "https://localhost/pay/" + link,
-                               sale.started_at_ms + 300'000);
-    ledger.record_paid(ref, payment, sale.amount_minor, sale.started_at_ms + 1000);
-    ledger.record_receipt_issued(ref, "r-" + payment);
+    sale.amount_minor = amount_minor;
+    return sale;
+  }
+  static store::PaymentRecord kept(const std::string& id, const std::string& link_id,
+                                   std::int64_t thousandths, std::int64_t seen_at_ms) {
+    store::PaymentRecord payment;
+    payment.payment_id = id;
+    payment.link_id = link_id;
+    payment.amount_thousandths = thousandths;
+    payment.kind = "REGULAR";
+    payment.card = "**** **** **** 4242";
+    payment.seen_at_ms = seen_at_ms;
+    return payment;
+  }
+
+  // From its paid stage on: receipts issued, printed (the receipt file), link closed, ended.
+  void finish(store::Ledger& ledger, int n) {
+    const std::string ref = reference(n);
+    std::vector<std::pair<std::string, std::string>> issued;
+    const store::SaleRecord paid = *ledger.find(ref);
+    for (const auto& payment : paid.payments) {
+      if (payment.counted)
+        issued.emplace_back(payment.payment_id, "r-" + payment.payment_id);
+    }
+    ledger.record_receipt_issued(ref, issued);
     ledger.record_print_started(ref);
+    print(ledger, ref, ref + ".txt");
     ledger.record_printed(ref);
     ledger.record_link_closed(ref);
     ledger.record_ended(ref, store::SaleEnd::kCompleted, "receipt printed");
-    add_link(link, n, "PAID");
-    add_payment(payment, link);
-    write_receipt(ref + ".txt", payment);
+  }
+
+  // A sale of n.00 EUR paid and printed: its link (PAID), its one payment and its receipt.
+  void paid_sale(store::Ledger& ledger, int n) {
+    const std::string ref = reference(n);
+    const store::SaleRecord sale = started(n, 100 * n);
+    ledger.record_started(sale);
+    ledger.record_link_created(ref, link_of(n), "https://localhost/pay/" + link_of(n),
+                               sale.started_at_ms + 300'000, sale.amount_minor);
+    ledger.record_payments(ref,
+                           {kept(payment_of(n), link_of(n), 1000 * n, sale.started_at_ms + 900)});
+    ledger.record_paid(ref, sale.started_at_ms + 1000, {});
+    finish(ledger, n);
+    add_link(link_of(n), n, "PAID");
+    add_payment(payment_of(n), link_of(n), std::to_string(n) + ".00");
   }
 
   MoneyFindings check() { return check_money(state_, ledger_path(), receipts(), kTerminal); }
@@ -77,8 +128,12 @@ class MoneyInvariantsTest : public ::testing::Test {
       text += violation + "\n";
     return text;
   }
+  static bool has(const MoneyFindings& found, const std::string& text) {
+    return all(found).find(text) != std::string::npos;
+  }
 
   TempDir dir_;
+  app::Settings settings_;
   nlohmann::json state_ = {{"links", nlohmann::json::array()},
                            {"payments", nlohmann::json::array()}};
 };
@@ -88,12 +143,20 @@ TEST_F(MoneyInvariantsTest, ACleanRunHasNoViolations) {
     store::Ledger ledger(ledger_path());
     paid_sale(ledger, 1);
     paid_sale(ledger, 2);
+    print(ledger, reference(2), reference(2) + "-copy-1.txt",
+          app::ReceiptCopy::kReprintAfterPowerLoss);
+    print(ledger, reference(2), reference(2) + "-copy-2.txt", app::ReceiptCopy::kCopy);
   }
-  write_receipt(reference(2) + "-copy-1.txt", "pay-2", "REPRINT — power lost while printing");
   const auto found = check();
   EXPECT_TRUE(found.violations.empty()) << all(found);
+  EXPECT_EQ(found.sales, 2);
   EXPECT_EQ(found.paid_sales, 2);
+  EXPECT_EQ(found.payments, 2);
+  EXPECT_EQ(found.links, 2);
+  EXPECT_EQ(found.receipt_files, 4);
   EXPECT_EQ(found.reprints, 1);
+  EXPECT_EQ(found.copies, 1);
+  EXPECT_TRUE(found.refunds.empty());
 }
 
 TEST_F(MoneyInvariantsTest, APaymentWithoutAReceiptIsAViolation) {
@@ -108,39 +171,228 @@ TEST_F(MoneyInvariantsTest, APaymentWithoutAReceiptIsAViolation) {
   EXPECT_NE(found.violations[0].find("pay-1"), std::string::npos);
 }
 
-TEST_F(MoneyInvariantsTest, TwoUnmarkedReceiptsForOnePaymentAreAViolation) {
+TEST_F(MoneyInvariantsTest, APaymentTheLedgerDoesNotKeepIsAViolation) {
   {
     store::Ledger ledger(ledger_path());
     paid_sale(ledger, 1);
   }
-  write_receipt(reference(1) + "-copy-1.txt", "pay-1");
+  add_payment("pay-unseen", link_of(1), "1.00");
+  const auto found = check();
+  ASSERT_EQ(found.violations.size(), 1u) << all(found);
+  EXPECT_TRUE(has(found, "payment the ledger does not keep")) << all(found);
+  EXPECT_TRUE(has(found, "pay-unseen")) << all(found);
+}
+
+TEST_F(MoneyInvariantsTest, TwoUnmarkedReceiptsForOnePaymentAreAViolation) {
+  {
+    store::Ledger ledger(ledger_path());
+    paid_sale(ledger, 1);
+    print(ledger, reference(1), reference(1) + "-copy-1.txt");
+  }
   const auto found = check();
   ASSERT_EQ(found.violations.size(), 1u) << all(found);
   EXPECT_NE(found.violations[0].find("2 receipts not marked"), std::string::npos);
+}
+
+TEST_F(MoneyInvariantsTest, ASaleOfSeveralPaymentsListsThemAllOnItsReceipt) {
+  {
+    store::Ledger ledger(ledger_path());
+    const store::SaleRecord sale = started(1, 1250);
+    ledger.record_started(sale);
+    ledger.record_link_created(reference(1), link_of(1), "u", 9, 1250);
+    auto gift = kept("gift-1", link_of(1), 5'000, 10);
+    gift.kind = "GIFT_CARD";
+    ledger.record_payments(reference(1), {gift, kept("card-1", link_of(1), 7'500, 11)});
+    ledger.record_paid(reference(1), 12, {});
+    finish(ledger, 1);
+  }
+  add_link(link_of(1), 1, "PAID");
+  add_payment("gift-1", link_of(1), "5.00");
+  add_payment("card-1", link_of(1), "7.50");
+  const auto found = check();
+  EXPECT_TRUE(found.violations.empty()) << all(found);
+  EXPECT_EQ(found.payments, 2);
+  EXPECT_EQ(found.receipt_files, 1);
+
+  // The same receipt without one of its payment lines leaves that payment without a receipt.
+  std::ifstream in(receipts() / (reference(1) + ".txt"));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto line = text.find("\nPayment ");
+  ASSERT_NE(line, std::string::npos) << text;
+  text.replace(line + 1, 7, "Paymant");
+  std::ofstream(receipts() / (reference(1) + ".txt")) << text;
+  EXPECT_TRUE(has(check(),
+                  "payment with no receipt, though its sale counted it: wixsim payment "
+                  "gift-1"))
+      << all(check());
+}
+
+TEST_F(MoneyInvariantsTest, AReceiptThatClaimsMoreThanItsPaymentsTookIsAViolation) {
+  {
+    store::Ledger ledger(ledger_path());
+    paid_sale(ledger, 1);
+  }
+  // Wix took 0.99 where the receipt (from the ledger) says 1.00.
+  state_["payments"][0]["amount"] = "0.99";
+  const auto found = check();
+  EXPECT_TRUE(has(found, "claims PAID €1.00, more than the 0.990 its payments took at wixsim"))
+      << all(found);
+  EXPECT_TRUE(has(found, "ledger keeps payment pay-1 as 1.000, wixsim took 0.990")) << all(found);
+}
+
+TEST_F(MoneyInvariantsTest, WixsimAmountsAreReadAtAnyScaleAndAsNumbers) {
+  {
+    store::Ledger ledger(ledger_path());
+    paid_sale(ledger, 1);
+    paid_sale(ledger, 2);
+    paid_sale(ledger, 3);
+  }
+  state_["payments"][0]["amount"] = "1.000";
+  state_["payments"][1]["amount"] = 2;
+  state_["payments"][2]["amount"] = 3.0;
+  state_["payments"][2].erase("currency");  // only currencyCode
+  const auto found = check();
+  EXPECT_TRUE(found.violations.empty()) << all(found);
+
+  state_["payments"][0]["amount"] = "1,00";
+  EXPECT_TRUE(has(check(), "amount does not read as a Wix amount")) << all(check());
 }
 
 TEST_F(MoneyInvariantsTest, APaymentKeptForARefundNeedsNoReceipt) {
   {
     store::Ledger ledger(ledger_path());
     paid_sale(ledger, 1);
-    ledger.record_extra_payment(reference(1), "pay-extra", 100, 1'700'000'002'000);
+    ledger.record_payments(reference(1), {kept("pay-extra", link_of(1), 1'000, 1'700'000'002'000)});
   }
-  add_payment("pay-extra", "link-1");
+  add_payment("pay-extra", link_of(1), "1.00");
   const auto found = check();
   EXPECT_TRUE(found.violations.empty()) << all(found);
   ASSERT_EQ(found.refunds.size(), 1u);
   EXPECT_NE(found.refunds[0].find("pay-extra"), std::string::npos);
+  EXPECT_NE(found.refunds[0].find("after_sale"), std::string::npos);
 }
 
-TEST_F(MoneyInvariantsTest, ASecondLinkForASaleAndAnActiveLinkAreViolations) {
+TEST_F(MoneyInvariantsTest, APaymentKeptForARefundThatAlsoHasAReceiptIsAViolation) {
+  {
+    store::Ledger ledger(ledger_path());
+    paid_sale(ledger, 1);
+    ledger.record_payments(reference(1), {kept("pay-extra", link_of(1), 1'000, 1'700'000'002'000)});
+  }
+  add_payment("pay-extra", link_of(1), "1.00");
+  std::ofstream(receipts() / "forged.txt")
+      << "Ref " << reference(1) << "\nPayment pay-extra\nPAID €1.00\n";
+  const auto found = check();
+  ASSERT_EQ(found.violations.size(), 1u) << all(found);
+  EXPECT_TRUE(has(found, "payment kept for a refund also has a receipt (forged.txt)"))
+      << all(found);
+}
+
+TEST_F(MoneyInvariantsTest, AnOverpaidPaymentIsOnItsReceiptAndOnTheRefundList) {
+  {
+    store::Ledger ledger(ledger_path());
+    ledger.record_started(started(1, 100));
+    ledger.record_link_created(reference(1), link_of(1), "u", 9, 100);
+    ledger.record_payments(reference(1), {kept("pay-1", link_of(1), 1'500, 10)});
+    ledger.record_paid(reference(1), 12, {{"pay-1", 500}});
+    finish(ledger, 1);
+  }
+  add_link(link_of(1), 1, "PAID");
+  add_payment("pay-1", link_of(1), "1.50");
+  const auto found = check();
+  EXPECT_TRUE(found.violations.empty()) << all(found);
+  ASSERT_EQ(found.refunds.size(), 1u);
+  EXPECT_NE(found.refunds[0].find("overpaid 0.500"), std::string::npos) << found.refunds[0];
+}
+
+TEST_F(MoneyInvariantsTest, AnUnderpaidSaleHasALinkForTheRestAndOneReceiptForBoth) {
+  {
+    store::Ledger ledger(ledger_path());
+    ledger.record_started(started(1, 1250));
+    ledger.record_link_created(reference(1), "link-1a", "u", 9, 1250);
+    ledger.record_payments(reference(1), {kept("pay-1a", "link-1a", 10'000, 10)});
+    ledger.record_link_closed(reference(1));
+    ledger.record_underpaid(reference(1));
+    ledger.record_link_created(reference(1), "link-1b", "u", 9, 250);
+    ledger.record_payments(reference(1), {kept("pay-1b", "link-1b", 2'500, 20)});
+    ledger.record_paid(reference(1), 21, {});
+    finish(ledger, 1);
+  }
+  add_link("link-1a", 1, "INACTIVE");
+  add_link("link-1b", 1, "PAID");
+  add_payment("pay-1a", "link-1a", "10.00");
+  add_payment("pay-1b", "link-1b", "2.50");
+  const auto found = check();
+  EXPECT_TRUE(found.violations.empty()) << all(found);
+  EXPECT_EQ(found.links, 2);
+  EXPECT_EQ(found.sales_with_several_links, 1);
+  EXPECT_EQ(found.receipt_files, 1);
+}
+
+TEST_F(MoneyInvariantsTest, AnUnresolvedSalesPaymentsAreRefundsWithoutAReceipt) {
+  {
+    store::Ledger ledger(ledger_path());
+    ledger.record_started(started(1, 1250));
+    ledger.record_link_created(reference(1), link_of(1), "u", 9, 1250);
+    store::PaymentRecord odd = kept("pay-odd", link_of(1), 0, 10);
+    odd.amount_thousandths.reset();
+    odd.problem = "amount \"12,50\" is not a decimal";
+    ledger.record_payments(reference(1), {kept("pay-1", link_of(1), 5'000, 10), odd});
+    ledger.record_check_payment(reference(1));
+    ledger.record_link_closed(reference(1));
+    ledger.record_ended(reference(1), store::SaleEnd::kUnresolved, "given up");
+  }
+  add_link(link_of(1), 1, "INACTIVE");
+  add_payment("pay-1", link_of(1), "5.00");
+  add_payment("pay-odd", link_of(1), "7.50");
+  const auto found = check();
+  EXPECT_TRUE(found.violations.empty()) << all(found);
+  EXPECT_EQ(found.refunds.size(), 2u);
+  EXPECT_EQ(found.paid_sales, 0);
+}
+
+TEST_F(MoneyInvariantsTest, ALinkTheLedgerDoesNotNameAndAnActiveLinkAreViolations) {
   {
     store::Ledger ledger(ledger_path());
     paid_sale(ledger, 1);
   }
   add_link("link-1b", 1, "ACTIVE");
+  add_link("link-9", 9, "EXPIRED");
   const auto found = check();
-  EXPECT_NE(all(found).find("sale with 2 links"), std::string::npos) << all(found);
-  EXPECT_NE(all(found).find("still ACTIVE"), std::string::npos) << all(found);
+  EXPECT_TRUE(has(found, "link the ledger does not name for its sale: wixsim link link-1b"))
+      << all(found);
+  EXPECT_TRUE(has(found, "still ACTIVE")) << all(found);
+  EXPECT_TRUE(has(found, "link of a sale the ledger does not know: wixsim link link-9"))
+      << all(found);
+}
+
+TEST_F(MoneyInvariantsTest, AReceiptForAnotherSalesPaymentIsAViolation) {
+  {
+    store::Ledger ledger(ledger_path());
+    paid_sale(ledger, 1);
+    paid_sale(ledger, 2);
+  }
+  std::ofstream(receipts() / "mixed-up.txt")
+      << "*** COPY ***\nRef " << reference(2) << "\nPayment pay-1\nPAID €1.00\n";
+  const auto found = check();
+  EXPECT_TRUE(has(found, "receipt mixed-up.txt of sale " + reference(2) +
+                             " for a payment that is not its sale's: wixsim payment pay-1"))
+      << all(found);
+}
+
+TEST_F(MoneyInvariantsTest, AReceiptNamingNoPaymentOrOneWixsimNeverTookIsAViolation) {
+  {
+    store::Ledger ledger(ledger_path());
+    paid_sale(ledger, 1);
+  }
+  std::ofstream(receipts() / "made-up.txt")
+      << "*** COPY ***\nRef " << reference(1) << "\nPayment pay-404\nPAID €1.00\n";
+  std::ofstream(receipts() / "empty.txt") << "Ref " << reference(1) << "\nPAID €0.00\n";
+  const auto found = check();
+  EXPECT_TRUE(has(found,
+                  "receipt made-up.txt carries payment \"pay-404\", which wixsim never "
+                  "took"))
+      << all(found);
+  EXPECT_TRUE(has(found, "receipt empty.txt names no payment")) << all(found);
 }
 
 TEST_F(MoneyInvariantsTest, AnUnfinishedSaleAndAGapInReceiptNumbersAreViolations) {
@@ -149,13 +401,7 @@ TEST_F(MoneyInvariantsTest, AnUnfinishedSaleAndAGapInReceiptNumbersAreViolations
     paid_sale(ledger, 1);
     ledger.raise_receipt_number_floor(5);
     paid_sale(ledger, 2);
-    store::SaleRecord open;
-    open.reference = reference(3);
-    open.business_day = "2026-11-25";
-    open.started_at_ms = 1'700'000'000'003;
-    open.currency = "EUR";
-    open.amount_minor = 300;
-    ledger.record_started(open);
+    ledger.record_started(started(3, 300));
   }
   const auto found = check();
   EXPECT_NE(all(found).find("sale not ended: ledger sale " + reference(3)), std::string::npos)
@@ -180,6 +426,23 @@ TEST_F(MoneyInvariantsTest, ASoundLedgerCountsItsSales) {
   EXPECT_EQ(ledger_unsound(ledger_path(), dir_.path() / "check", sales), std::nullopt);
   EXPECT_EQ(sales, 1);
   EXPECT_EQ(ledger_work_left(ledger_path()), std::nullopt);
+}
+
+TEST_F(MoneyInvariantsTest, WorkLeftNamesAnUnderpaidSaleWaitingForTheCashier) {
+  {
+    store::Ledger ledger(ledger_path());
+    ledger.record_started(started(1, 1250));
+    ledger.record_link_created(reference(1), link_of(1), "u", 9, 1250);
+    ledger.record_payments(reference(1), {kept("pay-1", link_of(1), 10'000, 10)});
+    ledger.record_link_closed(reference(1));
+    ledger.record_underpaid(reference(1));
+  }
+  const auto left = ledger_work_left(ledger_path());
+  ASSERT_TRUE(left);
+  EXPECT_NE(left->find("unfinished: ledger sale " + reference(1) + " {stage underpaid"),
+            std::string::npos)
+      << *left;
+  EXPECT_NE(left->find("pay-1 10.000"), std::string::npos) << *left;
 }
 
 }  // namespace

@@ -17,6 +17,8 @@ namespace linkpos::store {
 namespace {
 
 using test::new_sale;
+using test::pay;
+using test::payment;
 using test::RawDb;
 using test::TempDir;
 
@@ -26,11 +28,14 @@ TEST(LedgerTest, ReopeningTheFileKeepsEverySaleAndTheReceiptCount) {
   {
     Ledger ledger(path);
     ledger.record_started(new_sale("T1-A", 1'000));
-    ledger.record_link_created("T1-A", "link-a", "https://pay/a", 60'000);
-    ledger.record_paid("T1-A", "pay-a", 1250, 2'000);
+    ledger.record_link_created("T1-A", "link-a", "https://pay/a", 60'000, 1250);
+    pay(ledger, "T1-A", "pay-a", 12'500, 2'000);
     ledger.record_started(new_sale("T1-B", 3'000));
-    ledger.record_link_created("T1-B", "link-b", "https://pay/b", 60'000);
+    ledger.record_link_created("T1-B", "link-b", "https://pay/b", 60'000, 1250);
     ledger.record_ended("T1-B", SaleEnd::kExpired, "timeout");
+    ledger.record_started(new_sale("T1-W", 3'500));
+    ledger.record_link_created("T1-W", "link-w", "https://pay/w", 60'000, 1250);
+    ledger.record_payments("T1-W", {payment("pay-w", "link-w", 5'000, 3'600)});
   }
   Ledger reopened(path);
   EXPECT_EQ(reopened.schema_version(), latest_schema_version());
@@ -38,14 +43,22 @@ TEST(LedgerTest, ReopeningTheFileKeepsEverySaleAndTheReceiptCount) {
   ASSERT_TRUE(a.has_value());
   EXPECT_EQ(a->stage, SaleStage::kPaid);
   EXPECT_EQ(a->link_url, "https://pay/a");
-  EXPECT_EQ(a->payment_id, "pay-a");
+  ASSERT_EQ(a->payments.size(), 1u);
+  EXPECT_EQ(a->payments.front().payment_id, "pay-a");
+  EXPECT_TRUE(a->payments.front().counted);
+  EXPECT_EQ(a->counted_thousandths(), 12'500);
   EXPECT_EQ(a->receipt_number, 1);
   EXPECT_EQ(reopened.find("T1-B")->end, SaleEnd::kExpired);
-  EXPECT_EQ(reopened.unfinished().size(), 1u);
+  EXPECT_EQ(reopened.unfinished().size(), 2u);
+  // A payment that waited to be counted still waits.
+  const auto waiting = reopened.find("T1-W");
+  ASSERT_EQ(waiting->payments.size(), 1u);
+  EXPECT_EQ(waiting->payments.front().amount_thousandths, 5'000);
+  EXPECT_FALSE(waiting->payments.front().counted);
 
   reopened.record_started(new_sale("T1-C", 4'000));
-  reopened.record_link_created("T1-C", "link-c", "https://pay/c", 60'000);
-  EXPECT_EQ(reopened.record_paid("T1-C", "pay-c", 1, 5'000), 2);
+  reopened.record_link_created("T1-C", "link-c", "https://pay/c", 60'000, 1250);
+  EXPECT_EQ(pay(reopened, "T1-C", "pay-c", 12'500, 5'000), 2);
 }
 
 // Runs `steps` on the ledger in a child process that is then killed with the ledger still open:
@@ -72,6 +85,7 @@ bool killed_after(const std::string& path, const std::function<void(Ledger&)>& s
 struct KilledAt {
   const char* name;
   SaleStage stage;
+  int events;  // in the sale's history by then
 };
 
 // Names the case in ctest output instead of dumping its bytes.
@@ -83,19 +97,27 @@ class LedgerKilledTest : public ::testing::TestWithParam<KilledAt> {};
 
 TEST_P(LedgerKilledTest, ResumesASaleKilledBetweenSteps) {
   const SaleStage last = GetParam().stage;
+  // An underpaid sale's one payment falls 2.50 short of its 12.50.
+  const std::int64_t paid_thousandths = last == SaleStage::kUnderpaid ? 10'000 : 12'500;
   TempDir dir;
   const std::string path = dir.file("ledger.db");
-  ASSERT_TRUE(killed_after(path, [last](Ledger& ledger) {
+  ASSERT_TRUE(killed_after(path, [last, paid_thousandths](Ledger& ledger) {
     ledger.record_started(new_sale("T1-KILLED", 1'000));
     if (last == SaleStage::kStarted)
       return;
-    ledger.record_link_created("T1-KILLED", "link-k", "https://pay/k", 60'000);
+    ledger.record_link_created("T1-KILLED", "link-k", "https://pay/k", 60'000, 1250);
     if (last == SaleStage::kLinkCreated)
       return;
-    ledger.record_paid("T1-KILLED", "pay-k", 1250, 2'000);
+    ledger.record_payments("T1-KILLED", {payment("pay-k", "link-k", paid_thousandths, 1'500)});
+    if (last == SaleStage::kUnderpaid) {
+      ledger.record_link_closed("T1-KILLED");
+      ledger.record_underpaid("T1-KILLED");
+      return;
+    }
+    ledger.record_paid("T1-KILLED", 2'000, {});
     if (last == SaleStage::kPaid)
       return;
-    ledger.record_receipt_issued("T1-KILLED", "rcpt-k");
+    ledger.record_receipt_issued("T1-KILLED", {{"pay-k", "rcpt-k"}});
     if (last == SaleStage::kReceiptIssued)
       return;
     ledger.record_printed("T1-KILLED");
@@ -116,19 +138,34 @@ TEST_P(LedgerKilledTest, ResumesASaleKilledBetweenSteps) {
   }
   EXPECT_EQ(sale.receipt_number, last >= SaleStage::kPaid ? 1 : 0);
   EXPECT_EQ(sale.prints, last >= SaleStage::kPrinted ? 1 : 0);
-  EXPECT_EQ(RawDb(path).number("SELECT COUNT(*) FROM sale_events"), static_cast<int>(last) + 1);
+  if (last > SaleStage::kLinkCreated) {
+    ASSERT_EQ(sale.payments.size(), 1u);
+    EXPECT_EQ(sale.payments.front().payment_id, "pay-k");
+    EXPECT_EQ(sale.payments.front().amount_thousandths, paid_thousandths);
+    EXPECT_EQ(sale.payments.front().counted, last >= SaleStage::kPaid);
+  } else {
+    EXPECT_TRUE(sale.payments.empty());
+  }
+  if (last >= SaleStage::kReceiptIssued) {
+    EXPECT_EQ(sale.payments.front().backend_receipt_id, "rcpt-k");
+  }
+  EXPECT_EQ(RawDb(path).number("SELECT COUNT(*) FROM sale_events"), GetParam().events);
 
   // The sale goes on from where it was.
   if (last == SaleStage::kLinkCreated) {
-    EXPECT_EQ(ledger.record_paid("T1-KILLED", "pay-k", 1250, 3'000), 1);
+    EXPECT_EQ(pay(ledger, "T1-KILLED", "pay-k", 12'500, 3'000), 1);
+  } else if (last == SaleStage::kUnderpaid) {
+    ledger.record_link_created("T1-KILLED", "link-k2", "https://pay/k2", 90'000, 250);
+    EXPECT_EQ(ledger.find("T1-KILLED")->link_amount_minor, 250);
   }
 }
 
 INSTANTIATE_TEST_SUITE_P(Stages, LedgerKilledTest,
-                         ::testing::Values(KilledAt{"Started", SaleStage::kStarted},
-                                           KilledAt{"LinkCreated", SaleStage::kLinkCreated},
-                                           KilledAt{"Paid", SaleStage::kPaid},
-                                           KilledAt{"Printed", SaleStage::kPrinted}),
+                         ::testing::Values(KilledAt{"Started", SaleStage::kStarted, 1},
+                                           KilledAt{"LinkCreated", SaleStage::kLinkCreated, 2},
+                                           KilledAt{"Underpaid", SaleStage::kUnderpaid, 5},
+                                           KilledAt{"Paid", SaleStage::kPaid, 4},
+                                           KilledAt{"Printed", SaleStage::kPrinted, 6}),
                          [](const auto& test_info) { return std::string(test_info.param.name); });
 
 // Catches the connection the Ledger opens, so the test can ask it about its own settings

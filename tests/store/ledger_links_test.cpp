@@ -1,8 +1,10 @@
-// Schema 2: links confirmed closed, and payments beyond a sale's own.
+// Links confirmed closed, and creates whose answer was lost.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "store/ledger_test_support.hpp"
-#include "store/schema.hpp"
 
 namespace linkpos::store::test {
 namespace {
@@ -10,12 +12,10 @@ namespace {
 class LedgerLinksTest : public ::testing::Test {
  protected:
   void sale_with_link(const std::string& reference, std::int64_t at_ms) {
-    ledger_.record_started(new_sale(reference, at_ms));
-    ledger_.record_link_created(reference, "link-" + reference, "https://pay/" + reference,
-                                at_ms + 360000);
+    start_with_link(ledger_, reference, at_ms);
   }
   void pay(const std::string& reference) {
-    ledger_.record_paid(reference, "pay-" + reference, 1250, 5);
+    test::pay(ledger_, reference, "pay-" + reference, 12'500, 5);
   }
 
   TempDir dir_;
@@ -56,27 +56,32 @@ TEST_F(LedgerLinksTest, ClosingTwiceIsHarmless) {
   EXPECT_EQ(raw.number("SELECT COUNT(*) FROM sale_events WHERE kind = 'link_closed'"), 1);
 }
 
-TEST_F(LedgerLinksTest, ExtraPaymentsAreKeptOnceAndAwaitTheCashier) {
-  sale_with_link("E", 1);
-  pay("E");
-  EXPECT_TRUE(ledger_.record_extra_payment("E", "pay-E2", 1250, 10));
-  EXPECT_FALSE(ledger_.record_extra_payment("E", "pay-E2", 1250, 11)) << "seen twice, kept once";
-  const auto due = ledger_.unacknowledged_extra_payments();
-  ASSERT_EQ(due.size(), 1u);
-  EXPECT_EQ(due.front().reference, "E");
-  EXPECT_EQ(due.front().currency, "EUR");
-  EXPECT_EQ(due.front().amount_minor, 1250);
-  ledger_.acknowledge_extra_payment("pay-E2");
-  EXPECT_TRUE(ledger_.unacknowledged_extra_payments().empty());
-  ASSERT_EQ(ledger_.extra_payments("E").size(), 1u);
-  EXPECT_TRUE(ledger_.extra_payments("E").front().acknowledged);
+TEST_F(LedgerLinksTest, AnUnderpaidSaleAndOneWhosePaymentIsCheckedCloseTheirOwnLinks) {
+  sale_with_link("U", 1);
+  ledger_.record_payments("U", {payment("pay-U", "link-U", 10'000, 2)});
+  ledger_.record_link_closed("U");
+  ledger_.record_underpaid("U");
+  EXPECT_TRUE(ledger_.links_to_close().empty()) << "an underpaid sale's link is closed already";
+
+  sale_with_link("C", 1);
+  ledger_.record_payments("C", {unreadable_payment("pay-C", "link-C", 2)});
+  ledger_.record_check_payment("C");
+  ASSERT_EQ(ledger_.links_to_close().size(), 1u) << "no longer waits for a payment";
+  EXPECT_EQ(ledger_.links_to_close().front().reference, "C");
 }
 
-TEST_F(LedgerLinksTest, APaymentOnACancelledSaleIsKeptForRefund) {
-  sale_with_link("F", 1);
-  ledger_.record_ended("F", SaleEnd::kCancelled, "cashier");
-  EXPECT_TRUE(ledger_.record_extra_payment("F", "late-pay", 1250, 99));
-  EXPECT_EQ(ledger_.unacknowledged_extra_payments().size(), 1u);
+TEST_F(LedgerLinksTest, ALateLinkOfACancelledSaleIsClosedAndItsPaymentRefunded) {
+  ledger_.record_started(new_sale("L", 1));
+  ledger_.record_create_uncertain("L");
+  ledger_.record_ended("L", SaleEnd::kCancelled, "cashier, link unknown");
+  ledger_.record_late_link("L", "late", "https://pay/late", 9);
+  EXPECT_EQ(ledger_.record_payments("L", {payment("pay-late", "late", 12'500, 10)}), 1);
+  const auto sale = ledger_.find("L");
+  EXPECT_EQ(sale->known_links(), (std::vector<std::string>{"late"}));
+  ASSERT_EQ(sale->payments.size(), 1u);
+  EXPECT_EQ(sale->payments[0].refund_reason, RefundReason::kAfterSale);
+  ASSERT_EQ(ledger_.refunds_owed().size(), 1u);
+  EXPECT_EQ(ledger_.refunds_owed()[0].reference, "L");
 }
 
 TEST_F(LedgerLinksTest, AnUncertainCreateIsSettledByALinkFoundOrByNone) {
@@ -84,7 +89,7 @@ TEST_F(LedgerLinksTest, AnUncertainCreateIsSettledByALinkFoundOrByNone) {
   ledger_.record_create_uncertain("U1");
   EXPECT_TRUE(ledger_.find("U1")->create_uncertain);
   EXPECT_TRUE(ledger_.uncertain_creates().empty()) << "a sale still running settles its own";
-  ledger_.record_link_created("U1", "found", "https://pay/found", 9);
+  ledger_.record_link_created("U1", "found", "https://pay/found", 9, 1250);
   EXPECT_FALSE(ledger_.find("U1")->create_uncertain);
 
   ledger_.record_started(new_sale("U2", 2));
@@ -103,34 +108,6 @@ TEST_F(LedgerLinksTest, AnUncertainCreateIsSettledByALinkFoundOrByNone) {
   ledger_.record_create_settled("U3");
   EXPECT_TRUE(ledger_.uncertain_creates().empty());
   EXPECT_THROW(ledger_.record_late_link("U3", "x", "y", 1), std::logic_error);
-}
-
-TEST(LedgerMigrationTest, AVersionOneFileIsUpgradedWithItsSalesKept) {
-  TempDir dir;
-  const std::string path = dir.file("ledger.sqlite");
-  {
-    Ledger ledger(path);
-    ledger.record_started(new_sale("OLD", 1));
-  }
-  {
-    // Turn the file back into what the first firmware wrote.
-    RawDb raw(path);
-    ASSERT_EQ(raw.exec("DROP TABLE extra_payments; ALTER TABLE sales DROP COLUMN link_closed; "
-                       "ALTER TABLE sales DROP COLUMN print_pending; DROP TABLE ledger_counters; "
-                       "ALTER TABLE sales DROP COLUMN create_uncertain; "
-                       "CREATE TRIGGER sale_events_no_delete BEFORE DELETE ON sale_events "
-                       "BEGIN SELECT RAISE(ABORT, 'sale_events is append-only'); END; "
-                       "PRAGMA user_version = 1;"),
-              SQLITE_OK)
-        << raw.error();
-  }
-  Ledger upgraded(path);
-  EXPECT_EQ(upgraded.schema_version(), latest_schema_version());
-  ASSERT_TRUE(upgraded.find("OLD"));
-  EXPECT_FALSE(upgraded.find("OLD")->link_closed);
-  upgraded.record_link_created("OLD", "l", "u", 2);
-  upgraded.record_link_closed("OLD");
-  EXPECT_TRUE(upgraded.find("OLD")->link_closed);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@ namespace linkpos::store {
 namespace {
 
 using test::new_sale;
+using test::pay;
 using test::TempDir;
 
 std::vector<std::string> references(const std::vector<SaleRecord>& sales) {
@@ -29,9 +30,9 @@ class LedgerReadsTest : public ::testing::Test {
 
   void pay_and_print(const std::string& reference, std::int64_t started_at_ms) {
     ledger_.record_started(new_sale(reference, started_at_ms));
-    ledger_.record_link_created(reference, "l", "u", 0);
-    ledger_.record_paid(reference, "p", 1, started_at_ms);
-    ledger_.record_receipt_issued(reference, "");
+    ledger_.record_link_created(reference, "l-" + reference, "u", 0, 1250);
+    pay(ledger_, reference, "p-" + reference, 12'500, started_at_ms);
+    ledger_.record_receipt_issued(reference, {});
     ledger_.record_printed(reference);
   }
 };
@@ -41,6 +42,7 @@ TEST_F(LedgerReadsTest, ANewLedgerIsEmptyAtTheCurrentSchemaVersion) {
   EXPECT_TRUE(ledger_.unfinished().empty());
   EXPECT_TRUE(ledger_.recent(10).empty());
   EXPECT_FALSE(ledger_.last_printed().has_value());
+  EXPECT_TRUE(ledger_.refunds_owed().empty());
 }
 
 TEST_F(LedgerReadsTest, UnfinishedListsSalesNotEndedOldestFirst) {
@@ -62,14 +64,16 @@ TEST_F(LedgerReadsTest, LastPrintedIsTheHighestReceiptNumberThatCameOutOfThePrin
   pay_and_print("T1-TWO", 2'000);
   // Paid after T1-TWO (number 3) but not printed yet: not the last printed.
   ledger_.record_started(new_sale("T1-THREE", 3'000));
-  ledger_.record_link_created("T1-THREE", "l", "u", 0);
-  ledger_.record_paid("T1-THREE", "p", 1, 3'000);
+  ledger_.record_link_created("T1-THREE", "l-T1-THREE", "u", 0, 1250);
+  pay(ledger_, "T1-THREE", "p-T1-THREE", 12'500, 3'000);
 
   const auto last = ledger_.last_printed();
   ASSERT_TRUE(last.has_value());
   EXPECT_EQ(last->reference, "T1-TWO");
   EXPECT_EQ(last->receipt_number, 2);
   EXPECT_EQ(last->prints, 1);
+  ASSERT_EQ(last->payments.size(), 1u) << "with the payments its receipt lists";
+  EXPECT_EQ(last->payments[0].payment_id, "p-T1-TWO");
 }
 
 TEST_F(LedgerReadsTest, RecentListsTheNewestFirstUpToTheLimit) {

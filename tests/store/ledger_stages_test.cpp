@@ -11,7 +11,9 @@
 namespace linkpos::store {
 namespace {
 
+using test::kEurThousandthsPerCent;
 using test::new_sale;
+using test::payment;
 using test::RawDb;
 using test::TempDir;
 using ::testing::AllOf;
@@ -28,13 +30,14 @@ class LedgerStagesTest : public ::testing::Test {
     ledger_.record_started(new_sale(reference, 1'000));
     if (last == SaleStage::kStarted)
       return;
-    ledger_.record_link_created(reference, "link-" + reference, "https://pay/" + reference, 9'000);
+    ledger_.record_link_created(reference, "link-" + reference, "https://pay/" + reference, 9'000,
+                                1250);
     if (last == SaleStage::kLinkCreated)
       return;
-    ledger_.record_paid(reference, "pay-" + reference, 1250, 2'000);
+    test::pay(ledger_, reference, "pay-" + reference, 1250 * kEurThousandthsPerCent, 2'000);
     if (last == SaleStage::kPaid)
       return;
-    ledger_.record_receipt_issued(reference, "rcpt-" + reference);
+    ledger_.record_receipt_issued(reference, {{"pay-" + reference, "rcpt-" + reference}});
     if (last == SaleStage::kReceiptIssued)
       return;
     ledger_.record_printed(reference);
@@ -57,25 +60,42 @@ TEST_F(LedgerStagesTest, EachStepIsReadBackWithItsValues) {
   EXPECT_EQ(sale->receipt_number, 0);
   EXPECT_FALSE(sale->end.has_value());
 
-  ledger_.record_link_created("T1-A", "link-1", "https://pay.example/l/1", 1'700'000'900'000);
+  ledger_.record_link_created("T1-A", "link-1", "https://pay.example/l/1", 1'700'000'900'000, 1250);
   sale = ledger_.find("T1-A");
   EXPECT_EQ(sale->stage, SaleStage::kLinkCreated);
   EXPECT_EQ(sale->link_id, "link-1");
   EXPECT_EQ(sale->link_url, "https://pay.example/l/1");
   EXPECT_EQ(sale->link_expires_at_ms, 1'700'000'900'000);
+  EXPECT_EQ(sale->link_amount_minor, 1250);
+  EXPECT_TRUE(sale->payments.empty());
 
-  EXPECT_EQ(ledger_.record_paid("T1-A", "payment-1", 1250, 1'700'000'100'000), 1);
+  EXPECT_EQ(
+      ledger_.record_payments("T1-A", {payment("payment-1", "link-1", 12'500, 1'700'000'090'000)}),
+      1);
+  EXPECT_EQ(ledger_.record_paid("T1-A", 1'700'000'100'000, {}), 1);
   sale = ledger_.find("T1-A");
   EXPECT_EQ(sale->stage, SaleStage::kPaid);
-  EXPECT_EQ(sale->payment_id, "payment-1");
-  EXPECT_EQ(sale->paid_amount_minor, 1250);
+  ASSERT_EQ(sale->payments.size(), 1u);
+  const PaymentRecord& paid = sale->payments.front();
+  EXPECT_EQ(paid.payment_id, "payment-1");
+  EXPECT_EQ(paid.link_id, "link-1");
+  EXPECT_EQ(paid.amount_thousandths, 12'500);
+  EXPECT_EQ(paid.kind, "REGULAR");
+  EXPECT_EQ(paid.payer, "Ada Lovelace");
+  EXPECT_EQ(paid.card, "**** 4242");
+  EXPECT_EQ(paid.seen_at_ms, 1'700'000'090'000);
+  EXPECT_TRUE(paid.counted);
+  EXPECT_EQ(paid.refund_reason, RefundReason::kNone);
+  EXPECT_FALSE(paid.refund_owed());
+  EXPECT_EQ(sale->counted_thousandths(), 12'500);
+  EXPECT_EQ(sale->written_off_thousandths, 0);
   EXPECT_EQ(sale->paid_at_ms, 1'700'000'100'000);
   EXPECT_EQ(sale->receipt_number, 1);
 
-  ledger_.record_receipt_issued("T1-A", "wix-receipt-7");
+  ledger_.record_receipt_issued("T1-A", {{"payment-1", "wix-receipt-7"}});
   sale = ledger_.find("T1-A");
   EXPECT_EQ(sale->stage, SaleStage::kReceiptIssued);
-  EXPECT_EQ(sale->backend_receipt_id, "wix-receipt-7");
+  EXPECT_EQ(sale->payments.at(0).backend_receipt_id, "wix-receipt-7");
   EXPECT_EQ(sale->prints, 0);
 
   ledger_.record_printed("T1-A");
@@ -92,6 +112,8 @@ TEST_F(LedgerStagesTest, EachStepIsReadBackWithItsValues) {
   EXPECT_EQ(sale->link_id, "link-1");
   EXPECT_EQ(sale->receipt_number, 1);
   EXPECT_EQ(sale->amount_minor, 1250);
+  ASSERT_EQ(sale->payments.size(), 1u);
+  EXPECT_EQ(sale->payments.front().backend_receipt_id, "wix-receipt-7");
 }
 
 TEST_F(LedgerStagesTest, StagesAndEndsAreStoredByNameForTheSqliteShell) {
@@ -122,7 +144,7 @@ TEST_F(LedgerStagesTest, LaterPrintsAreCopiesThatLeaveTheStageAlone) {
 
 TEST_F(LedgerStagesTest, ReceiptNumbersCountUpWithoutGapsAcrossSalesThatWereNotPaid) {
   advance("T1-A", SaleStage::kLinkCreated);
-  EXPECT_EQ(ledger_.record_paid("T1-A", "p1", 100, 1), 1);
+  EXPECT_EQ(test::pay(ledger_, "T1-A", "p1", 1000, 1), 1);
 
   advance("T1-B", SaleStage::kLinkCreated);
   ledger_.record_ended("T1-B", SaleEnd::kCancelled, "cashier cancelled");
@@ -132,9 +154,9 @@ TEST_F(LedgerStagesTest, ReceiptNumbersCountUpWithoutGapsAcrossSalesThatWereNotP
   ledger_.record_ended("T1-D", SaleEnd::kFailed, "backend unreachable");
 
   advance("T1-E", SaleStage::kLinkCreated);
-  EXPECT_EQ(ledger_.record_paid("T1-E", "p2", 100, 2), 2);
+  EXPECT_EQ(test::pay(ledger_, "T1-E", "p2", 1000, 2), 2);
   advance("T1-F", SaleStage::kLinkCreated);
-  EXPECT_EQ(ledger_.record_paid("T1-F", "p3", 100, 3), 3);
+  EXPECT_EQ(test::pay(ledger_, "T1-F", "p3", 1000, 3), 3);
 
   for (const char* unpaid : {"T1-B", "T1-C", "T1-D"}) {
     EXPECT_EQ(ledger_.find(unpaid)->receipt_number, 0) << unpaid;
@@ -183,15 +205,29 @@ TEST_P(LedgerIllegalStepTest, ThrowsLogicErrorNamingTheSaleItsStageAndTheCall) {
 
 const IllegalStep kIllegalSteps[] = {
     {"LinkTwice", SaleStage::kLinkCreated, "record_link_created",
-     [](Ledger& l, const std::string& r) { l.record_link_created(r, "x", "y", 1); }},
+     [](Ledger& l, const std::string& r) { l.record_link_created(r, "x", "y", 1, 1250); }},
+    {"LinkAfterPaid", SaleStage::kPaid, "record_link_created",
+     [](Ledger& l, const std::string& r) { l.record_link_created(r, "x", "y", 1, 1250); }},
+    {"PaymentsBeforeLink", SaleStage::kStarted, "record_payments",
+     [](Ledger& l, const std::string& r) { l.record_payments(r, {payment("p", "x", 1)}); }},
     {"PaidBeforeLink", SaleStage::kStarted, "record_paid",
-     [](Ledger& l, const std::string& r) { l.record_paid(r, "p", 1, 1); }},
+     [](Ledger& l, const std::string& r) { l.record_paid(r, 1, {}); }},
     {"PaidTwice", SaleStage::kPaid, "record_paid",
-     [](Ledger& l, const std::string& r) { l.record_paid(r, "p", 1, 1); }},
+     [](Ledger& l, const std::string& r) { l.record_paid(r, 1, {}); }},
+    {"PaidAfterEnded", SaleStage::kEnded, "record_paid",
+     [](Ledger& l, const std::string& r) { l.record_paid(r, 1, {}); }},
+    {"UnderpaidBeforeLink", SaleStage::kStarted, "record_underpaid",
+     [](Ledger& l, const std::string& r) { l.record_underpaid(r); }},
+    {"UnderpaidAfterPaid", SaleStage::kPaid, "record_underpaid",
+     [](Ledger& l, const std::string& r) { l.record_underpaid(r); }},
+    {"CheckPaymentBeforeLink", SaleStage::kStarted, "record_check_payment",
+     [](Ledger& l, const std::string& r) { l.record_check_payment(r); }},
+    {"CheckPaymentAfterPaid", SaleStage::kPaid, "record_check_payment",
+     [](Ledger& l, const std::string& r) { l.record_check_payment(r); }},
     {"ReceiptBeforePaid", SaleStage::kLinkCreated, "record_receipt_issued",
-     [](Ledger& l, const std::string& r) { l.record_receipt_issued(r, "x"); }},
+     [](Ledger& l, const std::string& r) { l.record_receipt_issued(r, {}); }},
     {"ReceiptTwice", SaleStage::kReceiptIssued, "record_receipt_issued",
-     [](Ledger& l, const std::string& r) { l.record_receipt_issued(r, "x"); }},
+     [](Ledger& l, const std::string& r) { l.record_receipt_issued(r, {}); }},
     {"PrintedBeforeReceipt", SaleStage::kPaid, "record_printed",
      [](Ledger& l, const std::string& r) { l.record_printed(r); }},
     {"CancelledAfterPaid", SaleStage::kPaid, "record_ended",
@@ -204,6 +240,10 @@ const IllegalStep kIllegalSteps[] = {
      [](Ledger& l, const std::string& r) { l.record_ended(r, SaleEnd::kCompleted, ""); }},
     {"CompletedUnpaid", SaleStage::kLinkCreated, "record_ended",
      [](Ledger& l, const std::string& r) { l.record_ended(r, SaleEnd::kCompleted, ""); }},
+    {"UnresolvedWithoutCheckingThePayment", SaleStage::kLinkCreated, "record_ended",
+     [](Ledger& l, const std::string& r) { l.record_ended(r, SaleEnd::kUnresolved, ""); }},
+    {"UnresolvedAfterPaid", SaleStage::kPaid, "record_ended",
+     [](Ledger& l, const std::string& r) { l.record_ended(r, SaleEnd::kUnresolved, ""); }},
     {"EndedTwice", SaleStage::kEnded, "record_ended",
      [](Ledger& l, const std::string& r) { l.record_ended(r, SaleEnd::kCompleted, ""); }},
     {"StartedTwice", SaleStage::kStarted, "record_started",
@@ -214,7 +254,9 @@ INSTANTIATE_TEST_SUITE_P(StageOrder, LedgerIllegalStepTest, ::testing::ValuesIn(
                          [](const auto& test_info) { return std::string(test_info.param.name); });
 
 TEST_F(LedgerStagesTest, AStepForAnUnknownSaleIsALogicError) {
-  EXPECT_THROW(ledger_.record_link_created("T1-NOPE", "l", "u", 1), std::logic_error);
+  EXPECT_THROW(ledger_.record_link_created("T1-NOPE", "l", "u", 1, 1), std::logic_error);
+  EXPECT_THROW(ledger_.record_payments("T1-NOPE", {payment("p", "l", 1)}), std::logic_error);
+  EXPECT_THROW(ledger_.record_paid("T1-NOPE", 1, {}), std::logic_error);
   EXPECT_THROW(ledger_.record_printed("T1-NOPE"), std::logic_error);
   EXPECT_THROW(ledger_.record_ended("T1-NOPE", SaleEnd::kCancelled, ""), std::logic_error);
 }
@@ -237,29 +279,36 @@ TEST_F(LedgerStagesTest, ARefusedStepLeavesTheSaleAndItsHistoryAsTheyWere) {
   EXPECT_EQ(sale->end_detail, "");
   EXPECT_EQ(raw.number("SELECT COUNT(*) FROM sale_events"), events_before);
   // The ledger still takes the next legal step (no transaction was left open).
-  ledger_.record_receipt_issued("T1-A", "r");
+  ledger_.record_receipt_issued("T1-A", {});
   EXPECT_EQ(ledger_.find("T1-A")->stage, SaleStage::kReceiptIssued);
 }
 
 TEST_F(LedgerStagesTest, EveryCallAppendsOneEventToTheSalesHistory) {
-  advance("T1-A", SaleStage::kEnded);  // 6 calls
-  ledger_.record_printed("T1-A");      // a copy: 7
+  advance("T1-A", SaleStage::kEnded);  // 7 calls, one of them keeping one payment
+  ledger_.record_printed("T1-A");      // a copy: 8
   advance("T1-B", SaleStage::kLinkCreated);
   ledger_.record_ended("T1-B", SaleEnd::kCancelled, "cashier \"cancelled\"");  // 3
 
   RawDb raw(path_);
-  EXPECT_EQ(raw.number("SELECT COUNT(*) FROM sale_events WHERE reference = ?1", "T1-A"), 7);
+  EXPECT_EQ(raw.number("SELECT COUNT(*) FROM sale_events WHERE reference = ?1", "T1-A"), 8);
   EXPECT_EQ(raw.number("SELECT COUNT(*) FROM sale_events WHERE reference = ?1", "T1-B"), 3);
   EXPECT_EQ(raw.text("SELECT group_concat(kind, ',') FROM (SELECT kind FROM sale_events "
                      "WHERE reference = ?1 ORDER BY id)",
                      "T1-A"),
-            "started,link_created,paid,receipt_issued,printed,ended,printed");
+            "started,link_created,payment,paid,receipt_issued,printed,ended,printed");
   EXPECT_EQ(raw.number("SELECT COUNT(*) FROM sale_events WHERE at_ms <= 0"), 0);
 
+  const auto kept = nlohmann::json::parse(
+      raw.text("SELECT detail FROM sale_events WHERE reference = ?1 AND kind = 'payment'", "T1-A"));
+  EXPECT_EQ(kept.at("payment_id"), "pay-T1-A");
+  EXPECT_EQ(kept.at("amount_thousandths"), 12'500);
   const auto paid = nlohmann::json::parse(
       raw.text("SELECT detail FROM sale_events WHERE reference = ?1 AND kind = 'paid'", "T1-A"));
   EXPECT_EQ(paid.at("receipt_number"), 1);
-  EXPECT_EQ(paid.at("payment_id"), "pay-T1-A");
+  EXPECT_EQ(paid.at("paid_at_ms"), 2'000);
+  const auto issued = nlohmann::json::parse(raw.text(
+      "SELECT detail FROM sale_events WHERE reference = ?1 AND kind = 'receipt_issued'", "T1-A"));
+  EXPECT_EQ(issued.at("receipts").at("pay-T1-A"), "rcpt-T1-A");
   const auto copy = nlohmann::json::parse(raw.text(
       "SELECT detail FROM sale_events WHERE reference = ?1 AND kind = 'printed' ORDER BY id DESC",
       "T1-A"));
