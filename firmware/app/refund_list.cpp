@@ -54,7 +54,7 @@ bool RefundList::press(hal::Key key) {
       if (may_clear_ && !refunds_.empty()) {
         const store::RefundDue& due = refunds_[index_];
         try {
-          services_.ledger.clear_refund(due.payment.payment_id,
+          services_.ledger.clear_refund(due.reference, due.payment.payment_id,
                                         to_unix_ms(services_.clock.now()));
           services_.log.info("refund of payment " + due.payment.payment_id + " (sale " +
                              due.reference + ") cleared by the technician");

@@ -397,8 +397,17 @@ std::int64_t Ledger::record_paid(const std::string& reference, std::int64_t paid
                                  const std::vector<std::pair<std::string, std::int64_t>>& overpaid,
                                  std::int64_t written_off_thousandths) {
   Transaction step(db_);
-  sale_at(db_, reference, "record_paid",
-          {SaleStage::kLinkCreated, SaleStage::kUnderpaid, SaleStage::kCheckPayment});
+  const SaleRecord sale =
+      sale_at(db_, reference, "record_paid",
+              {SaleStage::kLinkCreated, SaleStage::kUnderpaid, SaleStage::kCheckPayment});
+  const bool something_paid = std::any_of(
+      sale.payments.begin(), sale.payments.end(), [](const PaymentRecord& payment) {
+        return payment.amount_thousandths && payment.refund_reason == RefundReason::kNone;
+      });
+  if (!something_paid) {
+    throw std::logic_error(describe("record_paid", reference) +
+                           ": the sale has no readable payment to count");
+  }
   // Under the write lock taken by BEGIN IMMEDIATE, so no other writer can take the same number;
   // only paid sales get one, so the numbers have no gaps. The floor keeps numbers rising after
   // old sales were pruned or the ledger was rebuilt.
@@ -453,11 +462,12 @@ std::int64_t Ledger::record_paid(const std::string& reference, std::int64_t paid
 
 void Ledger::record_underpaid(const std::string& reference) {
   Transaction step(db_);
+  // The link may not be confirmed closed yet (the deactivation went unanswered): the sale closes
+  // it in the background, and no link for the rest is made before it is (record_link_created).
   const SaleRecord sale = sale_at(db_, reference, "record_underpaid",
                                   {SaleStage::kLinkCreated, SaleStage::kCheckPayment});
-  if (!sale.link_closed) {
-    throw std::logic_error(describe("record_underpaid", reference) +
-                           ": the link is not confirmed closed, so more may still come");
+  if (sale.payments.empty()) {
+    throw std::logic_error(describe("record_underpaid", reference) + ": the sale has no payment");
   }
   set_stage(db_, reference, SaleStage::kUnderpaid);
   append_event(db_, reference, "underpaid",
@@ -655,19 +665,21 @@ void Ledger::record_link_closed(const std::string& reference) {
   step.commit();
 }
 
-void Ledger::clear_refund(const std::string& payment_id, std::int64_t at_ms) {
+void Ledger::clear_refund(const std::string& reference, const std::string& payment_id,
+                          std::int64_t at_ms) {
   Transaction step(db_);
-  Statement find(db_, "SELECT reference FROM payments WHERE payment_id = ?1 AND refund_reason <> ''");
-  find.bind(1, payment_id);
+  Statement find(db_,
+                 "SELECT 1 FROM payments WHERE reference = ?1 AND payment_id = ?2 AND "
+                 "refund_reason <> ''");
+  find.bind(1, reference).bind(2, payment_id);
   if (!find.step()) {
-    throw std::logic_error("Ledger::clear_refund(\"" + payment_id +
-                           "\"): no refund is owed from that payment");
+    throw std::logic_error(describe("clear_refund", reference, payment_id) +
+                           ": no refund is owed from that payment");
   }
-  const std::string reference = find.text(0);
   Statement update(db_,
-                   "UPDATE payments SET refund_cleared_at_ms = ?2 WHERE payment_id = ?1 AND "
-                   "refund_cleared_at_ms IS NULL");
-  update.bind(1, payment_id).bind(2, at_ms).run();
+                   "UPDATE payments SET refund_cleared_at_ms = ?3 WHERE reference = ?1 AND "
+                   "payment_id = ?2 AND refund_cleared_at_ms IS NULL");
+  update.bind(1, reference).bind(2, payment_id).bind(3, at_ms).run();
   if (sqlite3_changes(db_) == 0)
     return;  // cleared before
   append_event(db_, reference, "refund_cleared", {{"payment_id", payment_id}});

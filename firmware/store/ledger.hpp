@@ -153,7 +153,7 @@ class Ledger {
   std::int64_t record_paid(const std::string& reference, std::int64_t paid_at_ms,
                            const std::vector<std::pair<std::string, std::int64_t>>& overpaid,
                            std::int64_t written_off_thousandths = 0);
-  // The link is closed with less than the total paid.
+  // Less than the total was paid and the link takes (or should take) no more.
   void record_underpaid(const std::string& reference);
   // A payment could not be read and the readable ones do not reach the total.
   void record_check_payment(const std::string& reference);
@@ -183,7 +183,8 @@ class Ledger {
   // The backend confirmed the sale's link takes no more payments. Any stage after kStarted.
   void record_link_closed(const std::string& reference);
   // A technician refunded it (or saw to it) in the Wix dashboard: it leaves the refund list.
-  void clear_refund(const std::string& payment_id, std::int64_t at_ms);
+  void clear_refund(const std::string& reference, const std::string& payment_id,
+                    std::int64_t at_ms);
 
   std::optional<SaleRecord> find(const std::string& reference) const;
   // Sales not yet ended, oldest first.

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <optional>
 #include <vector>
 
@@ -47,53 +48,55 @@ class Inspection {
     return version;
   }
 
-  // What can still be read: row by row (a damaged row is skipped), every sale with something
-  // left to do or owed (unfinished, a link not confirmed closed, a create to settle, a refund
-  // not cleared), with its payments.
+  // What can still be read, row by row (reading stops at a damaged row): every sale with
+  // something left to do or owed (unfinished, a link not confirmed closed, a create to settle, a
+  // refund not cleared), with its payments. Columns a file's schema lacks read as 0, and each
+  // table is read on its own, so a damaged payments table does not stop the sales coming through.
   std::vector<SaleRecord> sales_to_carry() {
     const bool has_payments_table = user_version() >= 5;
     const auto payments = has_payments_table ? payments_by_sale() : old_payments_by_sale();
-    const std::string owed =
-        has_payments_table
-            ? "reference IN (SELECT reference FROM payments WHERE refund_reason <> '' AND "
-              "refund_cleared_at_ms IS NULL)"
-            : "reference IN (SELECT reference FROM extra_payments WHERE acknowledged = 0)";
+    std::set<std::string> owing;
+    each_row(has_payments_table
+                 ? "SELECT reference FROM payments WHERE refund_reason <> '' AND "
+                   "refund_cleared_at_ms IS NULL"
+                 : "SELECT reference FROM extra_payments WHERE acknowledged = 0",
+             [&](sqlite3_stmt* row) { owing.insert(text(row, 0)); });
     std::vector<SaleRecord> sales;
-    each_row(("SELECT * FROM sales WHERE stage <> 'ended' OR (link_id IS NOT NULL AND "
-              "link_closed = 0) OR create_uncertain = 1 OR " +
-              owed)
-                 .c_str(),
-             [&](sqlite3_stmt* row) {
-               SaleRecord sale;
-               sale.reference = column_text(row, "reference");
-               const auto stage = stage_from_name(column_text(row, "stage"));
-               if (sale.reference.empty() || !stage)
-                 return;
-               sale.stage = *stage;
-               sale.business_day = column_text(row, "business_day");
-               sale.started_at_ms = column_int(row, "started_at_ms");
-               sale.currency = column_text(row, "currency");
-               sale.amount_minor = column_int(row, "amount_minor");
-               sale.link_id = column_text(row, "link_id");
-               sale.link_url = column_text(row, "link_url");
-               sale.link_expires_at_ms = column_int(row, "link_expires_at_ms");
-               sale.link_amount_minor = has_payments_table
-                                            ? column_int(row, "link_amount_minor")
-                                            : sale.amount_minor;
-               sale.paid_at_ms = column_int(row, "paid_at_ms");
-               sale.receipt_number = column_int(row, "receipt_number");
-               sale.written_off_thousandths = column_int(row, "written_off_thousandths");
-               sale.prints = static_cast<int>(column_int(row, "prints"));
-               if (const auto end = end_from_name(column_text(row, "end_kind")))
-                 sale.end = *end;
-               sale.end_detail = column_text(row, "end_detail");
-               sale.link_closed = column_int(row, "link_closed") != 0;
-               sale.print_pending = column_int(row, "print_pending") != 0;
-               sale.create_uncertain = column_int(row, "create_uncertain") != 0;
-               if (const auto found = payments.find(sale.reference); found != payments.end())
-                 sale.payments = found->second;
-               sales.push_back(std::move(sale));
-             });
+    each_row("SELECT * FROM sales", [&](sqlite3_stmt* row) {
+      SaleRecord sale;
+      sale.reference = column_text(row, "reference");
+      const auto stage = stage_from_name(column_text(row, "stage"));
+      if (sale.reference.empty() || !stage)
+        return;
+      sale.stage = *stage;
+      sale.link_id = column_text(row, "link_id");
+      sale.link_closed = column_int(row, "link_closed") != 0;
+      sale.create_uncertain = column_int(row, "create_uncertain") != 0;
+      const bool carry = sale.stage != SaleStage::kEnded ||
+                         (!sale.link_id.empty() && !sale.link_closed) || sale.create_uncertain ||
+                         owing.count(sale.reference) != 0;
+      if (!carry)
+        return;
+      sale.business_day = column_text(row, "business_day");
+      sale.started_at_ms = column_int(row, "started_at_ms");
+      sale.currency = column_text(row, "currency");
+      sale.amount_minor = column_int(row, "amount_minor");
+      sale.link_url = column_text(row, "link_url");
+      sale.link_expires_at_ms = column_int(row, "link_expires_at_ms");
+      sale.link_amount_minor =
+          has_payments_table ? column_int(row, "link_amount_minor") : sale.amount_minor;
+      sale.paid_at_ms = column_int(row, "paid_at_ms");
+      sale.receipt_number = column_int(row, "receipt_number");
+      sale.written_off_thousandths = column_int(row, "written_off_thousandths");
+      sale.prints = static_cast<int>(column_int(row, "prints"));
+      if (const auto end = end_from_name(column_text(row, "end_kind")))
+        sale.end = *end;
+      sale.end_detail = column_text(row, "end_detail");
+      sale.print_pending = column_int(row, "print_pending") != 0;
+      if (const auto found = payments.find(sale.reference); found != payments.end())
+        sale.payments = found->second;
+      sales.push_back(std::move(sale));
+    });
     return sales;
   }
 

@@ -98,11 +98,13 @@ ALTER TABLE sales ADD COLUMN create_uncertain INTEGER NOT NULL DEFAULT 0;
     // so amounts are thousandths of the currency's unit. A sale's payments may together make its
     // total (gift card and card), fall short (a checkout discount; then a further link may ask
     // for the rest, so link_amount_minor says what the current link asks) or go past it; what
-    // is owed back is kept on the payment it comes from until a technician clears it. The sale's
-    // one payment and the extra payments of versions 2-4 move here.
+    // is owed back is kept on the payment it comes from until a technician clears it. A payment
+    // is known by its sale and its id: Wix's ids are unique, but a record from Wix that shows
+    // under two sales must never be dropped from either. The sale's one payment and the extra
+    // payments of versions 2-4 move here.
     R"sql(
 CREATE TABLE payments (
-  payment_id           TEXT PRIMARY KEY NOT NULL,
+  payment_id           TEXT NOT NULL,
   reference            TEXT NOT NULL REFERENCES sales (reference),
   link_id              TEXT NOT NULL,
   amount_thousandths   INTEGER,
@@ -115,9 +117,9 @@ CREATE TABLE payments (
   counted              INTEGER NOT NULL DEFAULT 0,
   refund_reason        TEXT NOT NULL DEFAULT '',
   refund_thousandths   INTEGER,
-  refund_cleared_at_ms INTEGER
+  refund_cleared_at_ms INTEGER,
+  PRIMARY KEY (reference, payment_id)
 );
-CREATE INDEX payments_by_reference ON payments (reference);
 
 ALTER TABLE sales ADD COLUMN link_amount_minor INTEGER;
 ALTER TABLE sales ADD COLUMN written_off_thousandths INTEGER NOT NULL DEFAULT 0;

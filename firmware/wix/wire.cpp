@@ -1,5 +1,6 @@
 #include "wix/wire.hpp"
 
+#include <cstdint>
 #include <initializer_list>
 
 #include <nlohmann/json.hpp>
@@ -85,9 +86,24 @@ std::string first_text(const json& object, std::initializer_list<const char*> pa
   return {};
 }
 
+// A short name for an entry from what it holds (FNV-1a of its JSON, whose keys are sorted).
+std::string content_name(const json& entry) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (const unsigned char c : entry.dump(-1, ' ', false, json::error_handler_t::replace)) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string name;
+  for (int shift = 60; shift >= 0; shift -= 4)
+    name += kHex[(hash >> shift) & 0xF];
+  return name;
+}
+
 LinkPayment read_payment(const json& payment) {
   LinkPayment out;
   if (!payment.is_object()) {
+    out.id = "no-id-" + content_name(payment);
     out.problem = "the entry is not an object";
     return out;
   }
@@ -117,6 +133,8 @@ LinkPayment read_payment(const json& payment) {
   out.receipt_id = text(payment, "receiptId");
   out.created = time_of(payment, "createdDate");
   if (out.id.empty()) {
+    // Kept under a name of its own, the same in every poll, so two such entries stay two.
+    out.id = "no-id-" + content_name(payment);
     out.problem = "the payment has no id";
   } else if (amount == payment.end() || out.amount.empty()) {
     out.problem = "payment " + out.id + " has no amount";

@@ -29,7 +29,7 @@ struct PaymentLinkInfo {
 // One entry of a link's payments. An entry that is not what the contract describes is kept with
 // `problem` set and whatever could be read, never dropped: nothing may hide a payment.
 struct LinkPayment {
-  std::string id;        // empty when the entry has none
+  std::string id;        // "no-id-<hash of the entry>" when the entry has none
   std::string link_id;   // paymentLinkId
   std::string amount;    // decimal string as Wix sent it (a JSON number as its literal text)
   std::string currency;  // from "currency", else "currencyCode"

@@ -201,6 +201,26 @@ TEST_F(SaleMoneyTest, TheTimeoutWithAPartPaymentIsUnderpaidNeverAPaymentTimeout)
   EXPECT_FALSE(screen_says("No payment received"));
 }
 
+TEST_F(SaleMoneyTest, ACancelWithAPartPaymentAndNoAnswerFromWixIsUnderpaidAndClosesTheLinkLater) {
+  reach_qr();
+  poll_finds(app::LinkState::kPending, {exact("gift-1", 5000, "GIFT_CARD")});
+  press("CANCEL");
+  FakeBackend::answer(backend.cancels, app::BackendError{app::BackendFailure::kUnreachable, "down"});
+  FakeBackend::answer(backend.statuses, app::BackendError{app::BackendFailure::kUnreachable, "down"});
+  EXPECT_EQ(screen(), "underpaid") << "money taken is never dropped";
+  EXPECT_FALSE(only_sale().link_closed);
+  EXPECT_TRUE(screen_says("Closing the first link"));
+  // The link is closed in the background; CHARGE for the rest waits for that.
+  ASSERT_EQ(backend.cancels.size(), 1u);
+  FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
+  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kInactive,
+                                                        {exact("gift-1", 5000, "GIFT_CARD")}});
+  EXPECT_TRUE(only_sale().link_closed);
+  press("CHARGE");
+  ASSERT_EQ(backend.creates.size(), 1u);
+  EXPECT_EQ(backend.creates.front().request.total.minor, 750);
+}
+
 TEST_F(SaleMoneyTest, AnUnreadableEntryBesideAGoodOneIsLoggedAndNeverHidesIt) {
   reach_qr();
   poll_finds(app::LinkState::kPaid,

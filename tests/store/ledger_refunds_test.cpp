@@ -66,7 +66,7 @@ TEST_F(LedgerRefundsTest, ClearingARefundTakesItOffTheListAndKeepsWhenAndWhy) {
   sell(ledger_, "A", 1);
   ledger_.record_payments(
       "A", {payment("late-1", "link-A", 1'000, 10), payment("late-2", "link-A", 2'000, 11)});
-  ledger_.clear_refund("late-1", 5'000);
+  ledger_.clear_refund("A", "late-1", 5'000);
   EXPECT_EQ(owed_payment_ids(), (std::vector<std::string>{"late-2"}));
   const auto cleared = payment_of(*ledger_.find("A"), "late-1");
   EXPECT_EQ(cleared->refund_cleared_at_ms, 5'000);
@@ -80,8 +80,8 @@ TEST_F(LedgerRefundsTest, ClearingARefundTakesItOffTheListAndKeepsWhenAndWhy) {
 TEST_F(LedgerRefundsTest, ClearingTwiceIsHarmless) {
   sell(ledger_, "A", 1);
   ledger_.record_payments("A", {payment("late", "link-A", 1'000, 10)});
-  ledger_.clear_refund("late", 5'000);
-  ledger_.clear_refund("late", 6'000);
+  ledger_.clear_refund("A", "late", 5'000);
+  ledger_.clear_refund("A", "late", 6'000);
   EXPECT_EQ(payment_of(*ledger_.find("A"), "late")->refund_cleared_at_ms, 5'000);
   EXPECT_EQ(RawDb(path_).number("SELECT COUNT(*) FROM sale_events WHERE kind = 'refund_cleared'"),
             1);
@@ -89,8 +89,8 @@ TEST_F(LedgerRefundsTest, ClearingTwiceIsHarmless) {
 
 TEST_F(LedgerRefundsTest, ClearingAPaymentThatOwesNothingIsALogicError) {
   sell(ledger_, "A", 1);
-  EXPECT_THROW(ledger_.clear_refund("pay-A", 5'000), std::logic_error) << "it paid for the sale";
-  EXPECT_THROW(ledger_.clear_refund("no-such-payment", 5'000), std::logic_error);
+  EXPECT_THROW(ledger_.clear_refund("A", "pay-A", 5'000), std::logic_error) << "it paid for the sale";
+  EXPECT_THROW(ledger_.clear_refund("A", "no-such-payment", 5'000), std::logic_error);
   EXPECT_FALSE(payment_of(*ledger_.find("A"), "pay-A")->refund_cleared_at_ms);
 }
 
@@ -105,9 +105,9 @@ TEST_F(LedgerRefundsTest, PruningKeepsASaleUntilEveryRefundOnItIsCleared) {
   ledger_.record_payments("A", {payment("p2", "link-A", 1'000, 1'300)});
 
   EXPECT_EQ(ledger_.prune_ended_before(10'000), 0) << "two refunds owed";
-  ledger_.clear_refund("p2", 2'000);
+  ledger_.clear_refund("A", "p2", 2'000);
   EXPECT_EQ(ledger_.prune_ended_before(10'000), 0) << "the overpaid share is still owed";
-  ledger_.clear_refund("p1", 2'100);
+  ledger_.clear_refund("A", "p1", 2'100);
   EXPECT_EQ(ledger_.prune_ended_before(10'000), 1);
   EXPECT_FALSE(ledger_.find("A"));
   EXPECT_EQ(RawDb(path_).number("SELECT COUNT(*) FROM payments"), 0);
@@ -120,7 +120,7 @@ TEST_F(LedgerRefundsTest, PruningKeepsAnUnresolvedSaleUntilItsPaymentsAreRefunde
   ledger_.record_link_closed("X");
   ledger_.record_ended("X", SaleEnd::kUnresolved, "given up");
   EXPECT_EQ(ledger_.prune_ended_before(10'000), 0);
-  ledger_.clear_refund("x1", 2'000);
+  ledger_.clear_refund("X", "x1", 2'000);
   EXPECT_EQ(ledger_.prune_ended_before(10'000), 1);
 }
 

@@ -130,6 +130,11 @@ TEST(WireTest, AnEntryThatCannotBeReadIsKeptWithItsProblemAndNeverHidesTheOthers
   EXPECT_EQ(items[0].problem, "payment p1 has no amount");
   EXPECT_EQ(items[1].problem, "the entry is not an object");
   EXPECT_EQ(items[2].problem, "the payment has no id");
+  EXPECT_EQ(items[2].id.rfind("no-id-", 0), 0u) << "kept under a name of its own";
+  EXPECT_NE(items[1].id, items[2].id);
+  const auto again = parse_payments_page(R"({"paymentLinkPayments": [{"amount": "1.00"}]})");
+  EXPECT_EQ(std::get<Page<LinkPayment>>(again).items.at(0).id, items[2].id)
+      << "the same entry has the same name in every poll";
   EXPECT_EQ(items[3].problem, "");
   EXPECT_EQ(items[3].amount, "12.500");
   EXPECT_TRUE(std::holds_alternative<BadReply>(
