@@ -255,12 +255,21 @@ void Cashier::on_frame(Boot& boot, const std::string& screen, const std::vector<
     boot.answered.push_back(text);
     boot.report.problems.push_back("screen: " + text);
   }
-  if (!plan)
-    return;  // the last boot finishes by itself: no key at all
-
   const auto press = [&](std::string bytes, std::chrono::milliseconds after = 0ms) {
     boot.keys.push_back({now + after, std::move(bytes), boot.episode});
   };
+  if (screen == "underpaid" || screen == "check-payment") {
+    // Only a cashier moves these on: even the last boot's accepts what was paid (or gives a
+    // payment it cannot read up to the refund list) rather than leave the sale open.
+    if (appeared) {
+      const bool rest =
+          plan && screen == "underpaid" && charge_the_rest(seed_, ++underpaid_shown_);
+      press(rest ? "\r" : "x");
+    }
+    return;
+  }
+  if (!plan)
+    return;  // the last boot finishes by itself: no other key
   if (screen == "idle") {
     // A cashier waits for "Ready"; the boot's first idle frame is followed at once by any sale
     // the terminal resumes, which keys typed now would land in.

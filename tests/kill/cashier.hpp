@@ -44,7 +44,8 @@ class Cashier {
   // planned screen never shows).
   BootReport run_until_killed(const KillPlan& plan);
 
-  // Boots the terminal and presses no key at all; asks `settled` every quarter second, and once
+  // Boots the terminal and presses no key but CANCEL on an underpaid or check-payment screen
+  // (accepting what was paid); asks `settled` every quarter second, and once
   // that says yes stops it with SIGTERM. Gives up (with a problem in the report) after
   // `deadline`.
   BootReport run_until_settled(const std::function<bool()>& settled, std::chrono::seconds deadline);
@@ -77,6 +78,7 @@ class Cashier {
   int sales_keyed_ = 0;
   int qr_shown_ = 0;
   int paid_shown_ = 0;
+  int underpaid_shown_ = 0;
 };
 
 }  // namespace linkpos::testing

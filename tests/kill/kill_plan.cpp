@@ -11,7 +11,7 @@ namespace {
 using namespace std::chrono_literals;
 
 // One stream of draws per kind of choice, so adding a sale does not move the kills.
-enum Purpose : std::uint64_t { kKill = 1, kSale = 2, kQr = 3, kPaid = 4 };
+enum Purpose : std::uint64_t { kKill = 1, kSale = 2, kQr = 3, kPaid = 4, kUnderpaid = 5 };
 
 // The screens a kill may wait for, weighted: every stage of a sale and the boot itself (the
 // first idle screen comes while the terminal resumes what the last boot left).
@@ -25,6 +25,17 @@ constexpr std::array<std::pair<const char*, int>, 7> kScreens = {{
     {"amount", 6},
 }};
 
+// With discounts every sale is underpaid first: the cashier's choice there is cut into as well.
+constexpr std::array<std::pair<const char*, int>, 7> kDiscountedScreens = {{
+    {"creating", 14},
+    {"qr", 20},
+    {"underpaid", 20},
+    {"paid", 16},
+    {"printing", 10},
+    {"cancelling", 6},
+    {"idle", 14},
+}};
+
 }  // namespace
 
 std::string KillPlan::describe() const {
@@ -34,7 +45,7 @@ std::string KillPlan::describe() const {
   return after + "\"" + screen + "\" appeared (its appearance #" + std::to_string(occurrence) + ")";
 }
 
-KillPlan plan_kill(std::uint64_t seed, int kill_number) {
+KillPlan plan_kill(std::uint64_t seed, int kill_number, bool discounted) {
   SeededRandom random(seed, kKill, static_cast<std::uint64_t>(kill_number));
   KillPlan plan;
   if (random.chance(35)) {
@@ -43,11 +54,12 @@ KillPlan plan_kill(std::uint64_t seed, int kill_number) {
     return plan;
   }
   plan.trigger = KillPlan::Trigger::kOnScreen;
+  const auto screens = discounted ? kDiscountedScreens : kScreens;
   int total = 0;
-  for (const auto& [name, weight] : kScreens)
+  for (const auto& [name, weight] : screens)
     total += weight;
   auto pick = random.between(0, total - 1);
-  for (const auto& [name, weight] : kScreens) {
+  for (const auto& [name, weight] : screens) {
     if (pick < weight) {
       plan.screen = name;
       break;
@@ -82,6 +94,10 @@ QrPlan plan_qr(std::uint64_t seed, int qr_number, bool cancel_every_sale) {
 
 bool acknowledge_paid_at_once(std::uint64_t seed, int paid_number) {
   return SeededRandom(seed, kPaid, static_cast<std::uint64_t>(paid_number)).chance(60);
+}
+
+bool charge_the_rest(std::uint64_t seed, int underpaid_number) {
+  return SeededRandom(seed, kUnderpaid, static_cast<std::uint64_t>(underpaid_number)).chance(50);
 }
 
 }  // namespace linkpos::testing

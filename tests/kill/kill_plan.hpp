@@ -22,7 +22,9 @@ struct KillPlan {
 
 // The plan of the `kill_number`-th kill (1, 2, ...): the same for the same seed, whatever
 // happened before it.
-KillPlan plan_kill(std::uint64_t seed, int kill_number);
+// `discounted`: checkouts pay less than asked, so the underpaid screen is among those a kill may
+// wait for.
+KillPlan plan_kill(std::uint64_t seed, int kill_number, bool discounted = false);
 
 // What the cashier keys for the `sale_number`-th sale.
 struct SalePlan {
@@ -43,5 +45,9 @@ QrPlan plan_qr(std::uint64_t seed, int qr_number, bool cancel_every_sale);
 // Whether the cashier acknowledges the `paid_number`-th PAID screen at once (the terminal then
 // shows "printing") or only once the receipt is out.
 bool acknowledge_paid_at_once(std::uint64_t seed, int paid_number);
+
+// Whether the cashier sells the rest (CHARGE) at the `underpaid_number`-th underpaid screen, or
+// accepts what was paid (CANCEL).
+bool charge_the_rest(std::uint64_t seed, int underpaid_number);
 
 }  // namespace linkpos::testing

@@ -66,12 +66,13 @@ struct PowerCuts {
 // Boots, sells and kills the terminal until it has been killed `kills` times and the ledger
 // holds `sales` sales. After every kill, before the next boot, the ledger must open.
 PowerCuts cut_power_repeatedly(Cashier& cashier, std::uint64_t seed, const RunFolder& folder,
-                               int kills, int sales, std::vector<BootReport>& history) {
+                               int kills, int sales, bool discounted,
+                               std::vector<BootReport>& history) {
   PowerCuts done;
   const int most_boots = 2 * kills + 20;
   while ((done.kills < kills || done.ledger_sales < sales) &&
          static_cast<int>(history.size()) < most_boots) {
-    BootReport boot = cashier.run_until_killed(plan_kill(seed, done.kills + 1));
+    BootReport boot = cashier.run_until_killed(plan_kill(seed, done.kills + 1, discounted));
     if (boot.killed)
       ++done.kills;
     if (auto unsound = ledger_unsound(folder.file("ledger.sqlite"), folder.path() / "ledger-check",
@@ -127,6 +128,9 @@ TEST(KillTest, EveryPaymentKeepsItsReceiptThroughRandomPowerCuts) {
   const KillSeed seed = kill_seed_from_environment();
   const int target_sales = count_from_environment("LINKPOS_KILL_SALES", 25);
   const int target_kills = count_from_environment("LINKPOS_KILL_KILLS", 25);
+  // LINKPOS_KILL_DISCOUNT=<percent>: every checkout pays that much less than asked, so each sale
+  // is underpaid and the cashier sells the rest or accepts it, power cuts and all.
+  const int discount = count_from_environment("LINKPOS_KILL_DISCOUNT", 0);
   std::cout << "kill seed " << seed.value << " (" << seed.origin
             << "); repeat with LINKPOS_KILL_SEED=" << seed.value << "; " << target_sales
             << " sales, " << target_kills << " kills" << std::endl;
@@ -136,12 +140,16 @@ TEST(KillTest, EveryPaymentKeepsItsReceiptThroughRandomPowerCuts) {
   const auto began = std::chrono::steady_clock::now();
 
   RunFolder folder;
-  KillWixsim wixsim(folder, kAutoPaySeconds);
+  std::vector<std::string> wixsim_options;
+  if (discount > 0)
+    wixsim_options = {"--discount", std::to_string(discount)};
+  KillWixsim wixsim(folder, kAutoPaySeconds, wixsim_options);
   const std::string ledger = folder.file("ledger.sqlite");
   Cashier cashier(seed.value, wixsim.write_config(folder), wixsim, folder);
   std::vector<BootReport> history;
   const PowerCuts cuts =
-      cut_power_repeatedly(cashier, seed.value, folder, target_kills, target_sales, history);
+      cut_power_repeatedly(cashier, seed.value, folder, target_kills, target_sales, discount > 0,
+                           history);
   EXPECT_GE(cuts.kills, target_kills) << "boots ended without the planned kill";
   EXPECT_GE(cuts.ledger_sales, target_sales) << "too few sales reached the ledger";
 

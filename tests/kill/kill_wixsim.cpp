@@ -16,12 +16,30 @@ std::string ca_file() {
   return LINKPOS_TEST_CERTS_DIR "/ca.crt";
 }
 
+std::vector<std::string> wixsim_arguments(const std::string& auto_pay_seconds,
+                                          const std::vector<std::string>& options) {
+  std::vector<std::string> arguments{WIXSIM_BINARY,
+                                     "--listen",
+                                     "localhost:0",
+                                     "--api-key",
+                                     KillWixsim::kApiKey,
+                                     "--site-id",
+                                     KillWixsim::kSiteId,
+                                     "--cert",
+                                     LINKPOS_TEST_CERTS_DIR "/localhost.crt",
+                                     "--key",
+                                     LINKPOS_TEST_CERTS_DIR "/localhost.key",
+                                     "--auto-pay",
+                                     auto_pay_seconds};
+  arguments.insert(arguments.end(), options.begin(), options.end());
+  return arguments;
+}
+
 }  // namespace
 
-KillWixsim::KillWixsim(const RunFolder& folder, const std::string& auto_pay_seconds)
-    : process_({WIXSIM_BINARY, "--listen", "localhost:0", "--api-key", kApiKey, "--site-id",
-                kSiteId, "--cert", LINKPOS_TEST_CERTS_DIR "/localhost.crt", "--key",
-                LINKPOS_TEST_CERTS_DIR "/localhost.key", "--auto-pay", auto_pay_seconds}),
+KillWixsim::KillWixsim(const RunFolder& folder, const std::string& auto_pay_seconds,
+                       const std::vector<std::string>& options)
+    : process_(wixsim_arguments(auto_pay_seconds, options)),
       log_(folder.file("wixsim.log")) {
   if (auto line = process_.next_stdout_line(30s))
     base_url_ = *line;

@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -11,7 +12,7 @@
 namespace linkpos::testing {
 
 // wixsim over TLS with the generated test CA, paying every link `auto_pay_seconds` after it is
-// made, for the whole kill run: it is the one part that never loses power. Its request log goes
+// made (with whatever discount `options` give its checkouts), for the whole kill run: it is the one part that never loses power. Its request log goes
 // to <folder>/wixsim.log, drained by every call here so its pipe never fills and stalls it.
 class KillWixsim {
  public:
@@ -19,7 +20,9 @@ class KillWixsim {
   static constexpr const char* kSiteId = "kill-site";
   static constexpr const char* kTerminalId = "KILL";
 
-  KillWixsim(const RunFolder& folder, const std::string& auto_pay_seconds);
+  // `options` go to wixsim as they are (e.g. "--discount", "10").
+  KillWixsim(const RunFolder& folder, const std::string& auto_pay_seconds,
+             const std::vector<std::string>& options = {});
 
   // Writes the terminal's config (config/wixsim.json pointed at this wixsim and the folder's
   // ledger and receipts) and returns its path.
