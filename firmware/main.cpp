@@ -94,6 +94,7 @@ int run(const Arguments& arguments) {
                                       board->printer(),
                                       *ledger,
                                       log};
+  ledger->set_refusal_log([&log](std::string_view message) { log.error(message); });
   int exit_code = 0;
   linkpos::app::TerminalOptions options;
   options.once = arguments.once;
@@ -102,11 +103,13 @@ int run(const Arguments& arguments) {
   options.build_time = linkpos::kBuildTime;
   options.backend_name = board->backend_name();
   options.boot_notice = ledger_notice;
-  options.finished = [&](linkpos::app::OnceExit code) {
+  // A --once run ends with its sale; its exit code says how.
+  linkpos::app::OnceRun once_run([&](linkpos::app::OnceExit code) {
     exit_code = static_cast<int>(code);
     io.stop();
-  };
-  linkpos::app::Terminal terminal(services, board->display(), options);
+  });
+  linkpos::app::Terminal terminal(services, board->display(), options,
+                                  arguments.once ? &once_run : nullptr);
 
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& error, int signal) {

@@ -23,10 +23,7 @@ void ConnectionWatch::check() {
   if (in_flight_)
     return;
   in_flight_ = true;
-  services_.backend.check_connection(
-      [this, alive = std::weak_ptr<int>(alive_)](BackendResult<void> result) {
-        if (!alive.lock())
-          return;
+  services_.backend.check_connection(lifetime_.guard([this](BackendResult<void> result) {
         in_flight_ = false;
         const State before = state_;
         const auto failure_before = failure_ ? failure_->failure : BackendFailure::kUnreachable;
@@ -47,7 +44,7 @@ void ConnectionWatch::check() {
           changed_();
         }
         timer_ = services_.clock.after(interval_, [this] { check(); });
-      });
+      }));
 }
 
 }  // namespace linkpos::app

@@ -4,7 +4,8 @@
 #include <memory>
 #include <optional>
 
-#include "app/sale.hpp"
+#include "app/lifetime.hpp"
+#include "app/sale_services.hpp"
 
 namespace linkpos::app {
 
@@ -37,7 +38,7 @@ class ConnectionWatch {
   std::optional<BackendError> failure_;
   bool in_flight_ = false;
   hal::Timer timer_;
-  std::shared_ptr<int> alive_ = std::make_shared<int>(0);
+  Lifetime lifetime_;
 };
 
 }  // namespace linkpos::app

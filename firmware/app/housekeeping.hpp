@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "app/sale.hpp"
+#include "app/sale_services.hpp"
 
 namespace linkpos::app {
 

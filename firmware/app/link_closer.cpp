@@ -11,23 +11,27 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::chrono::milliseconds kFirstRetry = 5s;
-constexpr std::chrono::milliseconds kLongestRetry = 5min;
-
 }  // namespace
 
-LinkCloser::LinkCloser(SaleServices& services, std::function<void()> extra_payment_found)
+LinkCloser::LinkCloser(SaleServices& services, std::function<void()> refund_found)
     : services_(services),
-      extra_payment_found_(std::move(extra_payment_found)),
-      backoff_(kFirstRetry) {}
-
-LinkCloser::~LinkCloser() = default;
+      refund_found_(std::move(refund_found)),
+      search_(services),
+      backoff_(5s, 5min) {}
 
 void LinkCloser::wake() {
   if (running_)
     return;
-  backoff_ = kFirstRetry;
+  backoff_.reset();
   timer_ = services_.clock.after(0ms, [this] { run_pass(); });
+}
+
+bool LinkCloser::commit(store::LedgerResult<store::SaleRecord> written) {
+  if (written)
+    return true;
+  services_.log.error(written.error().message);
+  failed_this_pass_ = true;
+  return false;
 }
 
 void LinkCloser::run_pass() {
@@ -59,92 +63,76 @@ void LinkCloser::settle_next() {
   }
   const store::SaleRecord sale = uncertain_.back();
   uncertain_.pop_back();
-  const auto alive = std::weak_ptr<int>(alive_);
-  services_.backend.find_link(
-      sale.reference, from_unix_ms(sale.started_at_ms) - std::chrono::minutes(5),
-      sale.known_links(), [this, alive, sale](BackendResult<std::optional<PaymentLink>> found) {
-        if (!alive.lock())
-          return;
-        if (!found) {
-          failed_this_pass_ = true;
-        } else {
-          try {
-            if (found.value()) {
-              const PaymentLink& link = *found.value();
-              services_.ledger.record_late_link(sale.reference, link.id, link.url,
-                                                to_unix_ms(link.expires_at));
-              services_.log.warn("sale " + sale.reference + " had a link after all (" + link.id +
-                                 "): closing it");
-            } else {
-              services_.ledger.record_create_settled(sale.reference);
-            }
-          } catch (const store::LedgerError& error) {
-            services_.log.error(error.what());
-            failed_this_pass_ = true;
-          }
-        }
+  search_.once(
+      sale, [this, sale](std::optional<PaymentLink> found) { on_settled(sale, std::move(found)); },
+      [this](const BackendError&) {
+        failed_this_pass_ = true;
         settle_next();
       });
 }
 
+void LinkCloser::on_settled(const store::SaleRecord& sale, std::optional<PaymentLink> found) {
+  if (found) {
+    if (commit(services_.ledger.record_late_link(sale.reference, found->id, found->url,
+                                                 to_unix_ms(found->expires_at)))) {
+      services_.log.warn("sale " + sale.reference + " had a link after all (" + found->id +
+                         "): closing it");
+    }
+  } else {
+    commit(services_.ledger.record_create_settled(sale.reference));
+  }
+  settle_next();
+}
+
 void LinkCloser::close_next() {
   if (queue_.empty()) {
-    on_pass_done(!failed_this_pass_);
+    on_pass_done();
     return;
   }
   const store::SaleRecord sale = queue_.back();
   queue_.pop_back();
   const PaymentLink link{sale.link_id, sale.link_url, from_unix_ms(sale.link_expires_at_ms)};
-  const auto alive = std::weak_ptr<int>(alive_);
-  services_.backend.cancel_link(link, [this, alive, sale, link](BackendResult<void> closed) {
-    if (!alive.lock())
-      return;
-    if (!closed) {
-      services_.log.warn("link " + sale.link_id + " of sale " + sale.reference +
-                         " still not confirmed closed: " + closed.error().detail);
-      failed_this_pass_ = true;
-      close_next();
-      return;
-    }
-    services_.backend.get_status(link, [this, alive, sale](BackendResult<LinkStatus> status) {
-      if (!alive.lock())
-        return;
-      if (!status) {
-        failed_this_pass_ = true;
-        close_next();
-        return;
-      }
-      try {
-        const auto& payments = status.value().payments;
-        const bool found =
-            services_.ledger.record_payments(
-                sale.reference, as_records(payments, to_unix_ms(services_.clock.now()))) > 0;
-        if (found) {
-          services_.log.warn("sale " + sale.reference + ": a payment came in on link " +
-                             sale.link_id + " after the sale: it is on the refund list");
-        }
-        services_.ledger.record_link_closed(sale.reference);
-        services_.log.info("link " + sale.link_id + " of sale " + sale.reference +
-                           " confirmed closed");
-        if (found && extra_payment_found_)
-          extra_payment_found_();
-      } catch (const store::LedgerError& error) {
-        services_.log.error(error.what());
-        failed_this_pass_ = true;
-      }
-      close_next();
-    });
-  });
+  close_then_look(services_.backend, link, lifetime_.guard([this, sale](ClosedLink closed) {
+                    on_closed(sale, std::move(closed));
+                  }));
 }
 
-void LinkCloser::on_pass_done(bool all_closed) {
+void LinkCloser::on_closed(const store::SaleRecord& sale, ClosedLink closed) {
+  if (!closed.confirmed) {
+    services_.log.warn("link " + sale.link_id + " of sale " + sale.reference +
+                       " still not confirmed closed: " +
+                       (closed.close_failure ? closed.close_failure->detail
+                                             : closed.last_look.error().detail));
+    failed_this_pass_ = true;
+    return close_next();
+  }
+  // The sale has ended: whatever the last look finds is owed back.
+  const auto& payments = closed.last_look.value().payments;
+  const auto kept = services_.ledger.record_payments(
+      sale.reference, as_records(payments, to_unix_ms(services_.clock.now())));
+  if (!commit(kept))
+    return close_next();
+  const bool found = kept.value().payments.size() > sale.payments.size();
+  if (found) {
+    services_.log.warn("sale " + sale.reference + ": a payment came in on link " + sale.link_id +
+                       " after the sale: it is on the refund list");
+  }
+  if (commit(services_.ledger.record_link_closed(sale.reference))) {
+    services_.log.info("link " + sale.link_id + " of sale " + sale.reference +
+                       " confirmed closed");
+  }
+  if (found && refund_found_)
+    refund_found_();
+  close_next();
+}
+
+void LinkCloser::on_pass_done() {
   running_ = false;
-  if (all_closed) {
-    backoff_ = kFirstRetry;
+  if (!failed_this_pass_) {
+    backoff_.reset();
     return;
   }
-  timer_ = services_.clock.after(backoff_, [this] { run_pass(); });
-  backoff_ = std::min(backoff_ * 2, kLongestRetry);
+  timer_ = services_.clock.after(backoff_.next(), [this] { run_pass(); });
 }
 
 }  // namespace linkpos::app

@@ -1,22 +1,24 @@
 #pragma once
 
-#include <chrono>
 #include <functional>
-#include <memory>
+#include <vector>
 
-#include "app/sale.hpp"
+#include "app/backoff.hpp"
+#include "app/lifetime.hpp"
+#include "app/link_closing.hpp"
+#include "app/link_search.hpp"
+#include "app/sale_services.hpp"
 
 namespace linkpos::app {
 
 // Closes, in the background, every link the ledger has not seen confirmed closed after its sale
 // ended (the network was down at the time, or the terminal lost power), then looks once more
-// for payments on it: any found are kept in the ledger as extra payments to refund. First it
-// settles sales that ended while a create's outcome was unknown, by searching for their link.
-// It keeps trying, backing off, until the service confirms.
+// for payments on it: any found go on the refund list. First it settles sales that ended while
+// a create's outcome was unknown, by searching for their link. It keeps trying, backing off,
+// until the service confirms.
 class LinkCloser {
  public:
-  LinkCloser(SaleServices& services, std::function<void()> extra_payment_found);
-  ~LinkCloser();
+  LinkCloser(SaleServices& services, std::function<void()> refund_found);
   LinkCloser(const LinkCloser&) = delete;
   LinkCloser& operator=(const LinkCloser&) = delete;
 
@@ -26,18 +28,23 @@ class LinkCloser {
  private:
   void run_pass();
   void settle_next();
+  void on_settled(const store::SaleRecord& sale, std::optional<PaymentLink> found);
   void close_next();
-  void on_pass_done(bool all_closed);
+  void on_closed(const store::SaleRecord& sale, ClosedLink closed);
+  void on_pass_done();
+  // Writes to the ledger; a failure counts as this pass failing.
+  bool commit(store::LedgerResult<store::SaleRecord> written);
 
   SaleServices& services_;
-  std::function<void()> extra_payment_found_;
+  std::function<void()> refund_found_;
+  LinkSearch search_;
   std::vector<store::SaleRecord> uncertain_;
   std::vector<store::SaleRecord> queue_;
   bool running_ = false;
   bool failed_this_pass_ = false;
-  std::chrono::milliseconds backoff_;
+  Backoff backoff_;
   hal::Timer timer_;
-  std::shared_ptr<int> alive_ = std::make_shared<int>(0);
+  Lifetime lifetime_;
 };
 
 }  // namespace linkpos::app

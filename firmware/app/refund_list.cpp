@@ -21,7 +21,9 @@ std::string_view refund_reason_text(store::RefundReason reason, const Strings& s
 }
 
 RefundList::RefundList(SaleServices& services, bool may_clear)
-    : services_(services), may_clear_(may_clear) {}
+    : services_(services), may_clear_(may_clear) {
+  reload();
+}
 
 void RefundList::open() {
   index_ = 0;
@@ -40,33 +42,33 @@ void RefundList::reload() {
     index_ = 0;
 }
 
-bool RefundList::press(hal::Key key) {
+Next RefundList::press(hal::Key key) {
   note_.clear();
   switch (key) {
     case hal::Key::kCancel:
     case hal::Key::kMenu:
-      return false;
+      return Next{Next::Go::kIdle};
     case hal::Key::kCharge:
       if (!refunds_.empty())
         index_ = (index_ + 1) % refunds_.size();
-      return true;
+      return {};
     case hal::Key::kClear:
       if (may_clear_ && !refunds_.empty()) {
-        const store::RefundDue& due = refunds_[index_];
-        try {
-          services_.ledger.clear_refund(due.reference, due.payment.payment_id,
-                                        to_unix_ms(services_.clock.now()));
+        const store::RefundDue due = refunds_[index_];
+        const auto cleared = services_.ledger.clear_refund(due.reference, due.payment.payment_id,
+                                                           to_unix_ms(services_.clock.now()));
+        if (cleared) {
           services_.log.info("refund of payment " + due.payment.payment_id + " (sale " +
                              due.reference + ") cleared by the technician");
           note_ = std::string(services_.strings.refunds_cleared);
-        } catch (const store::LedgerError& error) {
-          services_.log.error(error.what());
+        } else {
+          services_.log.error(cleared.error().message);
         }
         reload();
       }
-      return true;
+      return {};
     default:
-      return true;
+      return {};
   }
 }
 

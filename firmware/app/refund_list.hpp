@@ -4,9 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "app/sale.hpp"
-#include "hal/keypad.hpp"
-#include "ui/screen.hpp"
+#include "app/sale_services.hpp"
+#include "app/views/view.hpp"
 
 namespace linkpos::app {
 
@@ -14,15 +13,15 @@ namespace linkpos::app {
 // the payment to refund it from and why (paid too much, paid after the sale, a payment that could
 // not be read, a sale given up). Anyone may look from MENU; only the technician's menu, behind
 // its PIN, clears an entry once it is refunded in the Wix dashboard.
-class RefundList {
+class RefundList final : public View {
  public:
   RefundList(SaleServices& services, bool may_clear);
 
-  // Reads the list from the ledger and shows its first entry.
+  // Reads the list from the ledger again and shows its first entry.
   void open();
-  // Handles a key; false once the list is left.
-  bool press(hal::Key key);
-  ui::Screen screen() const;
+  // Goes back to idle once the list is left.
+  Next press(hal::Key key) override;
+  ui::Screen screen() const override;
 
  private:
   void reload();

@@ -1,6 +1,7 @@
 #include "app/sale.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <utility>
 
 #include "app/exact_amount.hpp"
@@ -13,39 +14,45 @@ namespace linkpos::app {
 namespace {
 
 using namespace std::chrono_literals;
+using store::SaleEvent;
+using store::SaleStage;
 
 constexpr auto kTick = 1s;
 constexpr auto kPrintRetry = 10s;
-constexpr std::chrono::milliseconds kFirstFindRetry = 2s;
-constexpr std::chrono::milliseconds kLongestFindRetry = 30s;
-constexpr auto kClockMargin = 5min;
-
-store::SaleEnd ledger_end(SaleOutcome outcome) {
-  switch (outcome) {
-    case SaleOutcome::kCompleted:
-      return store::SaleEnd::kCompleted;
-    case SaleOutcome::kCancelled:
-    case SaleOutcome::kClosedElsewhere:
-      return store::SaleEnd::kCancelled;
-    case SaleOutcome::kTimedOut:
-      return store::SaleEnd::kExpired;
-    case SaleOutcome::kCreateFailed:
-    case SaleOutcome::kInterrupted:
-      return store::SaleEnd::kFailed;
-    case SaleOutcome::kUnresolved:
-      return store::SaleEnd::kUnresolved;
-  }
-  return store::SaleEnd::kFailed;
-}
 
 // Payments waiting to be counted: kept before the sale was paid, and not owed back.
 bool uncounted(const store::PaymentRecord& payment) {
   return !payment.counted && payment.refund_reason == store::RefundReason::kNone;
 }
 
+// Where a sale read back from the ledger after a restart picks up.
+Sale::State resumed_state(const store::SaleRecord& sale) {
+  switch (sale.stage) {
+    case SaleStage::kStarted:
+      // The create may have reached the service before the power went: its link is looked for.
+      return Sale::State::kFindingLink;
+    case SaleStage::kLinkCreated:
+      return Sale::State::kWaitingForPayment;
+    case SaleStage::kUnderpaid:
+      // CHARGE had asked for a link for the rest: did it reach the service?
+      return sale.create_uncertain ? Sale::State::kFindingRest : Sale::State::kUnderpaid;
+    case SaleStage::kCheckPayment:
+      return Sale::State::kCheckingPayment;
+    case SaleStage::kPaid:
+      return Sale::State::kIssuingReceipts;
+    case SaleStage::kReceiptIssued:
+      return Sale::State::kPrinting;
+    case SaleStage::kPrinted:
+      return Sale::State::kPrinted;
+    case SaleStage::kEnded:
+      break;
+  }
+  return Sale::State::kEnded;
+}
+
 }  // namespace
 
-std::string_view describe(BackendFailure failure, const Strings& s) {
+std::string_view failure_text(BackendFailure failure, const Strings& s) {
   switch (failure) {
     case BackendFailure::kUnreachable:
       return s.failure_unreachable;
@@ -67,7 +74,7 @@ std::string_view describe(BackendFailure failure, const Strings& s) {
   return s.failure_bad_reply;
 }
 
-std::string_view describe(hal::PrinterFault fault, const Strings& s) {
+std::string_view printer_fault_text(hal::PrinterFault fault, const Strings& s) {
   switch (fault) {
     case hal::PrinterFault::kOffline:
       return s.printer_offline;
@@ -82,7 +89,7 @@ std::string_view describe(hal::PrinterFault fault, const Strings& s) {
 }
 
 Sale::Sale(SaleServices& services, Money amount, std::function<void()> changed)
-    : services_(services), changed_(std::move(changed)), resumed_(false) {
+    : services_(services), changed_(std::move(changed)), resumed_(false), search_(services) {
   const auto now = services_.clock.now();
   record_.reference = make_sale_reference(services_.settings.terminal_id, now);
   record_.business_day = business_day(now);
@@ -97,34 +104,141 @@ Sale::Sale(SaleServices& services, store::SaleRecord resumed, std::function<void
       changed_(std::move(changed)),
       record_(std::move(resumed)),
       resumed_(true),
-      reprint_(record_.print_pending) {}
+      state_(resumed_state(record_)),
+      reprint_(record_.print_pending),
+      search_(services) {}
 
 Sale::~Sale() = default;
 
-template <class Write>
-bool Sale::commit(Write&& write) {
-  try {
-    std::forward<Write>(write)();
-    if (auto now = services_.ledger.find(record_.reference))
-      record_ = std::move(*now);
-    return true;
-  } catch (const store::LedgerError& error) {
-    services_.log.error(std::string("sale ") + record_.reference + " stopped: " + error.what());
-    tick_timer_.cancel();
-    poll_timer_.cancel();
-    phase_ = Phase::kLedgerFailed;
-    changed_();
-    return false;
+void Sale::start() {
+  if (resumed_) {
+    services_.log.info("sale " + record_.reference + " resumed after a restart");
+    after_restart_ = state_ == State::kFindingLink || state_ == State::kFindingRest;
+    enter(state_);
+    return;
   }
+  if (!apply(services_.ledger.record_started(record_)))
+    return;
+  services_.log.info("sale " + record_.reference + " started: " + format_money(amount()));
+  enter(State::kCreatingLink);
 }
 
-template <class Callback>
-auto Sale::guarded(Callback callback) {
-  return
-      [alive = std::weak_ptr<int>(alive_), callback = std::move(callback)](auto&&... args) mutable {
-        if (alive.lock())
-          callback(std::forward<decltype(args)>(args)...);
-      };
+bool Sale::move(SaleEvent event) {
+  const store::SaleMove* next = store::find_move(state_, event);
+  if (next == nullptr) {
+    throw std::logic_error("sale " + record_.reference + ": the sale table has no move for '" +
+                           std::string(store::event_name(event)) + "' from '" +
+                           std::string(store::state_name(state_)) + "'");
+  }
+  stop_timers();
+  if (!commit(*next))
+    return false;
+  if (next->to == State::kEnded)
+    ended_by_ = event;
+  state_ = next->to;
+  enter(state_);
+  return true;
+}
+
+bool Sale::commit(const store::SaleMove& move) {
+  using store::LedgerWrite;
+  store::Ledger& ledger = services_.ledger;
+  const std::string& reference = record_.reference;
+  switch (move.write) {
+    case LedgerWrite::kNone:
+      return true;
+    case LedgerWrite::kLinkCreated:
+      return apply(ledger.record_link_created(reference, made_->id, made_->url,
+                                              to_unix_ms(made_->expires_at), asked_minor_));
+    case LedgerWrite::kCreateUncertain:
+      return apply(ledger.record_create_uncertain(reference));
+    case LedgerWrite::kCreateSettled:
+      return apply(ledger.record_create_settled(reference));
+    case LedgerWrite::kUnderpaid:
+      return apply(ledger.record_underpaid(reference));
+    case LedgerWrite::kCheckPayment:
+      return apply(ledger.record_check_payment(reference));
+    case LedgerWrite::kPaid: {
+      std::vector<std::pair<std::string, std::int64_t>> overpaid;
+      for (const RefundShare& share : settlement().refunds)
+        overpaid.emplace_back(share.payment_id, to_thousandths(share.amount));
+      return apply(ledger.record_paid(reference, to_unix_ms(services_.clock.now()), overpaid,
+                                      written_off_thousandths_));
+    }
+    case LedgerWrite::kReceiptIssued:
+      return apply(ledger.record_receipt_issued(reference, issued_));
+    case LedgerWrite::kPrintFailed:
+      return apply(ledger.record_print_failed(reference, detail_));
+    case LedgerWrite::kPrinted:
+      return apply(ledger.record_printed(reference));
+    case LedgerWrite::kEnded:
+      return apply(ledger.record_ended(reference, *move.end, detail_));
+    case LedgerWrite::kPrintStarted:
+    case LedgerWrite::kPayments:
+    case LedgerWrite::kLinkClosed:
+    case LedgerWrite::kLateLink:
+      break;  // notes: written by the steps themselves, never by a move
+  }
+  throw std::logic_error("sale table: a move may not write '" +
+                         std::string(store::write_name(move.write)) + "'");
+}
+
+bool Sale::apply(store::LedgerResult<store::SaleRecord> written) {
+  if (written) {
+    record_ = std::move(written.value());
+    return true;
+  }
+  // The one place a failed write is handled: the sale stops where the ledger last has it, so a
+  // restart resumes it from there.
+  services_.log.error("sale " + record_.reference + " stopped: " + written.error().message);
+  stop_timers();
+  ledger_failure_ = written.error();
+  changed_();
+  return false;
+}
+
+void Sale::stop_timers() {
+  tick_timer_.cancel();
+  poll_timer_.cancel();
+  print_retry_timer_.cancel();
+  search_.stop();
+}
+
+void Sale::enter(State state) {
+  switch (state) {
+    case State::kCreatingLink:
+    case State::kCreatingRest:
+      return create_link();
+    case State::kFindingLink:
+    case State::kFindingRest:
+      return find_link();
+    case State::kWaitingForPayment:
+      return wait_for_payment();
+    case State::kClosingLink:
+      return close_link();
+    case State::kUnderpaid:
+    case State::kCheckingPayment:
+      // The link must take no more while the cashier decides.
+      close_in_background();
+      return changed_();
+    case State::kIssuingReceipts:
+      close_in_background();
+      return issue_receipts();
+    case State::kPrinting:
+      return print();
+    case State::kPrintFailed:
+      // Printing resumes by itself once the paper is in or the printer is back.
+      print_retry_timer_ = services_.clock.after(kPrintRetry, [this] { retry_print(); });
+      return changed_();
+    case State::kPrinted:
+      close_in_background();
+      detail_ = "receipt printed";
+      move(SaleEvent::kDone);
+      return;
+    case State::kEnded:
+      services_.log.info("sale " + record_.reference + " ended: " + detail_);
+      return changed_();
+  }
 }
 
 PaymentLink Sale::link() const {
@@ -145,120 +259,11 @@ Settlement Sale::settlement() const {
   return settle(amount(), counted);
 }
 
-void Sale::start() {
-  if (!resumed_) {
-    if (!commit([&] { services_.ledger.record_started(record_); }))
-      return;
-    services_.log.info("sale " + record_.reference + " started: " + format_money(amount()));
-    create_link();
-    return;
-  }
-  services_.log.info("sale " + record_.reference + " resumed after a restart");
-  switch (record_.stage) {
-    case store::SaleStage::kStarted:
-      // The create may have reached the service before the power went: look for its link. A
-      // sale from before a restart is not started again if there is none.
-      settle_uncertain_create(/*create_if_missing=*/false);
-      return;
-    case store::SaleStage::kLinkCreated:
-      enter_waiting(/*poll_now=*/true);
-      return;
-    case store::SaleStage::kUnderpaid:
-      if (record_.create_uncertain) {
-        // CHARGE had asked for a link for the rest: did it reach the service?
-        settle_uncertain_create(/*create_if_missing=*/false);
-      } else {
-        enter_underpaid();
-      }
-      return;
-    case store::SaleStage::kCheckPayment:
-      enter_check_payment();
-      return;
-    case store::SaleStage::kPaid:
-      close_paid_link();
-      issue_receipt();
-      return;
-    case store::SaleStage::kReceiptIssued:
-      close_paid_link();
-      print();
-      return;
-    case store::SaleStage::kPrinted:
-      close_paid_link();
-      end(SaleOutcome::kCompleted, "receipt was printed before the restart");
-      return;
-    case store::SaleStage::kEnded:
-      return;
-  }
-}
-
-void Sale::cancel() {
-  if (phase_ == Phase::kCreating) {
-    // The create request may already be at the server: wait for its answer, then close the link.
-    cancel_requested_ = true;
-    changed_();
-    if (find_retry_timer_.pending()) {
-      find_retry_timer_.cancel();
-      find_link();  // one more look now, rather than after the back-off
-    }
-  } else if (phase_ == Phase::kWaiting) {
-    cancel_requested_ = true;
-    begin_closing(Closing::kByCashier);
-  }
-}
-
-void Sale::retry_print() {
-  if (phase_ == Phase::kPrintFailed)
-    print();
-}
-
-void Sale::charge_rest() {
-  if (phase_ != Phase::kUnderpaid)
-    return;
-  if (!record_.link_closed) {
-    // The first link must take no more before a second one asks for the rest.
-    trouble_ = BackendFailure::kUnreachable;
-    close_paid_link();
-    changed_();
-    return;
-  }
-  // Marked first: if the power goes while the create is out, the restart looks for its link.
-  if (!commit([&] { services_.ledger.record_create_uncertain(record_.reference); }))
-    return;
-  cancel_requested_ = false;
-  create_link();
-}
-
-void Sale::accept_underpaid() {
-  if (phase_ != Phase::kUnderpaid)
-    return;
-  const Settlement now = settlement();
-  on_paid(now, to_thousandths(amount()) - now.paid_thousandths);
-}
-
-void Sale::look_again() {
-  if (phase_ != Phase::kCheckPayment || looking_again_)
-    return;
-  looking_again_ = true;
-  changed_();
-  services_.backend.get_status(link(), guarded([this](BackendResult<LinkStatus> result) {
-                                 looking_again_ = false;
-                                 if (!result) {
-                                   trouble_ = result.error().failure;
-                                   changed_();
-                                   return;
-                                 }
-                                 trouble_.reset();
-                                 if (!keep_payments(result.value().payments))
-                                   return;
-                                 if (!settle_payments(result.value().state != LinkState::kPending))
-                                   changed_();
-                               }));
-}
-
-void Sale::give_up() {
-  if (phase_ != Phase::kCheckPayment)
-    return;
-  end(SaleOutcome::kUnresolved, "a payment could not be read; the cashier gave up on the sale");
+std::optional<SaleOutcome> Sale::outcome() const {
+  if (state_ != State::kEnded || !ended_by_)
+    return std::nullopt;
+  const SaleEnding* ending = ending_for(*ended_by_);
+  return ending != nullptr ? std::optional<SaleOutcome>(ending->outcome) : std::nullopt;
 }
 
 std::chrono::seconds Sale::time_left() const {
@@ -268,25 +273,108 @@ std::chrono::seconds Sale::time_left() const {
   return std::chrono::ceil<std::chrono::seconds>(left);
 }
 
-void Sale::create_link() {
-  phase_ = Phase::kCreating;
+// The cashier's keys.
+
+void Sale::cancel() {
+  if (state_ == State::kCreatingLink || state_ == State::kFindingLink ||
+      state_ == State::kCreatingRest || state_ == State::kFindingRest) {
+    // The create request may already be at the server: wait for its answer, then close the link.
+    cancel_requested_ = true;
+    closing_ = Closing::kByCashier;
+    search_.try_now();  // one more look now, rather than after the back-off
+    changed_();
+  } else if (state_ == State::kWaitingForPayment) {
+    cancel_requested_ = true;
+    closing_ = Closing::kByCashier;
+    move(SaleEvent::kCancel);
+  }
+}
+
+void Sale::charge_rest() {
+  if (state_ != State::kUnderpaid)
+    return;
+  if (!record_.link_closed) {
+    // The first link must take no more before a second one asks for the rest.
+    trouble_ = BackendFailure::kUnreachable;
+    close_in_background();
+    changed_();
+    return;
+  }
+  cancel_requested_ = false;
+  trouble_.reset();
+  move(SaleEvent::kChargeRest);  // marked uncertain first: a restart looks for its link
+}
+
+void Sale::accept_underpaid() {
+  if (state_ != State::kUnderpaid)
+    return;
+  written_off_thousandths_ = to_thousandths(amount()) - settlement().paid_thousandths;
+  services_.log.info("sale " + record_.reference + ": the cashier accepted " +
+                     format_exact(written_off_thousandths_, services_.settings.currency) +
+                     " less than the total");
+  move(SaleEvent::kAcceptUnderpaid);
+}
+
+void Sale::look_again() {
+  if (state_ != State::kCheckingPayment || looking_again_)
+    return;
+  looking_again_ = true;
   changed_();
-  const auto now = services_.clock.now();
+  services_.backend.get_status(link(),
+                               lifetime_.guard([this](BackendResult<LinkStatus> result) {
+                                 on_looked_again(std::move(result));
+                               }));
+}
+
+void Sale::on_looked_again(BackendResult<LinkStatus> result) {
+  looking_again_ = false;
+  if (state_ != State::kCheckingPayment)
+    return;
+  if (!result) {
+    trouble_ = result.error().failure;
+    return changed_();
+  }
+  trouble_.reset();
+  if (!keep_payments(result.value().payments))
+    return;
+  const auto event = payments_event(result.value().state != LinkState::kPending);
+  if (event && *event != SaleEvent::kPaymentUnreadable) {
+    move(*event);
+    return;
+  }
+  changed_();
+}
+
+void Sale::give_up() {
+  if (state_ == State::kCheckingPayment)
+    end_with(SaleEvent::kGiveUp, "a payment could not be read; the cashier gave up on the sale");
+}
+
+void Sale::retry_print() {
+  if (state_ == State::kPrintFailed)
+    move(SaleEvent::kPrintAgain);
+}
+
+// The link.
+
+void Sale::create_link() {
+  changed_();
+  // A link for the rest of an underpaid sale says so, so the customer knows what it is for.
+  const bool rest = state_ == State::kCreatingRest;
+  const Money asked = rest ? settlement().shortfall : amount();
+  asked_minor_ = asked.minor;
   LinkRequest request;
   request.reference = record_.reference;
   request.title =
       fill(services_.strings.link_title,
            {{"merchant", services_.settings.merchant.name}, {"reference", record_.reference}});
-  // A link for the rest of an underpaid sale says so, so the customer knows what it is for.
-  const bool rest = record_.stage == store::SaleStage::kUnderpaid;
-  const Money asked = rest ? settlement().shortfall : amount();
-  pending_link_amount_ = asked.minor;
   request.lines = {SaleLine{
       std::string(rest ? services_.strings.rest_line_name : services_.strings.sale_line_name),
       asked}};
   request.total = asked;
-  request.expires_at = now + services_.settings.link_validity;
-  services_.backend.create_link(request, guarded([this](BackendResult<PaymentLink> result) {
+  request.expires_at = services_.clock.now() + services_.settings.link_validity;
+  services_.backend.create_link(request,
+                                lifetime_.guard([this](BackendResult<PaymentLink> result) {
                                   on_link_created(std::move(result));
                                 }));
 }
@@ -295,104 +383,74 @@ void Sale::on_link_created(BackendResult<PaymentLink> result) {
   if (!result && result.error().uncertain) {
     services_.log.warn("sale " + record_.reference + ": the create may have reached the service (" +
                        result.error().detail + "); looking for its link before trying again");
-    settle_uncertain_create(/*create_if_missing=*/true);
+    move(SaleEvent::kCreateLost);
     return;
   }
   if (!result) {
     const BackendError& error = result.error();
     services_.log.warn("sale " + record_.reference + ": no payment link: " + error.detail);
-    if (record_.stage == store::SaleStage::kUnderpaid) {
-      // The money already taken stays with the sale: back to the cashier's choice.
-      if (commit([&] { services_.ledger.record_create_settled(record_.reference); })) {
-        trouble_ = error.failure;
-        enter_underpaid();
-      }
-      return;
-    }
     create_error_ = error;
-    end(cancel_requested_ ? SaleOutcome::kCancelled : SaleOutcome::kCreateFailed, error.detail);
+    trouble_ = error.failure;
+    detail_ = error.detail;
+    move(cancel_requested_ ? SaleEvent::kCreateRefusedAfterCancel : SaleEvent::kCreateRefused);
     return;
   }
-  const PaymentLink& made = result.value();
-  const auto expires_ms = to_unix_ms(made.expires_at);
-  const std::int64_t asked =
-      pending_link_amount_ > 0 ? pending_link_amount_ : settlement().shortfall.minor;
-  if (!commit([&] {
-        services_.ledger.record_link_created(record_.reference, made.id, made.url, expires_ms,
-                                             asked);
-      })) {
-    return;
-  }
-  services_.log.info("sale " + record_.reference + ": link " + made.id + " " + made.url);
-  if (cancel_requested_) {
-    begin_closing(Closing::kByCashier);
-  } else {
-    enter_waiting(/*poll_now=*/false);
-  }
-}
-
-void Sale::settle_uncertain_create(bool create_if_missing) {
-  if (!record_.create_uncertain) {
-    if (!commit([&] { services_.ledger.record_create_uncertain(record_.reference); }))
-      return;
-  }
-  create_if_missing_ = create_if_missing;
-  find_backoff_ = kFirstFindRetry;
-  phase_ = Phase::kCreating;
-  changed_();
-  find_link();
+  made_ = result.value();
+  services_.log.info("sale " + record_.reference + ": link " + made_->id + " " + made_->url);
+  move(cancel_requested_ ? SaleEvent::kLinkMadeAfterCancel : SaleEvent::kLinkMade);
 }
 
 void Sale::find_link() {
-  // The link, if made, was made after the sale started; the margin covers clock differences.
-  const auto since = from_unix_ms(record_.started_at_ms) - kClockMargin;
-  services_.backend.find_link(
-      record_.reference, since, record_.known_links(),
-      guarded([this](BackendResult<std::optional<PaymentLink>> found) {
-        if (!found) {
-          trouble_ = found.error().failure;
-          if (cancel_requested_ && record_.stage == store::SaleStage::kStarted) {
-            // The link closer goes on looking, and closes the link if it turns up.
-            end(SaleOutcome::kCancelled, "cancelled while it was unknown whether a link was made");
-            return;
-          }
-          services_.log.warn("sale " + record_.reference +
-                             ": cannot look for its link yet: " + found.error().detail);
-          find_retry_timer_ = services_.clock.after(find_backoff_, [this] { find_link(); });
-          find_backoff_ = std::min(find_backoff_ * 2, kLongestFindRetry);
-          changed_();
-          return;
-        }
-        trouble_.reset();
-        if (found.value()) {
-          services_.log.info("sale " + record_.reference + ": found the link its create made");
-          on_link_created(*found.value());
-          return;
-        }
-        if (!commit([&] { services_.ledger.record_create_settled(record_.reference); }))
-          return;
-        if (record_.stage == store::SaleStage::kUnderpaid) {
-          // No link for the rest was made: the cashier chooses again.
-          phase_ = Phase::kUnderpaid;
-          if (create_if_missing_ && !cancel_requested_) {
-            charge_rest();  // marks the new create uncertain again before sending it
-          } else {
-            enter_underpaid();
-          }
-          return;
-        }
-        if (cancel_requested_) {
-          end(SaleOutcome::kCancelled, "cancelled; no link had been made");
-        } else if (create_if_missing_) {
-          create_link();  // none exists: now a new create cannot make a second link
-        } else {
-          end(SaleOutcome::kInterrupted, "interrupted before its payment link was created");
-        }
-      }));
+  changed_();
+  auto found = [this](std::optional<PaymentLink> link) { on_link_found(std::move(link)); };
+  auto failed = [this](const BackendError& error) { on_search_failed(error); };
+  if (!record_.create_uncertain) {
+    // A restart at kStarted: mark the doubt first, as a lost answer does.
+    if (!apply(services_.ledger.record_create_uncertain(record_.reference)))
+      return;
+  }
+  search_.until_settled(record_, std::move(found), std::move(failed));
 }
 
-void Sale::enter_waiting(bool poll_now) {
-  phase_ = Phase::kWaiting;
+void Sale::on_search_failed(const BackendError& error) {
+  trouble_ = error.failure;
+  if (cancel_requested_ && state_ == State::kFindingLink) {
+    // The link closer goes on looking, and closes the link if it turns up.
+    search_.stop();
+    detail_ = "cancelled while it was unknown whether a link was made";
+    move(SaleEvent::kNoLinkFoundAfterCancel);
+    return;
+  }
+  services_.log.warn("sale " + record_.reference +
+                     ": cannot look for its link yet: " + error.detail);
+  changed_();
+}
+
+void Sale::on_link_found(std::optional<PaymentLink> found) {
+  trouble_.reset();
+  if (found) {
+    services_.log.info("sale " + record_.reference + ": found the link its create made");
+    made_ = std::move(found);
+    if (asked_minor_ == 0)
+      asked_minor_ = state_ == State::kFindingRest ? settlement().shortfall.minor
+                                                   : record_.amount_minor;
+    move(cancel_requested_ ? SaleEvent::kLinkFoundAfterCancel : SaleEvent::kLinkFound);
+    return;
+  }
+  if (cancel_requested_) {
+    detail_ = "cancelled; no link had been made";
+    move(SaleEvent::kNoLinkFoundAfterCancel);
+  } else if (std::exchange(after_restart_, false)) {
+    detail_ = "interrupted before its payment link was created";
+    move(SaleEvent::kNoLinkFoundAfterRestart);
+  } else {
+    move(SaleEvent::kNoLinkFound);  // none exists: now a new create cannot make a second link
+  }
+}
+
+// Waiting for the customer.
+
+void Sale::wait_for_payment() {
   // The deadline is kept on the monotonic clock; the wall clock only places it after a restart.
   // It counts from the link's making (for the first link, the sale's start: the link follows
   // within moments) and never passes the link's own expiry.
@@ -404,12 +462,14 @@ void Sale::enter_waiting(bool poll_now) {
       wall_deadline - services_.clock.now());
   deadline_ = services_.clock.monotonic_now() + left;
   if (time_left() == 0s) {
-    begin_closing(Closing::kTimeout);
+    closing_ = Closing::kTimeout;
+    move(SaleEvent::kTimeout);
     return;
   }
   changed_();
   tick_timer_ = services_.clock.after(kTick, [this] { tick(); });
-  if (poll_now) {
+  // A sale resumed after a restart looks at once; a new link waits for the customer.
+  if (resumed_ && !made_) {
     poll();
   } else {
     poll_timer_ = services_.clock.after(services_.settings.poll_interval, [this] { poll(); });
@@ -417,10 +477,9 @@ void Sale::enter_waiting(bool poll_now) {
 }
 
 void Sale::tick() {
-  if (phase_ != Phase::kWaiting)
-    return;
   if (time_left() == 0s) {
-    begin_closing(Closing::kTimeout);
+    closing_ = Closing::kTimeout;
+    move(SaleEvent::kTimeout);
     return;
   }
   changed_();
@@ -428,16 +487,18 @@ void Sale::tick() {
 }
 
 void Sale::poll() {
-  if (phase_ != Phase::kWaiting || poll_in_flight_)
+  if (poll_in_flight_)
     return;
   poll_in_flight_ = true;
   services_.backend.get_status(
-      link(), guarded([this](BackendResult<LinkStatus> result) { on_polled(std::move(result)); }));
+      link(), lifetime_.guard([this](BackendResult<LinkStatus> result) {
+        on_polled(std::move(result));
+      }));
 }
 
 void Sale::on_polled(BackendResult<LinkStatus> result) {
   poll_in_flight_ = false;
-  if (phase_ != Phase::kWaiting)
+  if (state_ != State::kWaitingForPayment)
     return;  // closing makes its own last check
   if (!result) {
     services_.log.warn("sale " + record_.reference + ": poll failed: " + result.error().detail);
@@ -445,58 +506,63 @@ void Sale::on_polled(BackendResult<LinkStatus> result) {
       trouble_ = result.error().failure;
       changed_();
     }
-  } else {
-    const bool had_trouble = std::exchange(trouble_, std::nullopt).has_value();
-    const LinkStatus& status = result.value();
-    if (!keep_payments(status.payments))
-      return;
-    const bool link_final = status.state != LinkState::kPending;
-    if (link_final && !record_.payments.empty() && !settlement().paid() && !record_.link_closed) {
-      // It takes no more, so what it took is all there is: the sale is underpaid.
-      if (!commit([&] { services_.ledger.record_link_closed(record_.reference); }))
-        return;
-    }
-    if (settle_payments(link_final))
-      return;
-    if (status.state == LinkState::kExpired) {
-      begin_closing(Closing::kTimeout);
-      return;
-    }
-    if (status.state == LinkState::kPaid && status.payments.empty()) {
-      // Paid, yet no payment listed: the service is still catching up. Look again; never end
-      // a sale on this.
-      services_.log.warn("sale " + record_.reference + ": the link says PAID but lists no payment yet");
-    } else if (status.state == LinkState::kInactive && record_.payments.empty()) {
-      if (!commit([&] { services_.ledger.record_link_closed(record_.reference); }))
-        return;
-      end(SaleOutcome::kClosedElsewhere, "link closed outside the terminal, no payment on it");
-      return;
-    }
-    if (had_trouble || !status.payments.empty())
-      changed_();
+    poll_timer_ = services_.clock.after(services_.settings.poll_interval, [this] { poll(); });
+    return;
   }
+  const bool had_trouble = std::exchange(trouble_, std::nullopt).has_value();
+  const LinkStatus& status = result.value();
+  if (!keep_payments(status.payments))
+    return;
+  const bool link_final = status.state != LinkState::kPending;
+  const auto event = payments_event(link_final);
+  if (link_final && event && event != SaleEvent::kPaidInFull && !record_.link_closed) {
+    // It takes no more, so what it took is all there is.
+    if (!apply(services_.ledger.record_link_closed(record_.reference)))
+      return;
+  }
+  if (event) {
+    move(*event);
+    return;
+  }
+  if (status.state == LinkState::kExpired) {
+    closing_ = Closing::kTimeout;
+    move(SaleEvent::kTimeout);
+    return;
+  }
+  if (status.state == LinkState::kPaid && status.payments.empty()) {
+    // Paid, yet no payment listed: the service is still catching up. Look again; never end a
+    // sale on this.
+    services_.log.warn("sale " + record_.reference + ": the link says PAID but lists no payment yet");
+  } else if (status.state == LinkState::kInactive && record_.payments.empty()) {
+    if (!apply(services_.ledger.record_link_closed(record_.reference)))
+      return;
+    end_with(SaleEvent::kClosedElsewhere, "link closed outside the terminal, no payment on it");
+    return;
+  }
+  if (had_trouble || !status.payments.empty())
+    changed_();
   poll_timer_ = services_.clock.after(services_.settings.poll_interval, [this] { poll(); });
 }
 
 bool Sale::keep_payments(const std::vector<Payment>& payments) {
   if (payments.empty())
     return true;
-  int kept = 0;
-  if (!commit([&] {
-        kept = services_.ledger.record_payments(
-            record_.reference, as_records(payments, to_unix_ms(services_.clock.now())));
-      })) {
+  const std::vector<store::PaymentRecord> before = record_.payments;
+  if (!apply(services_.ledger.record_payments(
+          record_.reference, as_records(payments, to_unix_ms(services_.clock.now()))))) {
     return false;
   }
-  if (kept == 0)
-    return true;
   for (const Payment& payment : payments) {
+    const bool known = std::any_of(before.begin(), before.end(), [&](const auto& kept) {
+      return kept.payment_id == payment.id && kept.amount_thousandths == payment.thousandths;
+    });
+    if (known)
+      continue;
     if (!payment.readable()) {
       // Logged with its id, and kept: an entry this terminal cannot read is still money.
-      services_.log.warn("sale " + record_.reference + ": a payment entry (id " +
-                         (payment.id.empty() ? std::string("none") : payment.id) +
+      services_.log.warn("sale " + record_.reference + ": a payment entry (id " + payment.id +
                          ") cannot be read: " + payment.problem);
-    } else if (record_.stage >= store::SaleStage::kPaid) {
+    } else if (record_.stage >= SaleStage::kPaid) {
       services_.log.warn("sale " + record_.reference + ": another payment " + payment.id + " of " +
                          format_exact(*payment.thousandths, services_.settings.currency) +
                          " on its link after it was paid: it needs a refund");
@@ -505,241 +571,142 @@ bool Sale::keep_payments(const std::vector<Payment>& payments) {
   return true;
 }
 
-bool Sale::settle_payments(bool link_final) {
-  if (record_.stage >= store::SaleStage::kPaid)
-    return false;
-  const bool any_unreadable = std::any_of(
-      record_.payments.begin(), record_.payments.end(),
-      [](const store::PaymentRecord& payment) {
-        return uncounted(payment) && !payment.amount_thousandths;
-      });
-  const Settlement now = settlement();
-  if (now.paid()) {
-    on_paid(now, 0);
-    return true;
-  }
-  if (any_unreadable) {
-    enter_check_payment();
-    return true;
-  }
-  const bool any_payment = std::any_of(record_.payments.begin(), record_.payments.end(), uncounted);
-  if (any_payment && link_final) {
-    enter_underpaid();
-    return true;
-  }
-  return false;  // part paid on a link that still takes payments (a checkout in parts), or none
+std::optional<SaleEvent> Sale::payments_event(bool link_final) const {
+  if (record_.stage >= SaleStage::kPaid)
+    return std::nullopt;
+  if (settlement().paid())
+    return SaleEvent::kPaidInFull;
+  const auto waiting = [](bool readable) {
+    return [readable](const store::PaymentRecord& payment) {
+      return uncounted(payment) && payment.amount_thousandths.has_value() == readable;
+    };
+  };
+  if (std::any_of(record_.payments.begin(), record_.payments.end(), waiting(false)))
+    return SaleEvent::kPaymentUnreadable;
+  if (std::any_of(record_.payments.begin(), record_.payments.end(), waiting(true)) && link_final)
+    return SaleEvent::kUnderpaid;
+  return std::nullopt;  // part paid on a link that still takes payments (a checkout in parts)
 }
 
-void Sale::begin_closing(Closing why) {
-  phase_ = Phase::kCancelling;
-  closing_ = why;
-  tick_timer_.cancel();
-  poll_timer_.cancel();
+void Sale::close_link() {
   changed_();
-  services_.backend.cancel_link(
-      link(), guarded([this](BackendResult<void> result) {
-        if (!result) {
-          close_unconfirmed_ = true;
-          services_.log.warn("sale " + record_.reference +
-                             ": link not confirmed closed: " + result.error().detail);
-        }
-        // Whatever the answer, look once more: a customer may have
-        // paid in the last moment.
-        services_.backend.get_status(link(), guarded([this](BackendResult<LinkStatus> status) {
-                                       on_final_status(std::move(status));
-                                     }));
-      }));
+  close_then_look(services_.backend, link(),
+                  lifetime_.guard([this](ClosedLink closed) { on_link_closed(std::move(closed)); }));
 }
 
-void Sale::on_final_status(BackendResult<LinkStatus> result) {
-  // Closed means confirmed: the deactivation answered, or the link says it takes no more.
-  const bool closed =
-      result && (!close_unconfirmed_ || result.value().state != LinkState::kPending);
-  if (closed) {
-    if (!commit([&] { services_.ledger.record_link_closed(record_.reference); }))
-      return;
+void Sale::on_link_closed(ClosedLink closed) {
+  if (closed.confirmed && !apply(services_.ledger.record_link_closed(record_.reference)))
+    return;
+  if (closed.last_look && !keep_payments(closed.last_look.value().payments))
+    return;
+  // Money taken is never dropped: with payments the sale moves on them, even when the last look
+  // failed (an underpaid sale's link is then closed in the background).
+  if (const auto event = payments_event(/*link_final=*/true)) {
+    move(*event);
+    return;
   }
-  if (result && !keep_payments(result.value().payments))
-    return;
-  // Money taken is never dropped: with payments the sale settles on them, even when the last
-  // look failed (an underpaid sale's link is then closed in the background).
-  if (settle_payments(/*link_final=*/true))
-    return;
   std::string detail =
       *closing_ == Closing::kByCashier ? "cancelled by the cashier" : "payment timeout";
-  if (close_unconfirmed_)
+  if (closed.close_failure) {
+    services_.log.warn("sale " + record_.reference +
+                       ": link not confirmed closed: " + closed.close_failure->detail);
     detail += "; the link was not confirmed closed";
-  if (!result)
-    detail += "; last check failed: " + result.error().detail;
-  end(*closing_ == Closing::kByCashier ? SaleOutcome::kCancelled : SaleOutcome::kTimedOut, detail);
+  }
+  if (!closed.last_look)
+    detail += "; last check failed: " + closed.last_look.error().detail;
+  end_with(*closing_ == Closing::kByCashier ? SaleEvent::kNothingPaidAfterCancel
+                                            : SaleEvent::kNothingPaidAfterTimeout,
+           detail);
 }
 
-void Sale::on_paid(const Settlement& settlement, std::int64_t written_off_thousandths) {
-  tick_timer_.cancel();
-  poll_timer_.cancel();
-  const auto paid_at = to_unix_ms(services_.clock.now());
-  std::vector<std::pair<std::string, std::int64_t>> overpaid;
-  for (const RefundShare& share : settlement.refunds)
-    overpaid.emplace_back(share.payment_id, to_thousandths(share.amount));
-  if (!commit([&] {
-        services_.ledger.record_paid(record_.reference, paid_at, overpaid,
-                                     written_off_thousandths);
-      })) {
-    return;
-  }
-  services_.log.info("sale " + record_.reference + ": paid " +
-                     format_exact(settlement.paid_thousandths, services_.settings.currency) +
-                     " of " + format_money(amount()) + " in " +
-                     std::to_string(record_.payments.size()) + " payment(s)");
-  for (const RefundShare& share : settlement.refunds) {
-    services_.log.warn("sale " + record_.reference + ": paid too much: refund " +
-                       format_money(share.amount) + " from payment " + share.payment_id);
-  }
-  if (written_off_thousandths > 0) {
-    services_.log.info("sale " + record_.reference + ": the cashier accepted " +
-                       format_exact(written_off_thousandths, services_.settings.currency) +
-                       " less than the total");
-  }
-  close_paid_link();
-  issue_receipt();
-}
-
-void Sale::enter_underpaid() {
-  tick_timer_.cancel();
-  poll_timer_.cancel();
-  if (record_.stage != store::SaleStage::kUnderpaid) {
-    if (!commit([&] { services_.ledger.record_underpaid(record_.reference); }))
-      return;
-    const Settlement now = settlement();
-    services_.log.warn("sale " + record_.reference + ": underpaid: " +
-                       format_exact(now.paid_thousandths, services_.settings.currency) +
-                       " of " + format_money(amount()));
-  }
-  phase_ = Phase::kUnderpaid;
-  if (!record_.link_closed)
-    close_paid_link();
-  changed_();
-}
-
-void Sale::enter_check_payment() {
-  tick_timer_.cancel();
-  poll_timer_.cancel();
-  if (record_.stage != store::SaleStage::kCheckPayment) {
-    if (!commit([&] { services_.ledger.record_check_payment(record_.reference); }))
-      return;
-  }
-  phase_ = Phase::kCheckPayment;
-  if (!record_.link_closed)
-    close_paid_link();
-  changed_();
-}
-
-void Sale::close_paid_link() {
+void Sale::close_in_background() {
   // A Wix link can take more than one payment: stop it at once. If the service cannot be
   // reached now, the terminal's link closer keeps trying after the sale has ended.
-  if (record_.link_closed)
+  if (record_.link_closed || record_.link_id.empty())
     return;
-  services_.backend.cancel_link(
-      link(), guarded([this](BackendResult<void> closed) {
-        if (!closed) {
-          services_.log.warn("sale " + record_.reference +
-                             ": link still open after payment: " + closed.error().detail);
-          return;
-        }
-        services_.backend.get_status(link(), guarded([this](BackendResult<LinkStatus> status) {
-                                       on_paid_link_closed(std::move(status));
-                                     }));
-      }));
+  close_then_look(services_.backend, link(), lifetime_.guard([this](ClosedLink closed) {
+                    on_closed_in_background(std::move(closed));
+                  }));
 }
 
-void Sale::on_paid_link_closed(BackendResult<LinkStatus> status) {
-  if (!status)
+void Sale::on_closed_in_background(ClosedLink closed) {
+  if (!closed.confirmed) {
+    services_.log.warn("sale " + record_.reference + ": link still open after payment: " +
+                       (closed.close_failure ? closed.close_failure->detail
+                                             : closed.last_look.error().detail));
     return;  // the last look is the link closer's, later
-  if (!keep_payments(status.value().payments))
+  }
+  if (!keep_payments(closed.last_look.value().payments))
     return;
-  if (!commit([&] { services_.ledger.record_link_closed(record_.reference); }))
+  if (!apply(services_.ledger.record_link_closed(record_.reference)))
     return;
   // Waiting on the cashier, a payment that landed before the close may settle the sale.
-  if (phase_ == Phase::kUnderpaid || phase_ == Phase::kCheckPayment) {
-    if (!settle_payments(/*link_final=*/true))
-      changed_();
+  if (state_ == State::kUnderpaid || state_ == State::kCheckingPayment) {
+    const auto event = payments_event(/*link_final=*/true);
+    if (event == SaleEvent::kPaidInFull ||
+        (event == SaleEvent::kPaymentUnreadable && state_ == State::kUnderpaid)) {
+      move(*event);
+      return;
+    }
   }
-}
-
-void Sale::issue_receipt() {
-  phase_ = Phase::kIssuing;
   changed_();
-  issue_next_receipt(0, {});
 }
 
-void Sale::issue_next_receipt(std::size_t index,
-                              std::vector<std::pair<std::string, std::string>> issued) {
+// Paid: the receipt.
+
+void Sale::issue_receipts() {
+  changed_();
+  issued_.clear();
+  issue_next_receipt(0);
+}
+
+void Sale::issue_next_receipt(std::size_t index) {
   // One receipt per payment the sale counted, one after the other.
   while (index < record_.payments.size() && !record_.payments[index].counted)
     ++index;
   if (index == record_.payments.size()) {
-    if (commit([&] { services_.ledger.record_receipt_issued(record_.reference, issued); }))
-      print();
+    move(SaleEvent::kReceiptsIssued);
     return;
   }
   const Payment payment = as_payment(record_.payments[index]);
   services_.backend.issue_receipt(
-      payment, guarded([this, index, issued = std::move(issued),
-                        id = payment.id](BackendResult<std::string> result) mutable {
+      payment, lifetime_.guard([this, index, id = payment.id](BackendResult<std::string> result) {
         if (result && !result.value().empty()) {
-          issued.emplace_back(id, result.value());
+          issued_.emplace_back(id, result.value());
         } else if (!result) {
           // The customer's paper receipt matters more than the service's copy: print without it.
           services_.log.warn("sale " + record_.reference + ": no backend receipt for payment " +
                              id + ": " + result.error().detail);
         }
-        issue_next_receipt(index + 1, std::move(issued));
+        issue_next_receipt(index + 1);
       }));
 }
 
 void Sale::print() {
-  print_retry_timer_.cancel();
-  if (!commit([&] { services_.ledger.record_print_started(record_.reference); }))
+  if (!apply(services_.ledger.record_print_started(record_.reference)))
     return;
-  phase_ = Phase::kPrinting;
   print_error_.reset();
   changed_();
   const auto copy = reprint_ ? ReceiptCopy::kReprintAfterPowerLoss : ReceiptCopy::kOriginal;
   services_.printer.print(
       layout_receipt(record_, services_.settings, services_.strings, copy),
-      guarded([this](std::optional<hal::PrintError> error) { on_printed(std::move(error)); }));
+      lifetime_.guard([this](std::optional<hal::PrintError> error) { on_printed(std::move(error)); }));
 }
 
 void Sale::on_printed(std::optional<hal::PrintError> error) {
   if (error) {
     services_.log.warn("sale " + record_.reference + ": receipt not printed: " + error->detail);
-    if (!commit([&] { services_.ledger.record_print_failed(record_.reference, error->detail); }))
-      return;
+    detail_ = error->detail;
     print_error_ = std::move(error);
-    phase_ = Phase::kPrintFailed;
-    // Printing resumes by itself once the paper is in or the printer is back.
-    print_retry_timer_ = services_.clock.after(kPrintRetry, [this] { print(); });
-    changed_();
+    move(SaleEvent::kPrinterFailed);
     return;
   }
-  if (!commit([&] { services_.ledger.record_printed(record_.reference); }))
-    return;
-  end(SaleOutcome::kCompleted, "receipt printed");
+  move(SaleEvent::kPrintedOk);
 }
 
-void Sale::end(SaleOutcome outcome, const std::string& detail) {
-  tick_timer_.cancel();
-  poll_timer_.cancel();
-  print_retry_timer_.cancel();
-  find_retry_timer_.cancel();
-  if (!commit(
-          [&] { services_.ledger.record_ended(record_.reference, ledger_end(outcome), detail); })) {
-    return;
-  }
-  outcome_ = outcome;
-  phase_ = Phase::kEnded;
-  services_.log.info("sale " + record_.reference + " ended: " + detail);
-  changed_();
+void Sale::end_with(SaleEvent event, std::string detail) {
+  detail_ = std::move(detail);
+  move(event);
 }
 
 }  // namespace linkpos::app

@@ -2,60 +2,32 @@
 
 #include <chrono>
 #include <functional>
-#include <memory>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
-#include "app/log.hpp"
+#include "app/lifetime.hpp"
+#include "app/link_closing.hpp"
+#include "app/link_search.hpp"
 #include "app/money.hpp"
 #include "app/payment_backend.hpp"
-#include "app/settings.hpp"
+#include "app/sale_endings.hpp"
+#include "app/sale_services.hpp"
 #include "app/settlement.hpp"
-#include "app/strings.hpp"
-#include "hal/clock.hpp"
-#include "hal/printer.hpp"
 #include "store/ledger.hpp"
+#include "store/sale_table.hpp"
 
 namespace linkpos::app {
 
-// What a sale needs from the rest of the terminal. All references outlive every sale.
-struct SaleServices {
-  const Settings& settings;
-  const Strings& strings;
-  hal::Clock& clock;
-  PaymentBackend& backend;
-  hal::Printer& printer;
-  store::Ledger& ledger;
-  Log& log;
-};
-
-// How a sale ended, as the cashier needs to hear it.
-enum class SaleOutcome {
-  kCompleted,        // paid, receipt printed
-  kCancelled,        // the cashier cancelled before any payment
-  kTimedOut,         // nothing paid before the payment timeout
-  kClosedElsewhere,  // the link was closed outside the terminal, unpaid
-  kCreateFailed,     // no link could be made
-  kInterrupted,      // a restart caught the sale before its link existed
-  kUnresolved,       // a payment could not be read and the cashier gave up: all refunded
-};
-
-// One sale, from its payment link to its printed receipt. Every step that matters is committed
-// to the ledger before the next begins, so a sale built from a ledger record after a power cut
-// carries on where it stopped.
+// One sale, from its payment link to its printed receipt, run from the sale table
+// (store/sale_table.hpp): each answer of the backend, the printer or the cashier becomes an
+// event, the table names the next state and the ledger write, and the write is committed before
+// the state's work begins. A sale built from a ledger record after a power cut carries on where
+// it stopped.
 class Sale {
  public:
-  enum class Phase {
-    kCreating,     // asking the backend for a payment link
-    kWaiting,      // the QR code is up; polling for a payment
-    kCancelling,    // closing the link, then one last look for a payment
-    kUnderpaid,     // the link took less than the total: CHARGE sells the rest, CANCEL accepts
-    kCheckPayment,  // a payment could not be read: CHARGE looks again, CANCEL gives up
-    kIssuing,       // paid; the backend issues its receipts
-    kPrinting,     // paid; the receipt is printing
-    kPrintFailed,  // paid; the receipt waits for the printer
-    kEnded,
-    kLedgerFailed,  // the ledger could not be written; the sale stops where it is
-  };
+  using State = store::SaleState;
 
   // `changed` runs after anything the screen shows about the sale has changed.
   Sale(SaleServices& services, Money amount, std::function<void()> changed);
@@ -66,20 +38,19 @@ class Sale {
 
   // Begins a new sale, or resumes a ledger record at its stage.
   void start();
-  // The cashier's CANCEL: honoured while creating or waiting; a payment that races it still wins.
-  void cancel();
-  // After a printer fault has been fixed.
-  void retry_print();
-  // kUnderpaid: a new link for what is still owed, tied to this sale.
-  void charge_rest();
-  // kUnderpaid: the cashier accepts what was paid; the rest is written off.
-  void accept_underpaid();
-  // kCheckPayment: asks the service again about the sale's payments.
-  void look_again();
-  // kCheckPayment: ends the sale unresolved; every payment it took goes on the refund list.
-  void give_up();
 
-  Phase phase() const { return phase_; }
+  // The cashier's keys. CANCEL is honoured while the link is made or the QR code is up (a
+  // payment that races it still wins); CHARGE and CANCEL decide an underpaid sale (sell the
+  // rest, or accept what was paid) and a payment to check (look again, or give up); CHARGE
+  // prints again after a printer fault.
+  void cancel();
+  void charge_rest();
+  void accept_underpaid();
+  void look_again();
+  void give_up();
+  void retry_print();
+
+  State state() const { return state_; }
   const store::SaleRecord& record() const { return record_; }
   Money amount() const { return Money{record_.amount_minor, services_.settings.currency}; }
   // What the current link asks for: the total, or the rest of an underpaid sale.
@@ -90,51 +61,54 @@ class Sale {
   std::chrono::seconds time_left() const;
   // Why the last call to the payment service failed, while the sale keeps trying.
   const std::optional<BackendFailure>& trouble() const { return trouble_; }
-  std::optional<SaleOutcome> outcome() const { return outcome_; }
-  // kCheckPayment: the service is being asked again.
+  // kCheckingPayment: the service is being asked again.
   bool looking_again() const { return looking_again_; }
+  // How the sale ended, once it has.
+  std::optional<SaleOutcome> outcome() const;
   // Why the link could not be made (kCreateFailed).
   const std::optional<BackendError>& create_error() const { return create_error_; }
   // Why the receipt is not out (kPrintFailed).
   const std::optional<hal::PrintError>& print_error() const { return print_error_; }
+  // The ledger could not be written: the sale stops where it is, nothing more is sent.
+  const std::optional<store::LedgerFailure>& ledger_failure() const { return ledger_failure_; }
 
  private:
   enum class Closing { kByCashier, kTimeout };
 
+  // Makes the table's move for `event` from the current state: commits its ledger write, then
+  // enters the next state. False when the ledger failed (the sale has stopped).
+  bool move(store::SaleEvent event);
+  bool commit(const store::SaleMove& move);
+  // The ledger's answer to a write: the sale as it now is, or a failure that stops the sale.
+  bool apply(store::LedgerResult<store::SaleRecord> written);
+  void enter(State state);
+  void stop_timers();
+
+  // Named steps, each the answer to one request.
   void create_link();
   void on_link_created(BackendResult<PaymentLink> result);
-  // A create whose answer was lost may have made a link: find it before anything else.
-  void settle_uncertain_create(bool create_if_missing);
   void find_link();
-  void enter_waiting(bool poll_now);
+  void on_link_found(std::optional<PaymentLink> found);
+  void on_search_failed(const BackendError& error);
+  void wait_for_payment();
   void tick();
   void poll();
   void on_polled(BackendResult<LinkStatus> result);
-  void begin_closing(Closing why);
-  void on_final_status(BackendResult<LinkStatus> result);
+  void close_link();
+  void on_link_closed(ClosedLink closed);
+  void close_in_background();
+  void on_closed_in_background(ClosedLink closed);
+  void on_looked_again(BackendResult<LinkStatus> result);
   // Keeps every payment the service listed; false when the ledger failed.
   bool keep_payments(const std::vector<Payment>& payments);
-  // Moves the sale on from what its payments say, once there are any: paid, underpaid (only
-  // once the link takes no more), or a payment to check. False when nothing is decided yet.
-  bool settle_payments(bool link_final);
-  void on_paid(const Settlement& settlement, std::int64_t written_off_thousandths);
-  void enter_underpaid();
-  void enter_check_payment();
-  void close_paid_link();
-  void on_paid_link_closed(BackendResult<LinkStatus> status);
-  void issue_receipt();
-  void issue_next_receipt(std::size_t index, std::vector<std::pair<std::string, std::string>> issued);
+  // The event the sale's payments make, once there are any: paid in full, underpaid (only once
+  // the link takes no more), or a payment to check; nullopt while nothing is decided.
+  std::optional<store::SaleEvent> payments_event(bool link_final) const;
+  void issue_receipts();
+  void issue_next_receipt(std::size_t index);
   void print();
   void on_printed(std::optional<hal::PrintError> error);
-  void end(SaleOutcome outcome, const std::string& detail);
-
-  // Runs a ledger write and reads the sale back; on failure stops the sale in kLedgerFailed and
-  // returns false.
-  template <class Write>
-  bool commit(Write&& write);
-  // Wraps a callback so it does nothing once this sale is gone.
-  template <class Callback>
-  auto guarded(Callback callback);
+  void end_with(store::SaleEvent event, std::string detail);
 
   PaymentLink link() const;
 
@@ -142,32 +116,40 @@ class Sale {
   std::function<void()> changed_;
   store::SaleRecord record_;
   bool resumed_;
-  Phase phase_ = Phase::kCreating;
+  State state_ = State::kCreatingLink;
+  std::optional<store::LedgerFailure> ledger_failure_;
+
+  // What the next ledger write needs, set by the step that fires its event.
+  std::optional<PaymentLink> made_;
+  std::int64_t asked_minor_ = 0;  // what the link being made asks for
+  std::int64_t written_off_thousandths_ = 0;
+  std::vector<std::pair<std::string, std::string>> issued_;  // payment id, Wix receipt id
+  std::string detail_;  // for an ending, or a print failure
+
+  std::optional<store::SaleEvent> ended_by_;
+  // The search for a lost create's link began at a restart: if none was made, the sale is not
+  // started again (the cashier keys it again).
+  bool after_restart_ = false;
   bool cancel_requested_ = false;
+  std::optional<Closing> closing_;
   std::optional<BackendFailure> trouble_;
   bool poll_in_flight_ = false;
-  std::optional<Closing> closing_;
-  bool close_unconfirmed_ = false;
+  bool looking_again_ = false;
+  // This sale's receipt must say it is a reprint: a print was cut off before its end was recorded.
+  bool reprint_ = false;
   std::chrono::steady_clock::time_point deadline_{};
+  std::optional<BackendError> create_error_;
+  std::optional<hal::PrintError> print_error_;
+  LinkSearch search_;
   hal::Timer tick_timer_;
   hal::Timer poll_timer_;
   hal::Timer print_retry_timer_;
-  hal::Timer find_retry_timer_;
-  std::chrono::milliseconds find_backoff_{0};
-  bool create_if_missing_ = true;
-  bool looking_again_ = false;
-  // What the link being created asks for, until the ledger has it.
-  std::int64_t pending_link_amount_ = 0;
-  // This sale's receipt must say it is a reprint: a print was cut off before its end was recorded.
-  bool reprint_ = false;
-  std::optional<SaleOutcome> outcome_;
-  std::optional<BackendError> create_error_;
-  std::optional<hal::PrintError> print_error_;
-  std::shared_ptr<int> alive_ = std::make_shared<int>(0);
+  Lifetime lifetime_;
 };
 
 // The backend failure in the cashier's words.
-std::string_view describe(BackendFailure failure, const Strings& strings);
-std::string_view describe(hal::PrinterFault fault, const Strings& strings);
+std::string_view failure_text(BackendFailure failure, const Strings& strings);
+// The printer fault in the cashier's words.
+std::string_view printer_fault_text(hal::PrinterFault fault, const Strings& strings);
 
 }  // namespace linkpos::app

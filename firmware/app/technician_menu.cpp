@@ -4,6 +4,7 @@
 
 #include "app/local_time.hpp"
 #include "app/reprint.hpp"
+#include "app/sale.hpp"
 
 namespace linkpos::app {
 namespace {
@@ -21,25 +22,18 @@ TechnicianMenu::TechnicianMenu(SaleServices& services, BuildFacts facts,
     : services_(services),
       facts_(std::move(facts)),
       changed_(std::move(changed)),
-      refunds_(services, /*may_clear=*/true) {}
-
-TechnicianMenu::~TechnicianMenu() = default;
-
-void TechnicianMenu::open() {
-  page_ = Page::kPin;
-  pin_.clear();
-  note_.clear();
+      refunds_(services, /*may_clear=*/true) {
   if (services_.settings.technician_pin.empty()) {
     note_ = std::string(services_.strings.tech_pin_unset);
     note_is_warning_ = true;
   }
 }
 
-bool TechnicianMenu::press(hal::Key key) {
+Next TechnicianMenu::press(hal::Key key) {
   switch (page_) {
     case Page::kPin:
       if (key == hal::Key::kCancel)
-        return false;
+        return Next{Next::Go::kIdle};
       if (const auto digit = hal::key_digit(key); digit && pin_.size() < 12) {
         pin_ += static_cast<char>('0' + *digit);
       } else if (key == hal::Key::kBackspace && !pin_.empty()) {
@@ -55,28 +49,28 @@ bool TechnicianMenu::press(hal::Key key) {
         }
         pin_.clear();
       }
-      return true;
+      return {};
     case Page::kMain:
       if (key == hal::Key::kCancel || key == hal::Key::kMenu)
-        return false;
+        return Next{Next::Go::kIdle};
       press_on_main(key);
-      return true;
+      return {};
     case Page::kLastSales:
       press_on_sales(key);
-      return true;
+      return {};
     case Page::kRefunds:
-      if (!refunds_.press(key))
+      if (refunds_.press(key).go != Next::Go::kStay)
         page_ = Page::kMain;
-      return true;
+      return {};
     case Page::kVersion:
     case Page::kCheck:
     case Page::kPrinterTest:
     case Page::kDisplayTest:
       page_ = Page::kMain;
       note_.clear();
-      return true;
+      return {};
   }
-  return true;
+  return {};
 }
 
 void TechnicianMenu::press_on_main(hal::Key key) {
@@ -136,30 +130,24 @@ void TechnicianMenu::check_connection() {
   note_ = std::string(services_.strings.tech_checking);
   note_is_warning_ = false;
   site_notes_.clear();
-  services_.backend.check_connection(
-      [this, alive = std::weak_ptr<int>(alive_)](BackendResult<void> result) {
-        if (!alive.lock())
-          return;
+  services_.backend.check_connection(lifetime_.guard([this](BackendResult<void> result) {
         if (result) {
           note_ = std::string(services_.strings.tech_check_ok);
           note_is_warning_ = false;
           check_site();
         } else {
           // The detail says what failed (DNS, TLS, the key...), never the key itself.
-          note_ = std::string(describe(result.error().failure, services_.strings)) + " " +
+          note_ = std::string(failure_text(result.error().failure, services_.strings)) + " " +
                   result.error().detail;
           note_is_warning_ = true;
           services_.log.warn("technician check: " + result.error().detail);
         }
         changed_();
-      });
+      }));
 }
 
 void TechnicianMenu::check_site() {
-  services_.backend.read_site(
-      [this, alive = std::weak_ptr<int>(alive_)](BackendResult<SiteProperties> site) {
-        if (!alive.lock())
-          return;
+  services_.backend.read_site(lifetime_.guard([this](BackendResult<SiteProperties> site) {
         const Strings& s = services_.strings;
         site_notes_.clear();
         if (!site) {
@@ -173,29 +161,28 @@ void TechnicianMenu::check_site() {
               fill(s.tech_clock_skew, {{"seconds", std::to_string(skew->count())}}));
         }
         changed_();
-      });
+      }));
 }
 
 void TechnicianMenu::reprint(const store::SaleRecord& sale) {
   note_ = std::string(services_.strings.tech_printing);
   note_is_warning_ = false;
-  reprint_copy(services_, sale, alive_,
-               [this](std::optional<hal::PrintError> error) { on_printed(error); });
+  reprint_copy(services_, sale, lifetime_.guard([this](std::optional<hal::PrintError> error) {
+                 on_printed(error);
+               }));
 }
 
 void TechnicianMenu::print_test_page() {
   note_ = std::string(services_.strings.tech_printing);
   note_is_warning_ = false;
-  services_.printer.print(test_page(), [this, alive = std::weak_ptr<int>(alive_)](
-                                           std::optional<hal::PrintError> error) {
-    if (alive.lock())
-      on_printed(error);
-  });
+  services_.printer.print(test_page(), lifetime_.guard([this](std::optional<hal::PrintError> error) {
+                            on_printed(error);
+                          }));
 }
 
 void TechnicianMenu::on_printed(const std::optional<hal::PrintError>& error) {
   if (error) {
-    note_ = std::string(describe(error->fault, services_.strings));
+    note_ = std::string(printer_fault_text(error->fault, services_.strings));
     note_is_warning_ = true;
   } else {
     note_ = std::string(services_.strings.tech_printed);

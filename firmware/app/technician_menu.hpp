@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "app/lifetime.hpp"
 #include "app/refund_list.hpp"
-#include "app/sale.hpp"
+#include "app/sale_services.hpp"
+#include "app/views/view.hpp"
 #include "hal/keypad.hpp"
 #include "ui/screen.hpp"
 
@@ -24,18 +26,16 @@ struct BuildFacts {
 // MENU → Technician, behind the PIN from config: version and build, a check of the network and
 // the payment service (and the site's currency), a printer test page, a display test pattern,
 // the last sales with reprint, and the refund list, where entries are cleared. Runs its checks and prints through the terminal's own services.
-class TechnicianMenu {
+class TechnicianMenu final : public View {
  public:
+  // Opens at the PIN prompt. `changed` runs when a check or a print answers.
   TechnicianMenu(SaleServices& services, BuildFacts facts, std::function<void()> changed);
-  ~TechnicianMenu();
   TechnicianMenu(const TechnicianMenu&) = delete;
   TechnicianMenu& operator=(const TechnicianMenu&) = delete;
 
-  // Starts at the PIN prompt.
-  void open();
-  // Handles a key; false once the technician has left the menu.
-  bool press(hal::Key key);
-  ui::Screen screen() const;
+  // Goes back to idle once the technician has left the menu.
+  Next press(hal::Key key) override;
+  ui::Screen screen() const override;
 
  private:
   enum class Page {
@@ -69,7 +69,7 @@ class TechnicianMenu {
   std::vector<std::string> site_notes_;  // what the API check found out about the site
   RefundList refunds_;
   std::vector<store::SaleRecord> sales_;
-  std::shared_ptr<int> alive_ = std::make_shared<int>(0);
+  Lifetime lifetime_;
 };
 
 }  // namespace linkpos::app

@@ -118,6 +118,10 @@ SaleRecord read_sale(sqlite3* db, const Statement& row) {
   sale.print_pending = row.int64(17) != 0;
   sale.create_uncertain = row.int64(18) != 0;
   sale.payments = load_payments(db, sale.reference);
+  Statement links(db, "SELECT link_id FROM sale_links WHERE reference = ?1 ORDER BY rowid");
+  links.bind(1, sale.reference);
+  while (links.step())
+    sale.links.push_back(links.text(0));
   return sale;
 }
 
@@ -137,7 +141,7 @@ std::vector<SaleRecord> load_all(sqlite3* db, Statement& query) {
 }
 
 // How a refused call reads in its error: Ledger::record_ended("T1-01J...", cancelled).
-std::string describe(std::string_view call, const std::string& reference,
+std::string call_text(std::string_view call, const std::string& reference,
                      std::string_view argument = {}) {
   std::string text = "Ledger::" + std::string(call) + "(\"" + reference + "\"";
   if (!argument.empty()) {
@@ -146,26 +150,13 @@ std::string describe(std::string_view call, const std::string& reference,
   return text + ")";
 }
 
-// The sale as it is now, for a step that may only follow one of `allowed` stages. Call it inside
-// the step's transaction so the stage cannot change before the write.
-SaleRecord sale_at(sqlite3* db, const std::string& reference, std::string_view call,
-                   std::initializer_list<SaleStage> allowed, std::string_view argument = {}) {
-  auto sale = load(db, reference);
-  if (!sale) {
-    throw std::logic_error(describe(call, reference, argument) + ": no such sale in the ledger");
+// The stage a write leads to when the tables allow it anywhere, for the refusal's message.
+std::optional<SaleStage> intended_stage(LedgerWrite what, std::optional<SaleEnd> end) {
+  for (const SaleMove& move : kSaleMoves) {
+    if (move.write == what && move.end == end)
+      return stage_of(move.to);
   }
-  if (std::find(allowed.begin(), allowed.end(), sale->stage) == allowed.end()) {
-    std::string expected;
-    for (const SaleStage stage : allowed) {
-      if (!expected.empty()) {
-        expected += " or ";
-      }
-      expected += "'" + std::string(stage_name(stage)) + "'";
-    }
-    throw std::logic_error(describe(call, reference, argument) + ": the sale is at stage '" +
-                           std::string(stage_name(sale->stage)) + "', this call needs " + expected);
-  }
-  return *sale;
+  return std::nullopt;
 }
 
 std::string qualified_payment_columns(std::string_view table) {
@@ -180,6 +171,14 @@ std::string qualified_payment_columns(std::string_view table) {
     rest.remove_prefix(comma + 2);
   }
   return out;
+}
+
+void remember_link(sqlite3* db, const std::string& reference, const std::string& link_id,
+                   std::int64_t amount_minor) {
+  Statement insert(db,
+                   "INSERT OR IGNORE INTO sale_links (reference, link_id, amount_minor) "
+                   "VALUES (?1, ?2, ?3)");
+  insert.bind(1, reference).bind(2, link_id).bind(3, amount_minor).run();
 }
 
 void set_stage(sqlite3* db, const std::string& reference, SaleStage stage) {
@@ -261,322 +260,431 @@ Ledger::~Ledger() {
   sqlite3_close(db_);
 }
 
-void Ledger::record_started(const SaleRecord& sale) {
-  Transaction step(db_);
-  if (const auto existing = load(db_, sale.reference)) {
-    throw std::logic_error(describe("record_started", sale.reference) +
-                           ": the sale is already in the ledger, at stage '" +
-                           std::string(stage_name(existing->stage)) + "'");
-  }
-  Statement insert(db_,
-                   "INSERT INTO sales (reference, business_day, started_at_ms, currency, "
-                   "amount_minor, stage) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  insert.bind(1, sale.reference)
-      .bind(2, sale.business_day)
-      .bind(3, sale.started_at_ms)
-      .bind(4, sale.currency)
-      .bind(5, sale.amount_minor)
-      .bind(6, stage_name(SaleStage::kStarted))
-      .run();
-  append_event(db_, sale.reference, "started",
-               {{"business_day", sale.business_day},
-                {"started_at_ms", sale.started_at_ms},
-                {"currency", sale.currency},
-                {"amount_minor", sale.amount_minor}});
-  step.commit();
+void Ledger::set_refusal_log(std::function<void(std::string_view)> log) {
+  refusal_log_ = std::move(log);
 }
 
-void Ledger::record_link_created(const std::string& reference, const std::string& link_id,
-                                 const std::string& link_url, std::int64_t expires_at_ms,
-                                 std::int64_t amount_minor) {
-  Transaction step(db_);
-  const SaleRecord sale = sale_at(db_, reference, "record_link_created",
-                                  {SaleStage::kStarted, SaleStage::kUnderpaid});
-  if (sale.stage == SaleStage::kUnderpaid && !sale.link_closed) {
-    throw std::logic_error(describe("record_link_created", reference) +
-                           ": the underpaid sale's link " + sale.link_id +
-                           " is not confirmed closed");
-  }
-  Statement update(db_,
-                   "UPDATE sales SET link_id = ?2, link_url = ?3, link_expires_at_ms = ?4, "
-                   "link_amount_minor = ?5, create_uncertain = 0, link_closed = 0 "
-                   "WHERE reference = ?1");
-  update.bind(1, reference)
-      .bind(2, link_id)
-      .bind(3, link_url)
-      .bind(4, expires_at_ms)
-      .bind(5, amount_minor)
-      .run();
-  set_stage(db_, reference, SaleStage::kLinkCreated);
-  append_event(db_, reference, "link_created",
-               {{"link_id", link_id},
-                {"link_url", link_url},
-                {"expires_at_ms", expires_at_ms},
-                {"amount_minor", amount_minor}});
-  step.commit();
+SaleStage Ledger::check(const SaleRecord& sale, LedgerWrite what,
+                        std::optional<SaleEnd> end) const {
+  if (const auto after = stage_after(sale.stage, what, end))
+    return *after;
+  const std::string call = "record_" + std::string(write_name(what));
+  const auto intended = intended_stage(what, end);
+  std::string message = call_text(call, sale.reference, end ? end_name(*end) : "") +
+                        ": the sale is at stage '" + std::string(stage_name(sale.stage)) + "'";
+  message += intended ? ", and the sale table has no move from there to '" +
+                            std::string(stage_name(*intended)) + "'"
+                      : ", where the sale table does not allow it";
+  if (refusal_log_)
+    refusal_log_("sale ledger refused a change of sale " + sale.reference + ": " + message);
+  throw std::logic_error(message);
 }
 
-int Ledger::record_payments(const std::string& reference,
-                            const std::vector<PaymentRecord>& payments) {
-  Transaction step(db_);
-  const SaleRecord sale =
-      sale_at(db_, reference, "record_payments",
-              {SaleStage::kLinkCreated, SaleStage::kUnderpaid, SaleStage::kCheckPayment,
-               SaleStage::kPaid, SaleStage::kReceiptIssued, SaleStage::kPrinted,
-               SaleStage::kEnded});
-  // Once the sale is paid for, or over, a new payment pays for nothing: it goes back in full.
-  const bool after_sale = sale.stage >= SaleStage::kPaid;
-  int kept = 0;
-  for (const PaymentRecord& payment : payments) {
+template <class Body>
+LedgerResult<SaleRecord> Ledger::write(const std::string& reference, LedgerWrite what,
+                                       std::optional<SaleEnd> end, Body&& body) {
+  try {
+    Transaction step(db_);
+    const auto sale = load(db_, reference);
+    if (!sale) {
+      throw std::logic_error(
+          call_text("record_" + std::string(write_name(what)), reference) +
+          ": no such sale in the ledger");
+    }
+    const SaleStage next = check(*sale, what, end);
+    const bool changed = std::forward<Body>(body)(*sale);
+    if (next != sale->stage)
+      set_stage(db_, reference, next);
+    if (changed || next != sale->stage)
+      step.commit();
+    return *load(db_, reference);
+  } catch (const LedgerError& error) {
+    return LedgerFailure{error.what()};
+  }
+}
+
+LedgerResult<SaleRecord> Ledger::record_started(const SaleRecord& sale) {
+  try {
+    Transaction step(db_);
+    if (const auto existing = load(db_, sale.reference)) {
+      throw std::logic_error(call_text("record_started", sale.reference) +
+                             ": the sale is already in the ledger, at stage '" +
+                             std::string(stage_name(existing->stage)) + "'");
+    }
     Statement insert(db_,
-                     "INSERT OR IGNORE INTO payments (payment_id, reference, link_id, "
-                     "amount_thousandths, problem, kind, payer, card, backend_receipt_id, "
-                     "seen_at_ms, refund_reason, refund_thousandths) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    insert.bind(1, payment.payment_id)
-        .bind(2, reference)
-        .bind(3, payment.link_id)
-        .bind(5, payment.problem)
-        .bind(6, payment.kind)
-        .bind(7, payment.payer)
-        .bind(8, payment.card)
-        .bind(9, payment.backend_receipt_id)
-        .bind(10, payment.seen_at_ms);
-    if (payment.amount_thousandths)
-      insert.bind(4, *payment.amount_thousandths);
-    if (after_sale) {
-      insert.bind(11, refund_reason_name(payment.amount_thousandths ? RefundReason::kAfterSale
-                                                                    : RefundReason::kUnreadable));
-      if (payment.amount_thousandths)
-        insert.bind(12, *payment.amount_thousandths);
-    } else {
-      insert.bind(11, refund_reason_name(RefundReason::kNone));
-    }
-    insert.run();
-    if (sqlite3_changes(db_) == 0) {
-      // Known already. An entry that could not be read and is not settled yet is read again:
-      // the cashier looked again, and Wix now lists it whole.
-      if (!payment.amount_thousandths)
-        continue;
-      Statement reread(db_,
-                       "UPDATE payments SET amount_thousandths = ?3, problem = '', kind = ?4, "
-                       "payer = ?5, card = ?6 WHERE payment_id = ?1 AND reference = ?2 AND "
-                       "amount_thousandths IS NULL AND refund_reason = '' AND counted = 0");
-      reread.bind(1, payment.payment_id)
-          .bind(2, reference)
-          .bind(3, *payment.amount_thousandths)
-          .bind(4, payment.kind)
-          .bind(5, payment.payer)
-          .bind(6, payment.card)
-          .run();
-      if (sqlite3_changes(db_) == 0)
-        continue;
-      ++kept;
-      append_event(db_, reference, "payment_read",
-                   {{"payment_id", payment.payment_id},
-                    {"amount_thousandths", *payment.amount_thousandths}});
-      continue;
-    }
-    ++kept;
-    nlohmann::json detail = {{"payment_id", payment.payment_id},
-                             {"link_id", payment.link_id},
-                             {"kind", payment.kind},
-                             {"after_sale", after_sale}};
-    if (payment.amount_thousandths) {
-      detail["amount_thousandths"] = *payment.amount_thousandths;
-    } else {
-      detail["problem"] = payment.problem;
-    }
-    append_event(db_, reference, "payment", detail);
-  }
-  step.commit();
-  return kept;
-}
-
-std::int64_t Ledger::record_paid(const std::string& reference, std::int64_t paid_at_ms,
-                                 const std::vector<std::pair<std::string, std::int64_t>>& overpaid,
-                                 std::int64_t written_off_thousandths) {
-  Transaction step(db_);
-  const SaleRecord sale =
-      sale_at(db_, reference, "record_paid",
-              {SaleStage::kLinkCreated, SaleStage::kUnderpaid, SaleStage::kCheckPayment});
-  const bool something_paid = std::any_of(
-      sale.payments.begin(), sale.payments.end(), [](const PaymentRecord& payment) {
-        return payment.amount_thousandths && payment.refund_reason == RefundReason::kNone;
-      });
-  if (!something_paid) {
-    throw std::logic_error(describe("record_paid", reference) +
-                           ": the sale has no readable payment to count");
-  }
-  // Under the write lock taken by BEGIN IMMEDIATE, so no other writer can take the same number;
-  // only paid sales get one, so the numbers have no gaps. The floor keeps numbers rising after
-  // old sales were pruned or the ledger was rebuilt.
-  Statement highest(db_,
-                    "SELECT MAX(COALESCE((SELECT MAX(receipt_number) FROM sales), 0), "
-                    "(SELECT value FROM ledger_counters WHERE name = 'receipt_number_floor'))");
-  highest.step();
-  const std::int64_t receipt_number = highest.int64(0) + 1;
-  Statement update(db_,
-                   "UPDATE sales SET paid_at_ms = ?2, receipt_number = ?3, "
-                   "written_off_thousandths = ?4 WHERE reference = ?1");
-  update.bind(1, reference)
-      .bind(2, paid_at_ms)
-      .bind(3, receipt_number)
-      .bind(4, written_off_thousandths)
-      .run();
-  // What waited to be counted now is: readable payments pay for the sale, unreadable ones are
-  // owed back once the dashboard tells how much they were.
-  Statement count(db_,
-                  "UPDATE payments SET counted = 1 WHERE reference = ?1 AND refund_reason = '' "
-                  "AND counted = 0 AND amount_thousandths IS NOT NULL");
-  count.bind(1, reference).run();
-  Statement unreadable(db_,
-                       "UPDATE payments SET refund_reason = ?2 WHERE reference = ?1 AND "
-                       "refund_reason = '' AND amount_thousandths IS NULL");
-  unreadable.bind(1, reference).bind(2, refund_reason_name(RefundReason::kUnreadable)).run();
-  nlohmann::json refunds = nlohmann::json::array();
-  for (const auto& [payment_id, thousandths] : overpaid) {
-    Statement refund(db_,
-                     "UPDATE payments SET refund_reason = ?3, refund_thousandths = ?4 WHERE "
-                     "reference = ?1 AND payment_id = ?2 AND counted = 1");
-    refund.bind(1, reference)
-        .bind(2, payment_id)
-        .bind(3, refund_reason_name(RefundReason::kOverpaid))
-        .bind(4, thousandths)
+                     "INSERT INTO sales (reference, business_day, started_at_ms, currency, "
+                     "amount_minor, stage) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind(1, sale.reference)
+        .bind(2, sale.business_day)
+        .bind(3, sale.started_at_ms)
+        .bind(4, sale.currency)
+        .bind(5, sale.amount_minor)
+        .bind(6, stage_name(SaleStage::kStarted))
         .run();
-    if (sqlite3_changes(db_) != 1) {
-      throw std::logic_error(describe("record_paid", reference) + ": the refund names payment " +
-                             payment_id + ", which is not one the sale counted");
-    }
-    refunds.push_back({{"payment_id", payment_id}, {"refund_thousandths", thousandths}});
+    append_event(db_, sale.reference, "started",
+                 {{"business_day", sale.business_day},
+                  {"started_at_ms", sale.started_at_ms},
+                  {"currency", sale.currency},
+                  {"amount_minor", sale.amount_minor}});
+    step.commit();
+    return *load(db_, sale.reference);
+  } catch (const LedgerError& error) {
+    return LedgerFailure{error.what()};
   }
-  set_stage(db_, reference, SaleStage::kPaid);
-  append_event(db_, reference, "paid",
-               {{"paid_at_ms", paid_at_ms},
-                {"receipt_number", receipt_number},
-                {"written_off_thousandths", written_off_thousandths},
-                {"overpaid", refunds}});
-  step.commit();
-  return receipt_number;
 }
 
-void Ledger::record_underpaid(const std::string& reference) {
-  Transaction step(db_);
+LedgerResult<SaleRecord> Ledger::record_link_created(const std::string& reference,
+                                                     const std::string& link_id,
+                                                     const std::string& link_url,
+                                                     std::int64_t expires_at_ms,
+                                                     std::int64_t amount_minor) {
+  return write(reference, LedgerWrite::kLinkCreated, std::nullopt, [&](const SaleRecord& sale) {
+    if (sale.stage == SaleStage::kUnderpaid && !sale.link_closed) {
+      throw std::logic_error(call_text("record_link_created", reference) +
+                             ": the underpaid sale's link " + sale.link_id +
+                             " is not confirmed closed");
+    }
+    Statement update(db_,
+                     "UPDATE sales SET link_id = ?2, link_url = ?3, link_expires_at_ms = ?4, "
+                     "link_amount_minor = ?5, create_uncertain = 0, link_closed = 0 "
+                     "WHERE reference = ?1");
+    update.bind(1, reference)
+        .bind(2, link_id)
+        .bind(3, link_url)
+        .bind(4, expires_at_ms)
+        .bind(5, amount_minor)
+        .run();
+    remember_link(db_, reference, link_id, amount_minor);
+    append_event(db_, reference, "link_created",
+                 {{"link_id", link_id},
+                  {"link_url", link_url},
+                  {"expires_at_ms", expires_at_ms},
+                  {"amount_minor", amount_minor}});
+    return true;
+  });
+}
+
+LedgerResult<SaleRecord> Ledger::record_payments(const std::string& reference,
+                                                 const std::vector<PaymentRecord>& payments) {
+  return write(reference, LedgerWrite::kPayments, std::nullopt, [&](const SaleRecord& sale) {
+    // Once the sale is paid for, or over, a new payment pays for nothing: it goes back in full.
+    const bool after_sale = sale.stage >= SaleStage::kPaid;
+    bool changed = false;
+    for (const PaymentRecord& payment : payments)
+      changed = keep_payment(reference, payment, after_sale) || changed;
+    return changed;
+  });
+}
+
+bool Ledger::keep_payment(const std::string& reference, const PaymentRecord& payment,
+                          bool after_sale) {
+  Statement insert(db_,
+                   "INSERT OR IGNORE INTO payments (payment_id, reference, link_id, "
+                   "amount_thousandths, problem, kind, payer, card, backend_receipt_id, "
+                   "seen_at_ms, refund_reason, refund_thousandths) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  insert.bind(1, payment.payment_id)
+      .bind(2, reference)
+      .bind(3, payment.link_id)
+      .bind(5, payment.problem)
+      .bind(6, payment.kind)
+      .bind(7, payment.payer)
+      .bind(8, payment.card)
+      .bind(9, payment.backend_receipt_id)
+      .bind(10, payment.seen_at_ms);
+  if (payment.amount_thousandths)
+    insert.bind(4, *payment.amount_thousandths);
+  if (after_sale) {
+    insert.bind(11, refund_reason_name(payment.amount_thousandths ? RefundReason::kAfterSale
+                                                                  : RefundReason::kUnreadable));
+    if (payment.amount_thousandths)
+      insert.bind(12, *payment.amount_thousandths);
+  } else {
+    insert.bind(11, refund_reason_name(RefundReason::kNone));
+  }
+  insert.run();
+  if (sqlite3_changes(db_) == 0) {
+    // Known already. An entry that could not be read and is not settled yet is read again:
+    // the cashier looked again, and Wix now lists it whole.
+    if (!payment.amount_thousandths)
+      return false;
+    Statement reread(db_,
+                     "UPDATE payments SET amount_thousandths = ?3, problem = '', kind = ?4, "
+                     "payer = ?5, card = ?6 WHERE payment_id = ?1 AND reference = ?2 AND "
+                     "amount_thousandths IS NULL AND refund_reason = '' AND counted = 0");
+    reread.bind(1, payment.payment_id)
+        .bind(2, reference)
+        .bind(3, *payment.amount_thousandths)
+        .bind(4, payment.kind)
+        .bind(5, payment.payer)
+        .bind(6, payment.card)
+        .run();
+    if (sqlite3_changes(db_) == 0)
+      return false;
+    append_event(db_, reference, "payment_read",
+                 {{"payment_id", payment.payment_id},
+                  {"amount_thousandths", *payment.amount_thousandths}});
+    return true;
+  }
+  nlohmann::json detail = {{"payment_id", payment.payment_id},
+                           {"link_id", payment.link_id},
+                           {"kind", payment.kind},
+                           {"after_sale", after_sale}};
+  if (payment.amount_thousandths) {
+    detail["amount_thousandths"] = *payment.amount_thousandths;
+  } else {
+    detail["problem"] = payment.problem;
+  }
+  append_event(db_, reference, "payment", detail);
+  return true;
+}
+
+LedgerResult<SaleRecord> Ledger::record_paid(
+    const std::string& reference, std::int64_t paid_at_ms,
+    const std::vector<std::pair<std::string, std::int64_t>>& overpaid,
+    std::int64_t written_off_thousandths) {
+  return write(reference, LedgerWrite::kPaid, std::nullopt, [&](const SaleRecord& sale) {
+    const bool something_paid = std::any_of(
+        sale.payments.begin(), sale.payments.end(), [](const PaymentRecord& payment) {
+          return payment.amount_thousandths && payment.refund_reason == RefundReason::kNone;
+        });
+    if (!something_paid) {
+      throw std::logic_error(call_text("record_paid", reference) +
+                             ": the sale has no readable payment to count");
+    }
+    // Under the write lock taken by BEGIN IMMEDIATE, so no other writer can take the same
+    // number; only paid sales get one, so the numbers have no gaps. The floor keeps numbers
+    // rising after old sales were pruned or the ledger was rebuilt.
+    Statement highest(db_,
+                      "SELECT MAX(COALESCE((SELECT MAX(receipt_number) FROM sales), 0), "
+                      "(SELECT value FROM ledger_counters WHERE name = 'receipt_number_floor'))");
+    highest.step();
+    const std::int64_t receipt_number = highest.int64(0) + 1;
+    Statement update(db_,
+                     "UPDATE sales SET paid_at_ms = ?2, receipt_number = ?3, "
+                     "written_off_thousandths = ?4 WHERE reference = ?1");
+    update.bind(1, reference)
+        .bind(2, paid_at_ms)
+        .bind(3, receipt_number)
+        .bind(4, written_off_thousandths)
+        .run();
+    // What waited to be counted now is: readable payments pay for the sale, unreadable ones
+    // are owed back once the dashboard tells how much they were.
+    Statement count(db_,
+                    "UPDATE payments SET counted = 1 WHERE reference = ?1 AND refund_reason = '' "
+                    "AND counted = 0 AND amount_thousandths IS NOT NULL");
+    count.bind(1, reference).run();
+    Statement unreadable(db_,
+                         "UPDATE payments SET refund_reason = ?2 WHERE reference = ?1 AND "
+                         "refund_reason = '' AND amount_thousandths IS NULL");
+    unreadable.bind(1, reference).bind(2, refund_reason_name(RefundReason::kUnreadable)).run();
+    nlohmann::json refunds = nlohmann::json::array();
+    for (const auto& [payment_id, thousandths] : overpaid) {
+      Statement refund(db_,
+                       "UPDATE payments SET refund_reason = ?3, refund_thousandths = ?4 WHERE "
+                       "reference = ?1 AND payment_id = ?2 AND counted = 1");
+      refund.bind(1, reference)
+          .bind(2, payment_id)
+          .bind(3, refund_reason_name(RefundReason::kOverpaid))
+          .bind(4, thousandths)
+          .run();
+      if (sqlite3_changes(db_) != 1) {
+        throw std::logic_error(call_text("record_paid", reference) + ": the refund names payment " +
+                               payment_id + ", which is not one the sale counted");
+      }
+      refunds.push_back({{"payment_id", payment_id}, {"refund_thousandths", thousandths}});
+    }
+    append_event(db_, reference, "paid",
+                 {{"paid_at_ms", paid_at_ms},
+                  {"receipt_number", receipt_number},
+                  {"written_off_thousandths", written_off_thousandths},
+                  {"overpaid", refunds}});
+    return true;
+  });
+}
+
+LedgerResult<SaleRecord> Ledger::record_underpaid(const std::string& reference) {
   // The link may not be confirmed closed yet (the deactivation went unanswered): the sale closes
   // it in the background, and no link for the rest is made before it is (record_link_created).
-  const SaleRecord sale = sale_at(db_, reference, "record_underpaid",
-                                  {SaleStage::kLinkCreated, SaleStage::kCheckPayment});
-  if (sale.payments.empty()) {
-    throw std::logic_error(describe("record_underpaid", reference) + ": the sale has no payment");
-  }
-  set_stage(db_, reference, SaleStage::kUnderpaid);
-  append_event(db_, reference, "underpaid",
-               {{"counted_thousandths", sale.counted_thousandths()}, {"link_id", sale.link_id}});
-  step.commit();
+  return write(reference, LedgerWrite::kUnderpaid, std::nullopt, [&](const SaleRecord& sale) {
+    if (sale.payments.empty()) {
+      throw std::logic_error(call_text("record_underpaid", reference) +
+                             ": the sale has no payment");
+    }
+    append_event(db_, reference, "underpaid",
+                 {{"counted_thousandths", sale.counted_thousandths()}, {"link_id", sale.link_id}});
+    return true;
+  });
 }
 
-void Ledger::record_check_payment(const std::string& reference) {
-  Transaction step(db_);
-  const SaleRecord sale = sale_at(db_, reference, "record_check_payment",
-                                  {SaleStage::kLinkCreated, SaleStage::kUnderpaid});
-  set_stage(db_, reference, SaleStage::kCheckPayment);
-  append_event(db_, reference, "check_payment", {{"link_id", sale.link_id}});
-  step.commit();
+LedgerResult<SaleRecord> Ledger::record_check_payment(const std::string& reference) {
+  return write(reference, LedgerWrite::kCheckPayment, std::nullopt, [&](const SaleRecord& sale) {
+    append_event(db_, reference, "check_payment", {{"link_id", sale.link_id}});
+    return true;
+  });
 }
 
-void Ledger::record_receipt_issued(
+LedgerResult<SaleRecord> Ledger::record_receipt_issued(
     const std::string& reference,
     const std::vector<std::pair<std::string, std::string>>& receipts) {
-  Transaction step(db_);
-  sale_at(db_, reference, "record_receipt_issued", {SaleStage::kPaid});
-  nlohmann::json issued = nlohmann::json::object();
-  for (const auto& [payment_id, receipt_id] : receipts) {
-    Statement update(db_,
-                     "UPDATE payments SET backend_receipt_id = ?3 WHERE reference = ?1 AND "
-                     "payment_id = ?2");
-    update.bind(1, reference).bind(2, payment_id).bind(3, receipt_id).run();
-    issued[payment_id] = receipt_id;
-  }
-  set_stage(db_, reference, SaleStage::kReceiptIssued);
-  append_event(db_, reference, "receipt_issued", {{"receipts", issued}});
-  step.commit();
+  return write(reference, LedgerWrite::kReceiptIssued, std::nullopt, [&](const SaleRecord&) {
+    nlohmann::json issued = nlohmann::json::object();
+    for (const auto& [payment_id, receipt_id] : receipts) {
+      Statement update(db_,
+                       "UPDATE payments SET backend_receipt_id = ?3 WHERE reference = ?1 AND "
+                       "payment_id = ?2");
+      update.bind(1, reference).bind(2, payment_id).bind(3, receipt_id).run();
+      issued[payment_id] = receipt_id;
+    }
+    append_event(db_, reference, "receipt_issued", {{"receipts", issued}});
+    return true;
+  });
 }
 
-void Ledger::record_printed(const std::string& reference) {
-  Transaction step(db_);
-  const SaleRecord sale =
-      sale_at(db_, reference, "record_printed",
-              {SaleStage::kReceiptIssued, SaleStage::kPrinted, SaleStage::kEnded});
-  // Only a completed sale has a receipt to copy; a cancelled one never printed.
+namespace {
+
+// Only a completed sale has a receipt to copy; a cancelled one never printed.
+void require_receipt(const SaleRecord& sale, std::string_view call) {
   if (sale.stage == SaleStage::kEnded && sale.end != SaleEnd::kCompleted) {
-    throw std::logic_error(describe("record_printed", reference) + ": the sale ended " +
+    throw std::logic_error(call_text(call, sale.reference) + ": the sale ended " +
                            std::string(sale.end ? end_name(*sale.end) : "without an end") +
                            " and has no receipt to print");
   }
-  const bool copy = sale.stage != SaleStage::kReceiptIssued;
-  Statement update(db_,
-                   "UPDATE sales SET prints = prints + 1, print_pending = 0 WHERE reference = ?1");
-  update.bind(1, reference).run();
-  if (!copy)
-    set_stage(db_, reference, SaleStage::kPrinted);
-  append_event(db_, reference, "printed", {{"prints", sale.prints + 1}, {"copy", copy}});
-  step.commit();
 }
 
-void Ledger::record_print_started(const std::string& reference) {
-  Transaction step(db_);
-  const SaleRecord sale =
-      sale_at(db_, reference, "record_print_started",
-              {SaleStage::kReceiptIssued, SaleStage::kPrinted, SaleStage::kEnded});
-  if (sale.stage == SaleStage::kEnded && sale.end != SaleEnd::kCompleted) {
-    throw std::logic_error(describe("record_print_started", reference) +
-                           ": the sale did not complete and has no receipt to print");
-  }
-  Statement update(db_, "UPDATE sales SET print_pending = 1 WHERE reference = ?1");
-  update.bind(1, reference).run();
-  append_event(db_, reference, "print_started", {{"prints_before", sale.prints}});
-  step.commit();
+}  // namespace
+
+LedgerResult<SaleRecord> Ledger::record_printed(const std::string& reference) {
+  return write(reference, LedgerWrite::kPrinted, std::nullopt, [&](const SaleRecord& sale) {
+    require_receipt(sale, "record_printed");
+    const bool copy = sale.stage != SaleStage::kReceiptIssued;
+    Statement update(db_,
+                     "UPDATE sales SET prints = prints + 1, print_pending = 0 WHERE reference = ?1");
+    update.bind(1, reference).run();
+    append_event(db_, reference, "printed", {{"prints", sale.prints + 1}, {"copy", copy}});
+    return true;
+  });
 }
 
-void Ledger::record_print_failed(const std::string& reference, const std::string& detail) {
-  Transaction step(db_);
-  sale_at(db_, reference, "record_print_failed",
-          {SaleStage::kReceiptIssued, SaleStage::kPrinted, SaleStage::kEnded});
+LedgerResult<SaleRecord> Ledger::record_print_started(const std::string& reference) {
+  return write(reference, LedgerWrite::kPrintStarted, std::nullopt, [&](const SaleRecord& sale) {
+    require_receipt(sale, "record_print_started");
+    Statement update(db_, "UPDATE sales SET print_pending = 1 WHERE reference = ?1");
+    update.bind(1, reference).run();
+    append_event(db_, reference, "print_started", {{"prints_before", sale.prints}});
+    return true;
+  });
+}
+
+LedgerResult<SaleRecord> Ledger::record_print_failed(const std::string& reference,
+                                                     const std::string& detail) {
   // print_pending stays: if an earlier attempt was cut off by a power loss, that one may have
   // printed, and only a successful print may clear the doubt.
-  append_event(db_, reference, "print_failed", {{"detail", detail}});
-  step.commit();
+  return write(reference, LedgerWrite::kPrintFailed, std::nullopt, [&](const SaleRecord&) {
+    append_event(db_, reference, "print_failed", {{"detail", detail}});
+    return true;
+  });
 }
 
-void Ledger::record_ended(const std::string& reference, SaleEnd end, const std::string& detail) {
-  Transaction step(db_);
-  // A sale that was paid can only complete: the money is taken, so its receipt must come out.
-  // One whose payment could not be read ends unresolved, and then owes every payment back.
-  const SaleRecord sale =
-      end == SaleEnd::kCompleted
-          ? sale_at(db_, reference, "record_ended", {SaleStage::kPrinted}, end_name(end))
-      : end == SaleEnd::kUnresolved
-          ? sale_at(db_, reference, "record_ended", {SaleStage::kCheckPayment}, end_name(end))
-          : sale_at(db_, reference, "record_ended", {SaleStage::kStarted, SaleStage::kLinkCreated},
-                    end_name(end));
-  if (end != SaleEnd::kCompleted && end != SaleEnd::kUnresolved &&
-      !sale.payments.empty()) {
-    throw std::logic_error(describe("record_ended", reference, end_name(end)) +
-                           ": the sale has payments, so it cannot end without them");
+LedgerResult<SaleRecord> Ledger::record_ended(const std::string& reference, SaleEnd end,
+                                              const std::string& detail) {
+  return write(reference, LedgerWrite::kEnded, end, [&](const SaleRecord& sale) {
+    // A sale that was paid can only complete: the money is taken, so its receipt must come out.
+    // One whose payment could not be read ends unresolved, and then owes every payment back.
+    if (end != SaleEnd::kCompleted && end != SaleEnd::kUnresolved && !sale.payments.empty()) {
+      throw std::logic_error(call_text("record_ended", reference, end_name(end)) +
+                             ": the sale has payments, so it cannot end without them");
+    }
+    Statement update(db_, "UPDATE sales SET end_kind = ?2, end_detail = ?3 WHERE reference = ?1");
+    update.bind(1, reference).bind(2, end_name(end)).bind(3, detail).run();
+    if (end == SaleEnd::kUnresolved) {
+      Statement refund(db_,
+                       "UPDATE payments SET refund_reason = ?2, refund_thousandths = "
+                       "amount_thousandths WHERE reference = ?1 AND refund_reason = ''");
+      refund.bind(1, reference).bind(2, refund_reason_name(RefundReason::kUnresolved)).run();
+    }
+    append_event(
+        db_, reference, "ended",
+        {{"end", end_name(end)}, {"detail", detail}, {"from_stage", stage_name(sale.stage)}});
+    return true;
+  });
+}
+
+LedgerResult<SaleRecord> Ledger::record_create_uncertain(const std::string& reference) {
+  return write(reference, LedgerWrite::kCreateUncertain, std::nullopt, [&](const SaleRecord&) {
+    Statement update(db_, "UPDATE sales SET create_uncertain = 1 WHERE reference = ?1");
+    update.bind(1, reference).run();
+    append_event(db_, reference, "create_uncertain", nlohmann::json::object());
+    return true;
+  });
+}
+
+LedgerResult<SaleRecord> Ledger::record_create_settled(const std::string& reference) {
+  return write(reference, LedgerWrite::kCreateSettled, std::nullopt, [&](const SaleRecord&) {
+    Statement update(db_, "UPDATE sales SET create_uncertain = 0 WHERE reference = ?1");
+    update.bind(1, reference).run();
+    append_event(db_, reference, "create_settled", {{"link", nullptr}});
+    return true;
+  });
+}
+
+LedgerResult<SaleRecord> Ledger::record_late_link(const std::string& reference,
+                                                  const std::string& link_id,
+                                                  const std::string& link_url,
+                                                  std::int64_t expires_at_ms) {
+  return write(reference, LedgerWrite::kLateLink, std::nullopt, [&](const SaleRecord& sale) {
+    if (!sale.create_uncertain || !sale.link_id.empty()) {
+      throw std::logic_error(call_text("record_late_link", reference) +
+                             ": the sale has no uncertain create to settle");
+    }
+    Statement update(db_,
+                     "UPDATE sales SET link_id = ?2, link_url = ?3, link_expires_at_ms = ?4, "
+                     "create_uncertain = 0, link_closed = 0 WHERE reference = ?1");
+    update.bind(1, reference).bind(2, link_id).bind(3, link_url).bind(4, expires_at_ms).run();
+    remember_link(db_, reference, link_id, sale.amount_minor);
+    append_event(db_, reference, "late_link", {{"link_id", link_id}, {"link_url", link_url}});
+    return true;
+  });
+}
+
+LedgerResult<SaleRecord> Ledger::record_link_closed(const std::string& reference) {
+  return write(reference, LedgerWrite::kLinkClosed, std::nullopt, [&](const SaleRecord& sale) {
+    if (sale.link_id.empty()) {
+      throw std::logic_error(call_text("record_link_closed", reference) + ": the sale has no link");
+    }
+    if (sale.link_closed)
+      return false;
+    Statement update(db_, "UPDATE sales SET link_closed = 1 WHERE reference = ?1");
+    update.bind(1, reference).run();
+    append_event(db_, reference, "link_closed", {{"link_id", sale.link_id}});
+    return true;
+  });
+}
+
+LedgerResult<SaleRecord> Ledger::clear_refund(const std::string& reference,
+                                              const std::string& payment_id, std::int64_t at_ms) {
+  try {
+    Transaction step(db_);
+    Statement find(db_,
+                   "SELECT 1 FROM payments WHERE reference = ?1 AND payment_id = ?2 AND "
+                   "refund_reason <> ''");
+    find.bind(1, reference).bind(2, payment_id);
+    if (!find.step()) {
+      throw std::logic_error(call_text("clear_refund", reference, payment_id) +
+                             ": no refund is owed from that payment");
+    }
+    Statement update(db_,
+                     "UPDATE payments SET refund_cleared_at_ms = ?3 WHERE reference = ?1 AND "
+                     "payment_id = ?2 AND refund_cleared_at_ms IS NULL");
+    update.bind(1, reference).bind(2, payment_id).bind(3, at_ms).run();
+    if (sqlite3_changes(db_) > 0) {
+      append_event(db_, reference, "refund_cleared", {{"payment_id", payment_id}});
+      step.commit();
+    }
+    return *load(db_, reference);
+  } catch (const LedgerError& error) {
+    return LedgerFailure{error.what()};
   }
-  Statement update(db_, "UPDATE sales SET end_kind = ?2, end_detail = ?3 WHERE reference = ?1");
-  update.bind(1, reference).bind(2, end_name(end)).bind(3, detail).run();
-  if (end == SaleEnd::kUnresolved) {
-    Statement refund(db_,
-                     "UPDATE payments SET refund_reason = ?2, refund_thousandths = "
-                     "amount_thousandths WHERE reference = ?1 AND refund_reason = ''");
-    refund.bind(1, reference).bind(2, refund_reason_name(RefundReason::kUnresolved)).run();
-  }
-  set_stage(db_, reference, SaleStage::kEnded);
-  append_event(
-      db_, reference, "ended",
-      {{"end", end_name(end)}, {"detail", detail}, {"from_stage", stage_name(sale.stage)}});
-  step.commit();
 }
 
 std::optional<SaleRecord> Ledger::find(const std::string& reference) const {
@@ -604,86 +712,11 @@ std::vector<SaleRecord> Ledger::recent(int limit) const {
   return load_all(db_, query);
 }
 
-void Ledger::record_create_uncertain(const std::string& reference) {
-  Transaction step(db_);
-  sale_at(db_, reference, "record_create_uncertain",
-          {SaleStage::kStarted, SaleStage::kUnderpaid});
-  Statement update(db_, "UPDATE sales SET create_uncertain = 1 WHERE reference = ?1");
-  update.bind(1, reference).run();
-  append_event(db_, reference, "create_uncertain", nlohmann::json::object());
-  step.commit();
-}
-
-void Ledger::record_create_settled(const std::string& reference) {
-  Transaction step(db_);
-  sale_at(db_, reference, "record_create_settled",
-          {SaleStage::kStarted, SaleStage::kUnderpaid, SaleStage::kEnded});
-  Statement update(db_, "UPDATE sales SET create_uncertain = 0 WHERE reference = ?1");
-  update.bind(1, reference).run();
-  append_event(db_, reference, "create_settled", {{"link", nullptr}});
-  step.commit();
-}
-
-void Ledger::record_late_link(const std::string& reference, const std::string& link_id,
-                              const std::string& link_url, std::int64_t expires_at_ms) {
-  Transaction step(db_);
-  const SaleRecord sale = sale_at(db_, reference, "record_late_link", {SaleStage::kEnded});
-  if (!sale.create_uncertain || !sale.link_id.empty()) {
-    throw std::logic_error(describe("record_late_link", reference) +
-                           ": the sale has no uncertain create to settle");
-  }
-  Statement update(db_,
-                   "UPDATE sales SET link_id = ?2, link_url = ?3, link_expires_at_ms = ?4, "
-                   "create_uncertain = 0, link_closed = 0 WHERE reference = ?1");
-  update.bind(1, reference).bind(2, link_id).bind(3, link_url).bind(4, expires_at_ms).run();
-  append_event(db_, reference, "late_link", {{"link_id", link_id}, {"link_url", link_url}});
-  step.commit();
-}
-
 std::vector<SaleRecord> Ledger::uncertain_creates() const {
   Statement query(
       db_, select_sales("WHERE create_uncertain = 1 AND stage = ?1 ORDER BY started_at_ms, rowid"));
   query.bind(1, stage_name(SaleStage::kEnded));
   return load_all(db_, query);
-}
-
-void Ledger::record_link_closed(const std::string& reference) {
-  Transaction step(db_);
-  const SaleRecord sale =
-      sale_at(db_, reference, "record_link_closed",
-              {SaleStage::kLinkCreated, SaleStage::kUnderpaid, SaleStage::kCheckPayment,
-               SaleStage::kPaid, SaleStage::kReceiptIssued, SaleStage::kPrinted,
-               SaleStage::kEnded});
-  if (sale.link_id.empty()) {
-    throw std::logic_error(describe("record_link_closed", reference) + ": the sale has no link");
-  }
-  if (sale.link_closed)
-    return;
-  Statement update(db_, "UPDATE sales SET link_closed = 1 WHERE reference = ?1");
-  update.bind(1, reference).run();
-  append_event(db_, reference, "link_closed", {{"link_id", sale.link_id}});
-  step.commit();
-}
-
-void Ledger::clear_refund(const std::string& reference, const std::string& payment_id,
-                          std::int64_t at_ms) {
-  Transaction step(db_);
-  Statement find(db_,
-                 "SELECT 1 FROM payments WHERE reference = ?1 AND payment_id = ?2 AND "
-                 "refund_reason <> ''");
-  find.bind(1, reference).bind(2, payment_id);
-  if (!find.step()) {
-    throw std::logic_error(describe("clear_refund", reference, payment_id) +
-                           ": no refund is owed from that payment");
-  }
-  Statement update(db_,
-                   "UPDATE payments SET refund_cleared_at_ms = ?3 WHERE reference = ?1 AND "
-                   "payment_id = ?2 AND refund_cleared_at_ms IS NULL");
-  update.bind(1, reference).bind(2, payment_id).bind(3, at_ms).run();
-  if (sqlite3_changes(db_) == 0)
-    return;  // cleared before
-  append_event(db_, reference, "refund_cleared", {{"payment_id", payment_id}});
-  step.commit();
 }
 
 std::vector<SaleRecord> Ledger::links_to_close() const {
@@ -705,7 +738,7 @@ std::vector<RefundDue> Ledger::refunds_owed() const {
   return refunds;
 }
 
-int Ledger::prune_ended_before(std::int64_t cutoff_ms) {
+LedgerResult<int> Ledger::prune_ended_before(std::int64_t cutoff_ms) try {
   Transaction step(db_);
   raise_floor_to_highest(db_);
   const std::string owed =
@@ -721,11 +754,17 @@ int Ledger::prune_ended_before(std::int64_t cutoff_ms) {
       db_,
       "DELETE FROM payments WHERE reference IN (SELECT reference FROM sales WHERE " + owed + ")");
   payments.bind(1, cutoff_ms).run();
+  Statement links(
+      db_,
+      "DELETE FROM sale_links WHERE reference IN (SELECT reference FROM sales WHERE " + owed + ")");
+  links.bind(1, cutoff_ms).run();
   Statement sales(db_, "DELETE FROM sales WHERE " + owed);
   sales.bind(1, cutoff_ms).run();
   const int pruned = sqlite3_changes(db_);
   step.commit();
   return pruned;
+} catch (const LedgerError& error) {
+  return LedgerFailure{error.what()};
 }
 
 void Ledger::raise_receipt_number_floor(std::int64_t floor) {
@@ -739,7 +778,7 @@ void Ledger::raise_receipt_number_floor(std::int64_t floor) {
 void Ledger::import_sale(const SaleRecord& sale, const std::string& why) {
   Transaction step(db_);
   if (load(db_, sale.reference)) {
-    throw std::logic_error(describe("import_sale", sale.reference) +
+    throw std::logic_error(call_text("import_sale", sale.reference) +
                            ": the sale is already in the ledger");
   }
   Statement insert(db_, "INSERT INTO sales (" + std::string(kSaleColumns) +
@@ -789,6 +828,10 @@ void Ledger::import_sale(const SaleRecord& sale, const std::string& why) {
       kept.bind(14, *payment.refund_cleared_at_ms);
     kept.run();
   }
+  for (const std::string& link : sale.links)
+    remember_link(db_, sale.reference, link, sale.amount_minor);
+  if (!sale.link_id.empty())
+    remember_link(db_, sale.reference, sale.link_id, sale.link_amount_minor);
   append_event(db_, sale.reference, "imported", {{"why", why}, {"stage", stage_name(sale.stage)}});
   step.commit();
 }
@@ -807,14 +850,14 @@ std::int64_t SaleRecord::counted_thousandths() const {
 }
 
 std::vector<std::string> SaleRecord::known_links() const {
-  std::vector<std::string> links;
+  std::vector<std::string> known = links;
   for (const PaymentRecord& payment : payments) {
-    if (std::find(links.begin(), links.end(), payment.link_id) == links.end())
-      links.push_back(payment.link_id);
+    if (std::find(known.begin(), known.end(), payment.link_id) == known.end())
+      known.push_back(payment.link_id);
   }
-  if (!link_id.empty() && std::find(links.begin(), links.end(), link_id) == links.end())
-    links.push_back(link_id);
-  return links;
+  if (!link_id.empty() && std::find(known.begin(), known.end(), link_id) == known.end())
+    known.push_back(link_id);
+  return known;
 }
 
 }  // namespace linkpos::store

@@ -1,36 +1,23 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include <boost/outcome/std_result.hpp>
+
+#include "store/sale_stage.hpp"
+#include "store/sale_table.hpp"
 
 struct sqlite3;
 
 namespace linkpos::store {
-
-// How far a sale got. Each stage is committed before the step after it begins.
-enum class SaleStage {
-  kStarted,        // reference and amount known; no link yet
-  kLinkCreated,    // the backend made a link; the customer may be paying
-  kUnderpaid,      // the link is closed with less than the total paid: the cashier decides
-  kCheckPayment,   // a payment could not be read and the rest do not reach the total
-  kPaid,           // the payments reach the total (or the cashier accepted less); receipt number
-  kReceiptIssued,  // the backend's receipts exist (or the backend has none)
-  kPrinted,        // the original receipt came out of the printer
-  kEnded,          // nothing more to do
-};
-
-enum class SaleEnd {
-  kCompleted,   // paid and printed
-  kCancelled,   // the cashier cancelled before payment
-  kExpired,     // no payment before the timeout
-  kFailed,      // the link could not be made
-  kUnresolved,  // a payment could not be read; the cashier gave up on it: every payment refunded
-};
 
 // Why money is owed back from a payment.
 enum class RefundReason {
@@ -101,10 +88,12 @@ struct SaleRecord {
 
   // Every payment seen on the sale's links, in the order seen.
   std::vector<PaymentRecord> payments;
+  // Every link the sale has had, oldest first (the current one last).
+  std::vector<std::string> links;
 
   // The payments that paid for the sale, exact, summed.
   std::int64_t counted_thousandths() const;
-  // Every link this sale has had (its payments' links and the current one).
+  // Every link this sale has had (its links, its payments' links and the current one).
   std::vector<std::string> known_links() const;
 };
 
@@ -121,70 +110,92 @@ class LedgerError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A write that did not reach the disk (a full or failing disk, a file made read-only): nothing
+// of it was committed, and the message says what and where.
+struct LedgerFailure {
+  std::string message;
+};
+
+template <class T>
+using LedgerResult = BOOST_OUTCOME_V2_NAMESPACE::std_checked<T, LedgerFailure>;
+
 // The sale ledger: one SQLite file (WAL, synchronous=FULL), so a power cut at any instant leaves
 // every sale at its last committed stage. Each record_* call is one transaction, committed when
-// it returns, that moves the sale forward and appends an event to its history; a call that does
-// not follow the stage order throws std::logic_error (a bug, not bad luck). Read and write
-// failures throw LedgerError.
+// it returns, that moves the sale as store/sale_table.hpp allows (or notes something the table
+// allows at its stage), appends an event to its history and answers the sale as it now is. A
+// failing write is a LedgerFailure value; a call the sale tables do not allow is a bug: it is
+// reported to the refusal log and throws std::logic_error. Reads throw LedgerError.
 class Ledger {
  public:
-  // Opens the ledger at `path`, creating it (and its schema) when absent.
+  // Opens the ledger at `path`, creating it (and its schema) when absent. Start-up failures
+  // throw LedgerError.
   explicit Ledger(const std::string& path);
   ~Ledger();
   Ledger(const Ledger&) = delete;
   Ledger& operator=(const Ledger&) = delete;
 
+  // Where a refused stage change is told, with the sale's reference and both stages, before
+  // the logic_error is thrown.
+  void set_refusal_log(std::function<void(std::string_view)> log);
+
   // Uses reference, business_day, started_at_ms, currency and amount_minor of `sale`.
-  void record_started(const SaleRecord& sale);
+  LedgerResult<SaleRecord> record_started(const SaleRecord& sale);
   // A link for the sale: its first (from kStarted), or one for the rest of an underpaid sale
   // (from kUnderpaid, whose link is closed), asking `amount_minor`.
-  void record_link_created(const std::string& reference, const std::string& link_id,
-                           const std::string& link_url, std::int64_t expires_at_ms,
-                           std::int64_t amount_minor);
-  // Keeps every payment not kept yet (by payment id) and returns how many were new, or newly
-  // readable (an entry kept unreadable and not settled yet takes the amount it now has). Before
-  // the sale is paid they wait to be counted; once it is paid or ended, a new one is owed back
-  // in full (kAfterSale). Any stage with a link.
-  int record_payments(const std::string& reference, const std::vector<PaymentRecord>& payments);
+  LedgerResult<SaleRecord> record_link_created(const std::string& reference,
+                                               const std::string& link_id,
+                                               const std::string& link_url,
+                                               std::int64_t expires_at_ms,
+                                               std::int64_t amount_minor);
+  // Keeps every payment not kept yet (by sale and payment id), and reads again an entry kept
+  // unreadable and not settled yet that now has its amount. Before the sale is paid they wait to
+  // be counted; once it is paid or ended, a new one is owed back in full (kAfterSale).
+  LedgerResult<SaleRecord> record_payments(const std::string& reference,
+                                           const std::vector<PaymentRecord>& payments);
   // The payments kept so far pay for the sale: the readable ones are counted (listed on the
   // receipt), unreadable ones owed back (kUnreadable), `overpaid` shares (exact thousandths)
-  // owed back from the payments they name, and `written_off_thousandths` accepted as not paid. Returns the receipt
-  // number the sale now has: the ledger's highest plus one.
-  std::int64_t record_paid(const std::string& reference, std::int64_t paid_at_ms,
-                           const std::vector<std::pair<std::string, std::int64_t>>& overpaid,
-                           std::int64_t written_off_thousandths = 0);
+  // owed back from the payments they name, and `written_off_thousandths` accepted as not paid.
+  // The sale gets the ledger's next receipt number.
+  LedgerResult<SaleRecord> record_paid(
+      const std::string& reference, std::int64_t paid_at_ms,
+      const std::vector<std::pair<std::string, std::int64_t>>& overpaid,
+      std::int64_t written_off_thousandths = 0);
   // Less than the total was paid and the link takes (or should take) no more.
-  void record_underpaid(const std::string& reference);
+  LedgerResult<SaleRecord> record_underpaid(const std::string& reference);
   // A payment could not be read and the readable ones do not reach the total.
-  void record_check_payment(const std::string& reference);
+  LedgerResult<SaleRecord> record_check_payment(const std::string& reference);
   // Wix's receipts: payment id -> receipt id, for those that have one.
-  void record_receipt_issued(const std::string& reference,
-                             const std::vector<std::pair<std::string, std::string>>& receipts);
+  LedgerResult<SaleRecord> record_receipt_issued(
+      const std::string& reference,
+      const std::vector<std::pair<std::string, std::string>>& receipts);
   // Marks a print as begun, before the first byte goes to the printer.
-  void record_print_started(const std::string& reference);
+  LedgerResult<SaleRecord> record_print_started(const std::string& reference);
   // Counts one receipt out of the printer; the first moves the sale to kPrinted, later ones are
   // copies and leave the stage alone.
-  void record_printed(const std::string& reference);
+  LedgerResult<SaleRecord> record_printed(const std::string& reference);
   // The printer reported it did not print (paper out, offline). Kept in the history; the sale
   // stays print_pending until a print succeeds.
-  void record_print_failed(const std::string& reference, const std::string& detail);
+  LedgerResult<SaleRecord> record_print_failed(const std::string& reference,
+                                               const std::string& detail);
   // Ending kUnresolved owes back every payment the sale kept.
-  void record_ended(const std::string& reference, SaleEnd end, const std::string& detail);
+  LedgerResult<SaleRecord> record_ended(const std::string& reference, SaleEnd end,
+                                        const std::string& detail);
 
   // A create request for the sale may have made a link whose answer was lost.
-  void record_create_uncertain(const std::string& reference);
+  LedgerResult<SaleRecord> record_create_uncertain(const std::string& reference);
   // A search settled it: no link was made (a link that was made is recorded as created).
-  void record_create_settled(const std::string& reference);
+  LedgerResult<SaleRecord> record_create_settled(const std::string& reference);
   // A link made by a create whose answer was lost, found after the sale had already ended
   // unpaid: it gets closed like any open link, and any payment on it is refunded.
-  void record_late_link(const std::string& reference, const std::string& link_id,
-                        const std::string& link_url, std::int64_t expires_at_ms);
-
-  // The backend confirmed the sale's link takes no more payments. Any stage after kStarted.
-  void record_link_closed(const std::string& reference);
+  LedgerResult<SaleRecord> record_late_link(const std::string& reference,
+                                            const std::string& link_id,
+                                            const std::string& link_url,
+                                            std::int64_t expires_at_ms);
+  // The backend confirmed the sale's link takes no more payments.
+  LedgerResult<SaleRecord> record_link_closed(const std::string& reference);
   // A technician refunded it (or saw to it) in the Wix dashboard: it leaves the refund list.
-  void clear_refund(const std::string& reference, const std::string& payment_id,
-                    std::int64_t at_ms);
+  LedgerResult<SaleRecord> clear_refund(const std::string& reference,
+                                        const std::string& payment_id, std::int64_t at_ms);
 
   std::optional<SaleRecord> find(const std::string& reference) const;
   // Sales not yet ended, oldest first.
@@ -203,20 +214,32 @@ class Ledger {
 
   // Deletes ended sales that started before `cutoff_ms`, with their history, unless something
   // is still owed on them (a link not confirmed closed, a refund not cleared). Receipt
-  // numbers carry on from the highest ever given. Returns how many sales went.
-  int prune_ended_before(std::int64_t cutoff_ms);
+  // numbers carry on from the highest ever given. Answers how many sales went.
+  LedgerResult<int> prune_ended_before(std::int64_t cutoff_ms);
 
   // The next paid sale's receipt number is at least floor + 1 (for a ledger rebuilt from a
-  // damaged one, so numbers never repeat).
+  // damaged one, so numbers never repeat). Start-up: throws LedgerError.
   void raise_receipt_number_floor(std::int64_t floor);
-  // Puts a sale read from a damaged ledger into this one as it was.
+  // Puts a sale read from a damaged ledger into this one as it was. Start-up: throws.
   void import_sale(const SaleRecord& sale, const std::string& why);
 
   int schema_version() const;
 
  private:
+  // One write of a sale, in one transaction: reads the sale, checks `write` (with `end`) against
+  // the sale tables, runs `body` on it, moves its stage as the tables say, commits, and answers
+  // the sale as it now is.
+  template <class Body>
+  LedgerResult<SaleRecord> write(const std::string& reference, LedgerWrite what,
+                                 std::optional<SaleEnd> end, Body&& body);
+  // Keeps one payment of a sale (or reads an unreadable one again); false when nothing changed.
+  bool keep_payment(const std::string& reference, const PaymentRecord& payment, bool after_sale);
+  // The tables' one check: throws (after telling the refusal log) when they do not allow it.
+  SaleStage check(const SaleRecord& sale, LedgerWrite what, std::optional<SaleEnd> end) const;
+
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::function<void(std::string_view)> refusal_log_;
 };
 
 }  // namespace linkpos::store

@@ -55,6 +55,11 @@ class Inspection {
   std::vector<SaleRecord> sales_to_carry() {
     const bool has_payments_table = user_version() >= 5;
     const auto payments = has_payments_table ? payments_by_sale() : old_payments_by_sale();
+    std::map<std::string, std::vector<std::string>> links;
+    if (has_payments_table) {
+      each_row("SELECT reference, link_id FROM sale_links ORDER BY rowid",
+               [&](sqlite3_stmt* row) { links[text(row, 0)].push_back(text(row, 1)); });
+    }
     std::set<std::string> owing;
     each_row(has_payments_table
                  ? "SELECT reference FROM payments WHERE refund_reason <> '' AND "
@@ -95,6 +100,8 @@ class Inspection {
       sale.print_pending = column_int(row, "print_pending") != 0;
       if (const auto found = payments.find(sale.reference); found != payments.end())
         sale.payments = found->second;
+      if (const auto found = links.find(sale.reference); found != links.end())
+        sale.links = found->second;
       sales.push_back(std::move(sale));
     });
     return sales;

@@ -98,7 +98,8 @@ ALTER TABLE sales ADD COLUMN create_uncertain INTEGER NOT NULL DEFAULT 0;
     // so amounts are thousandths of the currency's unit. A sale's payments may together make its
     // total (gift card and card), fall short (a checkout discount; then a further link may ask
     // for the rest, so link_amount_minor says what the current link asks) or go past it; what
-    // is owed back is kept on the payment it comes from until a technician clears it. A payment
+    // is owed back is kept on the payment it comes from until a technician clears it. Every link
+    // a sale had is kept, so a search for a lost create never takes an old one for it. A payment
     // is known by its sale and its id: Wix's ids are unique, but a record from Wix that shows
     // under two sales must never be dropped from either. The sale's one payment and the extra
     // payments of versions 2-4 move here.
@@ -121,9 +122,18 @@ CREATE TABLE payments (
   PRIMARY KEY (reference, payment_id)
 );
 
+CREATE TABLE sale_links (
+  reference    TEXT NOT NULL REFERENCES sales (reference),
+  link_id      TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL,
+  PRIMARY KEY (reference, link_id)
+);
+
 ALTER TABLE sales ADD COLUMN link_amount_minor INTEGER;
 ALTER TABLE sales ADD COLUMN written_off_thousandths INTEGER NOT NULL DEFAULT 0;
 UPDATE sales SET link_amount_minor = amount_minor WHERE link_id IS NOT NULL;
+INSERT INTO sale_links (reference, link_id, amount_minor)
+  SELECT reference, link_id, amount_minor FROM sales WHERE link_id IS NOT NULL;
 
 INSERT INTO payments (payment_id, reference, link_id, amount_thousandths, kind,
                       backend_receipt_id, seen_at_ms, counted)

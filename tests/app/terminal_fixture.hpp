@@ -39,10 +39,11 @@ class TerminalFixture : public ::testing::Test {
     backend.sites.clear();
     app::TerminalOptions options;
     options.once = once;
-    options.finished = [this](app::OnceExit code) { exit_code = code; };
     options.version = "test";
     options.backend_name = "fake";
-    terminal_ = std::make_unique<app::Terminal>(services, display, options);
+    once_run_ = std::make_unique<app::OnceRun>([this](app::OnceExit code) { exit_code = code; });
+    terminal_ = std::make_unique<app::Terminal>(services, display, options,
+                                                once ? once_run_.get() : nullptr);
     terminal_->start();
     if (site && !backend.sites.empty())
       FakeBackend::answer(backend.sites, app::SiteProperties{});
@@ -113,6 +114,7 @@ class TerminalFixture : public ::testing::Test {
   app::SaleServices services{settings, app::english_strings(), clock, backend, printer, *ledger,
                              log};
   std::optional<app::OnceExit> exit_code;
+  std::unique_ptr<app::OnceRun> once_run_;
   std::unique_ptr<app::Terminal> terminal_;
 };
 

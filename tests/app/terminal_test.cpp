@@ -203,10 +203,13 @@ TEST_F(TerminalTest, ALinkThatCouldNotBeClosedIsClosedLaterAndALatePaymentFound)
   EXPECT_EQ(only_sale().end, store::SaleEnd::kCancelled);
   EXPECT_FALSE(only_sale().link_closed);
 
-  // The link closer keeps trying in the background, backing off.
+  // The link closer keeps trying in the background, backing off; it looks at the link after
+  // each try, as the sale itself does.
   clock.advance(1s);
   ASSERT_EQ(backend.cancels.size(), 1u);
   FakeBackend::answer(backend.cancels,
+                      app::BackendError{app::BackendFailure::kUnreachable, "still down"});
+  FakeBackend::answer(backend.statuses,
                       app::BackendError{app::BackendFailure::kUnreachable, "still down"});
   clock.advance(4s);
   EXPECT_TRUE(backend.cancels.empty());

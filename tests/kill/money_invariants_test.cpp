@@ -14,6 +14,7 @@
 #include "app/receipt_layout.hpp"
 #include "app/strings.hpp"
 #include "drivers/escpos/text_render.hpp"
+#include "fakes/ledger_write.hpp"
 #include "fakes/temp_dir.hpp"
 #include "store/ledger.hpp"
 
@@ -97,24 +98,24 @@ class MoneyInvariantsTest : public ::testing::Test {
       if (payment.counted)
         issued.emplace_back(payment.payment_id, "r-" + payment.payment_id);
     }
-    ledger.record_receipt_issued(ref, issued);
-    ledger.record_print_started(ref);
+    must(ledger.record_receipt_issued(ref, issued));
+    must(ledger.record_print_started(ref));
     print(ledger, ref, ref + ".txt");
-    ledger.record_printed(ref);
-    ledger.record_link_closed(ref);
-    ledger.record_ended(ref, store::SaleEnd::kCompleted, "receipt printed");
+    must(ledger.record_printed(ref));
+    must(ledger.record_link_closed(ref));
+    must(ledger.record_ended(ref, store::SaleEnd::kCompleted, "receipt printed"));
   }
 
   // A sale of n.00 EUR paid and printed: its link (PAID), its one payment and its receipt.
   void paid_sale(store::Ledger& ledger, int n) {
     const std::string ref = reference(n);
     const store::SaleRecord sale = started(n, 100 * n);
-    ledger.record_started(sale);
-    ledger.record_link_created(ref, link_of(n), "https://localhost/pay/" + link_of(n),
-                               sale.started_at_ms + 300'000, sale.amount_minor);
-    ledger.record_payments(ref,
-                           {kept(payment_of(n), link_of(n), 1000 * n, sale.started_at_ms + 900)});
-    ledger.record_paid(ref, sale.started_at_ms + 1000, {});
+    must(ledger.record_started(sale));
+    must(ledger.record_link_created(ref, link_of(n), "https://localhost/pay/" + link_of(n),
+                               sale.started_at_ms + 300'000, sale.amount_minor));
+    must(ledger.record_payments(ref,
+                           {kept(payment_of(n), link_of(n), 1000 * n, sale.started_at_ms + 900)}));
+    must(ledger.record_paid(ref, sale.started_at_ms + 1000, {}));
     finish(ledger, n);
     add_link(link_of(n), n, "PAID");
     add_payment(payment_of(n), link_of(n), std::to_string(n) + ".00");
@@ -198,12 +199,12 @@ TEST_F(MoneyInvariantsTest, ASaleOfSeveralPaymentsListsThemAllOnItsReceipt) {
   {
     store::Ledger ledger(ledger_path());
     const store::SaleRecord sale = started(1, 1250);
-    ledger.record_started(sale);
-    ledger.record_link_created(reference(1), link_of(1), "u", 9, 1250);
+    must(ledger.record_started(sale));
+    must(ledger.record_link_created(reference(1), link_of(1), "u", 9, 1250));
     auto gift = kept("gift-1", link_of(1), 5'000, 10);
     gift.kind = "GIFT_CARD";
-    ledger.record_payments(reference(1), {gift, kept("card-1", link_of(1), 7'500, 11)});
-    ledger.record_paid(reference(1), 12, {});
+    must(ledger.record_payments(reference(1), {gift, kept("card-1", link_of(1), 7'500, 11)}));
+    must(ledger.record_paid(reference(1), 12, {}));
     finish(ledger, 1);
   }
   add_link(link_of(1), 1, "PAID");
@@ -262,7 +263,7 @@ TEST_F(MoneyInvariantsTest, APaymentKeptForARefundNeedsNoReceipt) {
   {
     store::Ledger ledger(ledger_path());
     paid_sale(ledger, 1);
-    ledger.record_payments(reference(1), {kept("pay-extra", link_of(1), 1'000, 1'700'000'002'000)});
+    must(ledger.record_payments(reference(1), {kept("pay-extra", link_of(1), 1'000, 1'700'000'002'000)}));
   }
   add_payment("pay-extra", link_of(1), "1.00");
   const auto found = check();
@@ -276,7 +277,7 @@ TEST_F(MoneyInvariantsTest, APaymentKeptForARefundThatAlsoHasAReceiptIsAViolatio
   {
     store::Ledger ledger(ledger_path());
     paid_sale(ledger, 1);
-    ledger.record_payments(reference(1), {kept("pay-extra", link_of(1), 1'000, 1'700'000'002'000)});
+    must(ledger.record_payments(reference(1), {kept("pay-extra", link_of(1), 1'000, 1'700'000'002'000)}));
   }
   add_payment("pay-extra", link_of(1), "1.00");
   std::ofstream(receipts() / "forged.txt")
@@ -290,10 +291,10 @@ TEST_F(MoneyInvariantsTest, APaymentKeptForARefundThatAlsoHasAReceiptIsAViolatio
 TEST_F(MoneyInvariantsTest, AnOverpaidPaymentIsOnItsReceiptAndOnTheRefundList) {
   {
     store::Ledger ledger(ledger_path());
-    ledger.record_started(started(1, 100));
-    ledger.record_link_created(reference(1), link_of(1), "u", 9, 100);
-    ledger.record_payments(reference(1), {kept("pay-1", link_of(1), 1'500, 10)});
-    ledger.record_paid(reference(1), 12, {{"pay-1", 500}});
+    must(ledger.record_started(started(1, 100)));
+    must(ledger.record_link_created(reference(1), link_of(1), "u", 9, 100));
+    must(ledger.record_payments(reference(1), {kept("pay-1", link_of(1), 1'500, 10)}));
+    must(ledger.record_paid(reference(1), 12, {{"pay-1", 500}}));
     finish(ledger, 1);
   }
   add_link(link_of(1), 1, "PAID");
@@ -307,14 +308,14 @@ TEST_F(MoneyInvariantsTest, AnOverpaidPaymentIsOnItsReceiptAndOnTheRefundList) {
 TEST_F(MoneyInvariantsTest, AnUnderpaidSaleHasALinkForTheRestAndOneReceiptForBoth) {
   {
     store::Ledger ledger(ledger_path());
-    ledger.record_started(started(1, 1250));
-    ledger.record_link_created(reference(1), "link-1a", "u", 9, 1250);
-    ledger.record_payments(reference(1), {kept("pay-1a", "link-1a", 10'000, 10)});
-    ledger.record_link_closed(reference(1));
-    ledger.record_underpaid(reference(1));
-    ledger.record_link_created(reference(1), "link-1b", "u", 9, 250);
-    ledger.record_payments(reference(1), {kept("pay-1b", "link-1b", 2'500, 20)});
-    ledger.record_paid(reference(1), 21, {});
+    must(ledger.record_started(started(1, 1250)));
+    must(ledger.record_link_created(reference(1), "link-1a", "u", 9, 1250));
+    must(ledger.record_payments(reference(1), {kept("pay-1a", "link-1a", 10'000, 10)}));
+    must(ledger.record_link_closed(reference(1)));
+    must(ledger.record_underpaid(reference(1)));
+    must(ledger.record_link_created(reference(1), "link-1b", "u", 9, 250));
+    must(ledger.record_payments(reference(1), {kept("pay-1b", "link-1b", 2'500, 20)}));
+    must(ledger.record_paid(reference(1), 21, {}));
     finish(ledger, 1);
   }
   add_link("link-1a", 1, "INACTIVE");
@@ -331,15 +332,15 @@ TEST_F(MoneyInvariantsTest, AnUnderpaidSaleHasALinkForTheRestAndOneReceiptForBot
 TEST_F(MoneyInvariantsTest, AnUnresolvedSalesPaymentsAreRefundsWithoutAReceipt) {
   {
     store::Ledger ledger(ledger_path());
-    ledger.record_started(started(1, 1250));
-    ledger.record_link_created(reference(1), link_of(1), "u", 9, 1250);
+    must(ledger.record_started(started(1, 1250)));
+    must(ledger.record_link_created(reference(1), link_of(1), "u", 9, 1250));
     store::PaymentRecord odd = kept("pay-odd", link_of(1), 0, 10);
     odd.amount_thousandths.reset();
     odd.problem = "amount \"12,50\" is not a decimal";
-    ledger.record_payments(reference(1), {kept("pay-1", link_of(1), 5'000, 10), odd});
-    ledger.record_check_payment(reference(1));
-    ledger.record_link_closed(reference(1));
-    ledger.record_ended(reference(1), store::SaleEnd::kUnresolved, "given up");
+    must(ledger.record_payments(reference(1), {kept("pay-1", link_of(1), 5'000, 10), odd}));
+    must(ledger.record_check_payment(reference(1)));
+    must(ledger.record_link_closed(reference(1)));
+    must(ledger.record_ended(reference(1), store::SaleEnd::kUnresolved, "given up"));
   }
   add_link(link_of(1), 1, "INACTIVE");
   add_payment("pay-1", link_of(1), "5.00");
@@ -401,7 +402,7 @@ TEST_F(MoneyInvariantsTest, AnUnfinishedSaleAndAGapInReceiptNumbersAreViolations
     paid_sale(ledger, 1);
     ledger.raise_receipt_number_floor(5);
     paid_sale(ledger, 2);
-    ledger.record_started(started(3, 300));
+    must(ledger.record_started(started(3, 300)));
   }
   const auto found = check();
   EXPECT_NE(all(found).find("sale not ended: ledger sale " + reference(3)), std::string::npos)
@@ -431,11 +432,11 @@ TEST_F(MoneyInvariantsTest, ASoundLedgerCountsItsSales) {
 TEST_F(MoneyInvariantsTest, WorkLeftNamesAnUnderpaidSaleWaitingForTheCashier) {
   {
     store::Ledger ledger(ledger_path());
-    ledger.record_started(started(1, 1250));
-    ledger.record_link_created(reference(1), link_of(1), "u", 9, 1250);
-    ledger.record_payments(reference(1), {kept("pay-1", link_of(1), 10'000, 10)});
-    ledger.record_link_closed(reference(1));
-    ledger.record_underpaid(reference(1));
+    must(ledger.record_started(started(1, 1250)));
+    must(ledger.record_link_created(reference(1), link_of(1), "u", 9, 1250));
+    must(ledger.record_payments(reference(1), {kept("pay-1", link_of(1), 10'000, 10)}));
+    must(ledger.record_link_closed(reference(1)));
+    must(ledger.record_underpaid(reference(1)));
   }
   const auto left = ledger_work_left(ledger_path());
   ASSERT_TRUE(left);

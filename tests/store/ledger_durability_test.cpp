@@ -27,15 +27,15 @@ TEST(LedgerTest, ReopeningTheFileKeepsEverySaleAndTheReceiptCount) {
   const std::string path = dir.file("ledger.db");
   {
     Ledger ledger(path);
-    ledger.record_started(new_sale("T1-A", 1'000));
-    ledger.record_link_created("T1-A", "link-a", "https://pay/a", 60'000, 1250);
+    must(ledger.record_started(new_sale("T1-A", 1'000)));
+    must(ledger.record_link_created("T1-A", "link-a", "https://pay/a", 60'000, 1250));
     pay(ledger, "T1-A", "pay-a", 12'500, 2'000);
-    ledger.record_started(new_sale("T1-B", 3'000));
-    ledger.record_link_created("T1-B", "link-b", "https://pay/b", 60'000, 1250);
-    ledger.record_ended("T1-B", SaleEnd::kExpired, "timeout");
-    ledger.record_started(new_sale("T1-W", 3'500));
-    ledger.record_link_created("T1-W", "link-w", "https://pay/w", 60'000, 1250);
-    ledger.record_payments("T1-W", {payment("pay-w", "link-w", 5'000, 3'600)});
+    must(ledger.record_started(new_sale("T1-B", 3'000)));
+    must(ledger.record_link_created("T1-B", "link-b", "https://pay/b", 60'000, 1250));
+    must(ledger.record_ended("T1-B", SaleEnd::kExpired, "timeout"));
+    must(ledger.record_started(new_sale("T1-W", 3'500)));
+    must(ledger.record_link_created("T1-W", "link-w", "https://pay/w", 60'000, 1250));
+    must(ledger.record_payments("T1-W", {payment("pay-w", "link-w", 5'000, 3'600)}));
   }
   Ledger reopened(path);
   EXPECT_EQ(reopened.schema_version(), latest_schema_version());
@@ -56,8 +56,8 @@ TEST(LedgerTest, ReopeningTheFileKeepsEverySaleAndTheReceiptCount) {
   EXPECT_EQ(waiting->payments.front().amount_thousandths, 5'000);
   EXPECT_FALSE(waiting->payments.front().counted);
 
-  reopened.record_started(new_sale("T1-C", 4'000));
-  reopened.record_link_created("T1-C", "link-c", "https://pay/c", 60'000, 1250);
+  must(reopened.record_started(new_sale("T1-C", 4'000)));
+  must(reopened.record_link_created("T1-C", "link-c", "https://pay/c", 60'000, 1250));
   EXPECT_EQ(pay(reopened, "T1-C", "pay-c", 12'500, 5'000), 2);
 }
 
@@ -102,25 +102,25 @@ TEST_P(LedgerKilledTest, ResumesASaleKilledBetweenSteps) {
   TempDir dir;
   const std::string path = dir.file("ledger.db");
   ASSERT_TRUE(killed_after(path, [last, paid_thousandths](Ledger& ledger) {
-    ledger.record_started(new_sale("T1-KILLED", 1'000));
+    must(ledger.record_started(new_sale("T1-KILLED", 1'000)));
     if (last == SaleStage::kStarted)
       return;
-    ledger.record_link_created("T1-KILLED", "link-k", "https://pay/k", 60'000, 1250);
+    must(ledger.record_link_created("T1-KILLED", "link-k", "https://pay/k", 60'000, 1250));
     if (last == SaleStage::kLinkCreated)
       return;
-    ledger.record_payments("T1-KILLED", {payment("pay-k", "link-k", paid_thousandths, 1'500)});
+    must(ledger.record_payments("T1-KILLED", {payment("pay-k", "link-k", paid_thousandths, 1'500)}));
     if (last == SaleStage::kUnderpaid) {
-      ledger.record_link_closed("T1-KILLED");
-      ledger.record_underpaid("T1-KILLED");
+      must(ledger.record_link_closed("T1-KILLED"));
+      must(ledger.record_underpaid("T1-KILLED"));
       return;
     }
-    ledger.record_paid("T1-KILLED", 2'000, {});
+    must(ledger.record_paid("T1-KILLED", 2'000, {}));
     if (last == SaleStage::kPaid)
       return;
-    ledger.record_receipt_issued("T1-KILLED", {{"pay-k", "rcpt-k"}});
+    must(ledger.record_receipt_issued("T1-KILLED", {{"pay-k", "rcpt-k"}}));
     if (last == SaleStage::kReceiptIssued)
       return;
-    ledger.record_printed("T1-KILLED");
+    must(ledger.record_printed("T1-KILLED"));
   }));
   // The committed steps are in the write-ahead log, which nobody checkpointed.
   EXPECT_TRUE(std::filesystem::exists(path + "-wal"));
@@ -155,7 +155,7 @@ TEST_P(LedgerKilledTest, ResumesASaleKilledBetweenSteps) {
   if (last == SaleStage::kLinkCreated) {
     EXPECT_EQ(pay(ledger, "T1-KILLED", "pay-k", 12'500, 3'000), 1);
   } else if (last == SaleStage::kUnderpaid) {
-    ledger.record_link_created("T1-KILLED", "link-k2", "https://pay/k2", 90'000, 250);
+    must(ledger.record_link_created("T1-KILLED", "link-k2", "https://pay/k2", 90'000, 250));
     EXPECT_EQ(ledger.find("T1-KILLED")->link_amount_minor, 250);
   }
 }

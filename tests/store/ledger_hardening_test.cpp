@@ -20,11 +20,11 @@ TEST(LedgerPrintingTest, APrintWhoseEndWasNeverRecordedIsPendingAfterReopening) 
   {
     Ledger ledger(dir.file("l.sqlite"));
     sell(ledger, "A", 1, /*printed=*/false);
-    ledger.record_print_started("A");
+    must(ledger.record_print_started("A"));
   }
   Ledger reopened(dir.file("l.sqlite"));
   EXPECT_TRUE(reopened.find("A")->print_pending);
-  reopened.record_printed("A");
+  must(reopened.record_printed("A"));
   EXPECT_FALSE(reopened.find("A")->print_pending);
 }
 
@@ -32,12 +32,12 @@ TEST(LedgerPrintingTest, OnlyASuccessfulPrintClearsThePendingMark) {
   TempDir dir;
   Ledger ledger(dir.file("l.sqlite"));
   sell(ledger, "A", 1, /*printed=*/false);
-  ledger.record_print_started("A");
-  ledger.record_print_failed("A", "paper out");
+  must(ledger.record_print_started("A"));
+  must(ledger.record_print_failed("A", "paper out"));
   EXPECT_TRUE(ledger.find("A")->print_pending) << "an earlier, cut-off attempt may have printed";
   EXPECT_EQ(ledger.find("A")->stage, SaleStage::kReceiptIssued);
-  ledger.record_print_started("A");
-  ledger.record_printed("A");
+  must(ledger.record_print_started("A"));
+  must(ledger.record_printed("A"));
   EXPECT_FALSE(ledger.find("A")->print_pending);
 }
 
@@ -46,7 +46,7 @@ TEST(LedgerPruningTest, OldEndedSalesGoButReceiptNumbersCarryOn) {
   Ledger ledger(dir.file("l.sqlite"));
   sell(ledger, "OLD1", 1000);
   sell(ledger, "OLD2", 2000);
-  EXPECT_EQ(ledger.prune_ended_before(5000), 2);
+  EXPECT_EQ(must(ledger.prune_ended_before(5000)), 2);
   EXPECT_FALSE(ledger.find("OLD1"));
   EXPECT_TRUE(ledger.recent(10).empty());
   RawDb raw(dir.file("l.sqlite"));
@@ -59,24 +59,27 @@ TEST(LedgerPruningTest, OldEndedSalesGoButReceiptNumbersCarryOn) {
 TEST(LedgerPruningTest, SalesWithSomethingStillOwedStay) {
   TempDir dir;
   Ledger ledger(dir.file("l.sqlite"));
-  ledger.record_started(new_sale("OPEN_LINK", 1000));
-  ledger.record_link_created("OPEN_LINK", "l", "u", 2000, 1250);
-  ledger.record_ended("OPEN_LINK", SaleEnd::kCancelled, "link not confirmed closed");
+  must(ledger.record_started(new_sale("OPEN_LINK", 1000)));
+  must(ledger.record_link_created("OPEN_LINK", "l", "u", 2000, 1250));
+  must(ledger.record_ended("OPEN_LINK", SaleEnd::kCancelled, "link not confirmed closed"));
   sell(ledger, "REFUND", 1000);
-  ledger.record_payments("REFUND", {payment("second", "link-REFUND", 12'500, 3000)});
-  ledger.record_started(new_sale("UNFINISHED", 1000));
-  EXPECT_EQ(ledger.prune_ended_before(5000), 0);
+  must(ledger.record_payments("REFUND", {payment("second", "link-REFUND", 12'500, 3000)}));
+  must(ledger.record_started(new_sale("UNFINISHED", 1000)));
+  EXPECT_EQ(must(ledger.prune_ended_before(5000)), 0);
   EXPECT_TRUE(ledger.find("OPEN_LINK"));
   EXPECT_TRUE(ledger.find("REFUND"));
   EXPECT_TRUE(ledger.find("UNFINISHED"));
-  ledger.clear_refund("REFUND", "second", 4000);
-  EXPECT_EQ(ledger.prune_ended_before(5000), 1);
+  must(ledger.clear_refund("REFUND", "second", 4000));
+  EXPECT_EQ(must(ledger.prune_ended_before(5000)), 1);
   EXPECT_FALSE(ledger.find("REFUND"));
 }
 
 TEST(LedgerOpeningTest, ASoundFileOpensWithoutANotice) {
   TempDir dir;
-  { Ledger(dir.file("l.sqlite")).record_started(new_sale("A", 1)); }
+  {
+    Ledger ledger(dir.file("l.sqlite"));
+    must(ledger.record_started(new_sale("A", 1)));
+  }
   const auto opened = open_ledger(dir.file("l.sqlite"), 99);
   EXPECT_TRUE(opened.salvage_notice.empty());
   EXPECT_TRUE(opened.ledger->find("A"));
@@ -121,10 +124,10 @@ TEST(LedgerOpeningTest, ADamagedFileIsKeptAsideAndItsUnfinishedSalesCarriedOver)
     Ledger ledger(path);
     for (int i = 0; i < 30; ++i)
       sell(ledger, "DONE" + std::to_string(i), 1000 + i);
-    ledger.record_started(new_sale("WAITING", 5000));
-    ledger.record_link_created("WAITING", "link-w", "https://pay/w", 9000, 1250);
+    must(ledger.record_started(new_sale("WAITING", 5000)));
+    must(ledger.record_link_created("WAITING", "link-w", "https://pay/w", 9000, 1250));
     sell(ledger, "PRINTING", 6000, /*printed=*/false);
-    ledger.record_print_started("PRINTING");
+    must(ledger.record_print_started("PRINTING"));
   }
   damage(path, "sale_events");
 
@@ -158,20 +161,20 @@ TEST(LedgerOpeningTest, ADamagedFileCarriesItsSalesWithTheirPaymentsAndRefundsNo
       sell(ledger, "DONE" + std::to_string(i), 1000 + i);
     // Waiting: one payment in, not counted yet.
     start_with_link(ledger, "WAITING", 5000);
-    ledger.record_payments("WAITING", {payment("pay-w1", "link-WAITING", 5'000, 5100)});
+    must(ledger.record_payments("WAITING", {payment("pay-w1", "link-WAITING", 5'000, 5100)}));
     // Paid too much, receipt not printed: the overpaid share is owed back.
     start_with_link(ledger, "OVERPAID", 6000);
-    ledger.record_payments("OVERPAID", {payment("pay-o1", "link-OVERPAID", 10'000, 6100),
-                                        payment("pay-o2", "link-OVERPAID", 10'000, 6200)});
-    ledger.record_paid("OVERPAID", 6300, {{"pay-o2", 7'500}});
-    ledger.record_receipt_issued("OVERPAID", {{"pay-o1", "rcpt-o1"}});
+    must(ledger.record_payments("OVERPAID", {payment("pay-o1", "link-OVERPAID", 10'000, 6100),
+                                        payment("pay-o2", "link-OVERPAID", 10'000, 6200)}));
+    must(ledger.record_paid("OVERPAID", 6300, {{"pay-o2", 7'500}}));
+    must(ledger.record_receipt_issued("OVERPAID", {{"pay-o1", "rcpt-o1"}}));
     // Ended long ago, with a payment after it that nobody refunded yet.
     sell(ledger, "LATE", 2000);
-    ledger.record_payments("LATE", {payment("pay-late", "link-LATE", 12'500, 7000)});
+    must(ledger.record_payments("LATE", {payment("pay-late", "link-LATE", 12'500, 7000)}));
     // Ended, its late payment refunded: nothing left to carry.
     sell(ledger, "CLEARED", 3000);
-    ledger.record_payments("CLEARED", {payment("pay-cleared", "link-CLEARED", 12'500, 7100)});
-    ledger.clear_refund("CLEARED", "pay-cleared", 7200);
+    must(ledger.record_payments("CLEARED", {payment("pay-cleared", "link-CLEARED", 12'500, 7100)}));
+    must(ledger.clear_refund("CLEARED", "pay-cleared", 7200));
   }
   damage(path, "sale_events");
 

@@ -29,11 +29,11 @@ class LedgerReadsTest : public ::testing::Test {
   Ledger ledger_{dir_.file("ledger.db")};
 
   void pay_and_print(const std::string& reference, std::int64_t started_at_ms) {
-    ledger_.record_started(new_sale(reference, started_at_ms));
-    ledger_.record_link_created(reference, "l-" + reference, "u", 0, 1250);
+    must(ledger_.record_started(new_sale(reference, started_at_ms)));
+    must(ledger_.record_link_created(reference, "l-" + reference, "u", 0, 1250));
     pay(ledger_, reference, "p-" + reference, 12'500, started_at_ms);
-    ledger_.record_receipt_issued(reference, {});
-    ledger_.record_printed(reference);
+    must(ledger_.record_receipt_issued(reference, {}));
+    must(ledger_.record_printed(reference));
   }
 };
 
@@ -46,13 +46,13 @@ TEST_F(LedgerReadsTest, ANewLedgerIsEmptyAtTheCurrentSchemaVersion) {
 }
 
 TEST_F(LedgerReadsTest, UnfinishedListsSalesNotEndedOldestFirst) {
-  ledger_.record_started(new_sale("T1-LATE", 3'000));
-  ledger_.record_started(new_sale("T1-EARLY", 1'000));
-  ledger_.record_started(new_sale("T1-CANCELLED", 2'000));
-  ledger_.record_ended("T1-CANCELLED", SaleEnd::kCancelled, "");
+  must(ledger_.record_started(new_sale("T1-LATE", 3'000)));
+  must(ledger_.record_started(new_sale("T1-EARLY", 1'000)));
+  must(ledger_.record_started(new_sale("T1-CANCELLED", 2'000)));
+  must(ledger_.record_ended("T1-CANCELLED", SaleEnd::kCancelled, ""));
   pay_and_print("T1-PRINTED", 2'500);  // printed but not yet ended: still open
   pay_and_print("T1-DONE", 500);
-  ledger_.record_ended("T1-DONE", SaleEnd::kCompleted, "");
+  must(ledger_.record_ended("T1-DONE", SaleEnd::kCompleted, ""));
 
   EXPECT_EQ(references(ledger_.unfinished()),
             (std::vector<std::string>{"T1-EARLY", "T1-PRINTED", "T1-LATE"}));
@@ -63,8 +63,8 @@ TEST_F(LedgerReadsTest, LastPrintedIsTheHighestReceiptNumberThatCameOutOfThePrin
   pay_and_print("T1-ONE", 1'000);
   pay_and_print("T1-TWO", 2'000);
   // Paid after T1-TWO (number 3) but not printed yet: not the last printed.
-  ledger_.record_started(new_sale("T1-THREE", 3'000));
-  ledger_.record_link_created("T1-THREE", "l-T1-THREE", "u", 0, 1250);
+  must(ledger_.record_started(new_sale("T1-THREE", 3'000)));
+  must(ledger_.record_link_created("T1-THREE", "l-T1-THREE", "u", 0, 1250));
   pay(ledger_, "T1-THREE", "p-T1-THREE", 12'500, 3'000);
 
   const auto last = ledger_.last_printed();
@@ -77,10 +77,10 @@ TEST_F(LedgerReadsTest, LastPrintedIsTheHighestReceiptNumberThatCameOutOfThePrin
 }
 
 TEST_F(LedgerReadsTest, RecentListsTheNewestFirstUpToTheLimit) {
-  ledger_.record_started(new_sale("T1-B", 2'000));
-  ledger_.record_started(new_sale("T1-A", 1'000));
-  ledger_.record_started(new_sale("T1-C1", 3'000));
-  ledger_.record_started(new_sale("T1-C2", 3'000));  // same millisecond: recorded later is newer
+  must(ledger_.record_started(new_sale("T1-B", 2'000)));
+  must(ledger_.record_started(new_sale("T1-A", 1'000)));
+  must(ledger_.record_started(new_sale("T1-C1", 3'000)));
+  must(ledger_.record_started(new_sale("T1-C2", 3'000)));  // same millisecond: recorded later is newer
 
   EXPECT_EQ(references(ledger_.recent(3)), (std::vector<std::string>{"T1-C2", "T1-C1", "T1-B"}));
   EXPECT_EQ(references(ledger_.recent(10)),

@@ -29,19 +29,19 @@ class LedgerRefundsTest : public ::testing::Test {
 TEST_F(LedgerRefundsTest, TheListHoldsWhatIsOwedOldestFirstWithItsSaleAndCurrency) {
   // Seen third: a payment after the sale ended.
   sell(ledger_, "LATE", 1);
-  ledger_.record_payments("LATE", {payment("late", "link-LATE", 12'500, 300)});
+  must(ledger_.record_payments("LATE", {payment("late", "link-LATE", 12'500, 300)}));
   // Seen first: the share of an overpayment, in yen.
   SaleRecord yen = new_sale("YEN", 2, 1250);
   yen.currency = "JPY";
-  ledger_.record_started(yen);
-  ledger_.record_link_created("YEN", "link-YEN", "https://pay/yen", 9, 1250);
-  ledger_.record_payments("YEN", {payment("yen-1", "link-YEN", 2'000'000, 100)});
-  ledger_.record_paid("YEN", 101, {{"yen-1", 750'000}});
+  must(ledger_.record_started(yen));
+  must(ledger_.record_link_created("YEN", "link-YEN", "https://pay/yen", 9, 1250));
+  must(ledger_.record_payments("YEN", {payment("yen-1", "link-YEN", 2'000'000, 100)}));
+  must(ledger_.record_paid("YEN", 101, {{"yen-1", 750'000}}));
   // Seen second: the payments of a sale given up.
   start_with_link(ledger_, "GIVEN-UP", 3);
-  ledger_.record_payments("GIVEN-UP", {unreadable_payment("odd", "link-GIVEN-UP", 200)});
-  ledger_.record_check_payment("GIVEN-UP");
-  ledger_.record_ended("GIVEN-UP", SaleEnd::kUnresolved, "the cashier gave up");
+  must(ledger_.record_payments("GIVEN-UP", {unreadable_payment("odd", "link-GIVEN-UP", 200)}));
+  must(ledger_.record_check_payment("GIVEN-UP"));
+  must(ledger_.record_ended("GIVEN-UP", SaleEnd::kUnresolved, "the cashier gave up"));
 
   const auto owed = ledger_.refunds_owed();
   ASSERT_EQ(owed.size(), 3u);
@@ -64,9 +64,9 @@ TEST_F(LedgerRefundsTest, TheListHoldsWhatIsOwedOldestFirstWithItsSaleAndCurrenc
 
 TEST_F(LedgerRefundsTest, ClearingARefundTakesItOffTheListAndKeepsWhenAndWhy) {
   sell(ledger_, "A", 1);
-  ledger_.record_payments(
-      "A", {payment("late-1", "link-A", 1'000, 10), payment("late-2", "link-A", 2'000, 11)});
-  ledger_.clear_refund("A", "late-1", 5'000);
+  must(ledger_.record_payments(
+      "A", {payment("late-1", "link-A", 1'000, 10), payment("late-2", "link-A", 2'000, 11)}));
+  must(ledger_.clear_refund("A", "late-1", 5'000));
   EXPECT_EQ(owed_payment_ids(), (std::vector<std::string>{"late-2"}));
   const auto cleared = payment_of(*ledger_.find("A"), "late-1");
   EXPECT_EQ(cleared->refund_cleared_at_ms, 5'000);
@@ -79,9 +79,9 @@ TEST_F(LedgerRefundsTest, ClearingARefundTakesItOffTheListAndKeepsWhenAndWhy) {
 
 TEST_F(LedgerRefundsTest, ClearingTwiceIsHarmless) {
   sell(ledger_, "A", 1);
-  ledger_.record_payments("A", {payment("late", "link-A", 1'000, 10)});
-  ledger_.clear_refund("A", "late", 5'000);
-  ledger_.clear_refund("A", "late", 6'000);
+  must(ledger_.record_payments("A", {payment("late", "link-A", 1'000, 10)}));
+  must(ledger_.clear_refund("A", "late", 5'000));
+  must(ledger_.clear_refund("A", "late", 6'000));
   EXPECT_EQ(payment_of(*ledger_.find("A"), "late")->refund_cleared_at_ms, 5'000);
   EXPECT_EQ(RawDb(path_).number("SELECT COUNT(*) FROM sale_events WHERE kind = 'refund_cleared'"),
             1);
@@ -89,39 +89,39 @@ TEST_F(LedgerRefundsTest, ClearingTwiceIsHarmless) {
 
 TEST_F(LedgerRefundsTest, ClearingAPaymentThatOwesNothingIsALogicError) {
   sell(ledger_, "A", 1);
-  EXPECT_THROW(ledger_.clear_refund("A", "pay-A", 5'000), std::logic_error) << "it paid for the sale";
-  EXPECT_THROW(ledger_.clear_refund("A", "no-such-payment", 5'000), std::logic_error);
+  EXPECT_THROW(must(ledger_.clear_refund("A", "pay-A", 5'000)), std::logic_error) << "it paid for the sale";
+  EXPECT_THROW(must(ledger_.clear_refund("A", "no-such-payment", 5'000)), std::logic_error);
   EXPECT_FALSE(payment_of(*ledger_.find("A"), "pay-A")->refund_cleared_at_ms);
 }
 
 TEST_F(LedgerRefundsTest, PruningKeepsASaleUntilEveryRefundOnItIsCleared) {
   start_with_link(ledger_, "A", 1'000);
-  ledger_.record_payments("A", {payment("p1", "link-A", 20'000, 1'100)});
-  ledger_.record_paid("A", 1'200, {{"p1", 7'500}});
-  ledger_.record_receipt_issued("A", {});
-  ledger_.record_printed("A");
-  ledger_.record_link_closed("A");
-  ledger_.record_ended("A", SaleEnd::kCompleted, "printed");
-  ledger_.record_payments("A", {payment("p2", "link-A", 1'000, 1'300)});
+  must(ledger_.record_payments("A", {payment("p1", "link-A", 20'000, 1'100)}));
+  must(ledger_.record_paid("A", 1'200, {{"p1", 7'500}}));
+  must(ledger_.record_receipt_issued("A", {}));
+  must(ledger_.record_printed("A"));
+  must(ledger_.record_link_closed("A"));
+  must(ledger_.record_ended("A", SaleEnd::kCompleted, "printed"));
+  must(ledger_.record_payments("A", {payment("p2", "link-A", 1'000, 1'300)}));
 
-  EXPECT_EQ(ledger_.prune_ended_before(10'000), 0) << "two refunds owed";
-  ledger_.clear_refund("A", "p2", 2'000);
-  EXPECT_EQ(ledger_.prune_ended_before(10'000), 0) << "the overpaid share is still owed";
-  ledger_.clear_refund("A", "p1", 2'100);
-  EXPECT_EQ(ledger_.prune_ended_before(10'000), 1);
+  EXPECT_EQ(must(ledger_.prune_ended_before(10'000)), 0) << "two refunds owed";
+  must(ledger_.clear_refund("A", "p2", 2'000));
+  EXPECT_EQ(must(ledger_.prune_ended_before(10'000)), 0) << "the overpaid share is still owed";
+  must(ledger_.clear_refund("A", "p1", 2'100));
+  EXPECT_EQ(must(ledger_.prune_ended_before(10'000)), 1);
   EXPECT_FALSE(ledger_.find("A"));
   EXPECT_EQ(RawDb(path_).number("SELECT COUNT(*) FROM payments"), 0);
 }
 
 TEST_F(LedgerRefundsTest, PruningKeepsAnUnresolvedSaleUntilItsPaymentsAreRefunded) {
   start_with_link(ledger_, "X", 1'000);
-  ledger_.record_payments("X", {payment("x1", "link-X", 5'000, 1'100)});
-  ledger_.record_check_payment("X");
-  ledger_.record_link_closed("X");
-  ledger_.record_ended("X", SaleEnd::kUnresolved, "given up");
-  EXPECT_EQ(ledger_.prune_ended_before(10'000), 0);
-  ledger_.clear_refund("X", "x1", 2'000);
-  EXPECT_EQ(ledger_.prune_ended_before(10'000), 1);
+  must(ledger_.record_payments("X", {payment("x1", "link-X", 5'000, 1'100)}));
+  must(ledger_.record_check_payment("X"));
+  must(ledger_.record_link_closed("X"));
+  must(ledger_.record_ended("X", SaleEnd::kUnresolved, "given up"));
+  EXPECT_EQ(must(ledger_.prune_ended_before(10'000)), 0);
+  must(ledger_.clear_refund("X", "x1", 2'000));
+  EXPECT_EQ(must(ledger_.prune_ended_before(10'000)), 1);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 namespace linkpos::store {
 namespace {
 
+using test::kept;
 using test::kEurThousandthsPerCent;
 using test::new_sale;
 using test::payment;
@@ -27,28 +28,28 @@ class LedgerStagesTest : public ::testing::Test {
 
   // Takes a sale through every step up to and including `last`.
   void advance(const std::string& reference, SaleStage last) {
-    ledger_.record_started(new_sale(reference, 1'000));
+    must(ledger_.record_started(new_sale(reference, 1'000)));
     if (last == SaleStage::kStarted)
       return;
-    ledger_.record_link_created(reference, "link-" + reference, "https://pay/" + reference, 9'000,
-                                1250);
+    must(ledger_.record_link_created(reference, "link-" + reference, "https://pay/" + reference, 9'000,
+                                1250));
     if (last == SaleStage::kLinkCreated)
       return;
     test::pay(ledger_, reference, "pay-" + reference, 1250 * kEurThousandthsPerCent, 2'000);
     if (last == SaleStage::kPaid)
       return;
-    ledger_.record_receipt_issued(reference, {{"pay-" + reference, "rcpt-" + reference}});
+    must(ledger_.record_receipt_issued(reference, {{"pay-" + reference, "rcpt-" + reference}}));
     if (last == SaleStage::kReceiptIssued)
       return;
-    ledger_.record_printed(reference);
+    must(ledger_.record_printed(reference));
     if (last == SaleStage::kPrinted)
       return;
-    ledger_.record_ended(reference, SaleEnd::kCompleted, "printed");
+    must(ledger_.record_ended(reference, SaleEnd::kCompleted, "printed"));
   }
 };
 
 TEST_F(LedgerStagesTest, EachStepIsReadBackWithItsValues) {
-  ledger_.record_started(new_sale("T1-A", 1'700'000'000'000, 1250));
+  must(ledger_.record_started(new_sale("T1-A", 1'700'000'000'000, 1250)));
   auto sale = ledger_.find("T1-A");
   ASSERT_TRUE(sale.has_value());
   EXPECT_EQ(sale->stage, SaleStage::kStarted);
@@ -60,7 +61,7 @@ TEST_F(LedgerStagesTest, EachStepIsReadBackWithItsValues) {
   EXPECT_EQ(sale->receipt_number, 0);
   EXPECT_FALSE(sale->end.has_value());
 
-  ledger_.record_link_created("T1-A", "link-1", "https://pay.example/l/1", 1'700'000'900'000, 1250);
+  must(ledger_.record_link_created("T1-A", "link-1", "https://pay.example/l/1", 1'700'000'900'000, 1250));
   sale = ledger_.find("T1-A");
   EXPECT_EQ(sale->stage, SaleStage::kLinkCreated);
   EXPECT_EQ(sale->link_id, "link-1");
@@ -69,10 +70,9 @@ TEST_F(LedgerStagesTest, EachStepIsReadBackWithItsValues) {
   EXPECT_EQ(sale->link_amount_minor, 1250);
   EXPECT_TRUE(sale->payments.empty());
 
-  EXPECT_EQ(
-      ledger_.record_payments("T1-A", {payment("payment-1", "link-1", 12'500, 1'700'000'090'000)}),
-      1);
-  EXPECT_EQ(ledger_.record_paid("T1-A", 1'700'000'100'000, {}), 1);
+  EXPECT_EQ(kept(ledger_, "T1-A", {payment("payment-1", "link-1", 12'500, 1'700'000'090'000)}),
+            1);
+  EXPECT_EQ(must(ledger_.record_paid("T1-A", 1'700'000'100'000, {})).receipt_number, 1);
   sale = ledger_.find("T1-A");
   EXPECT_EQ(sale->stage, SaleStage::kPaid);
   ASSERT_EQ(sale->payments.size(), 1u);
@@ -92,18 +92,18 @@ TEST_F(LedgerStagesTest, EachStepIsReadBackWithItsValues) {
   EXPECT_EQ(sale->paid_at_ms, 1'700'000'100'000);
   EXPECT_EQ(sale->receipt_number, 1);
 
-  ledger_.record_receipt_issued("T1-A", {{"payment-1", "wix-receipt-7"}});
+  must(ledger_.record_receipt_issued("T1-A", {{"payment-1", "wix-receipt-7"}}));
   sale = ledger_.find("T1-A");
   EXPECT_EQ(sale->stage, SaleStage::kReceiptIssued);
   EXPECT_EQ(sale->payments.at(0).backend_receipt_id, "wix-receipt-7");
   EXPECT_EQ(sale->prints, 0);
 
-  ledger_.record_printed("T1-A");
+  must(ledger_.record_printed("T1-A"));
   sale = ledger_.find("T1-A");
   EXPECT_EQ(sale->stage, SaleStage::kPrinted);
   EXPECT_EQ(sale->prints, 1);
 
-  ledger_.record_ended("T1-A", SaleEnd::kCompleted, "receipt printed");
+  must(ledger_.record_ended("T1-A", SaleEnd::kCompleted, "receipt printed"));
   sale = ledger_.find("T1-A");
   EXPECT_EQ(sale->stage, SaleStage::kEnded);
   EXPECT_EQ(sale->end, SaleEnd::kCompleted);
@@ -118,7 +118,7 @@ TEST_F(LedgerStagesTest, EachStepIsReadBackWithItsValues) {
 
 TEST_F(LedgerStagesTest, StagesAndEndsAreStoredByNameForTheSqliteShell) {
   advance("T1-A", SaleStage::kLinkCreated);
-  ledger_.record_ended("T1-A", SaleEnd::kCancelled, "cashier pressed cancel");
+  must(ledger_.record_ended("T1-A", SaleEnd::kCancelled, "cashier pressed cancel"));
   advance("T1-B", SaleStage::kReceiptIssued);
   RawDb raw(path_);
   EXPECT_EQ(raw.text("SELECT stage || '/' || end_kind FROM sales WHERE reference = ?1", "T1-A"),
@@ -132,12 +132,12 @@ TEST_F(LedgerStagesTest, AnUnknownSaleIsNotFound) {
 
 TEST_F(LedgerStagesTest, LaterPrintsAreCopiesThatLeaveTheStageAlone) {
   advance("T1-A", SaleStage::kPrinted);
-  ledger_.record_printed("T1-A");
+  must(ledger_.record_printed("T1-A"));
   EXPECT_EQ(ledger_.find("T1-A")->stage, SaleStage::kPrinted);
   EXPECT_EQ(ledger_.find("T1-A")->prints, 2);
 
-  ledger_.record_ended("T1-A", SaleEnd::kCompleted, "");
-  ledger_.record_printed("T1-A");
+  must(ledger_.record_ended("T1-A", SaleEnd::kCompleted, ""));
+  must(ledger_.record_printed("T1-A"));
   EXPECT_EQ(ledger_.find("T1-A")->stage, SaleStage::kEnded);
   EXPECT_EQ(ledger_.find("T1-A")->prints, 3);
 }
@@ -147,11 +147,11 @@ TEST_F(LedgerStagesTest, ReceiptNumbersCountUpWithoutGapsAcrossSalesThatWereNotP
   EXPECT_EQ(test::pay(ledger_, "T1-A", "p1", 1000, 1), 1);
 
   advance("T1-B", SaleStage::kLinkCreated);
-  ledger_.record_ended("T1-B", SaleEnd::kCancelled, "cashier cancelled");
+  must(ledger_.record_ended("T1-B", SaleEnd::kCancelled, "cashier cancelled"));
   advance("T1-C", SaleStage::kLinkCreated);
-  ledger_.record_ended("T1-C", SaleEnd::kExpired, "no payment in 5 min");
+  must(ledger_.record_ended("T1-C", SaleEnd::kExpired, "no payment in 5 min"));
   advance("T1-D", SaleStage::kStarted);
-  ledger_.record_ended("T1-D", SaleEnd::kFailed, "backend unreachable");
+  must(ledger_.record_ended("T1-D", SaleEnd::kFailed, "backend unreachable"));
 
   advance("T1-E", SaleStage::kLinkCreated);
   EXPECT_EQ(test::pay(ledger_, "T1-E", "p2", 1000, 2), 2);
@@ -166,9 +166,9 @@ TEST_F(LedgerStagesTest, ReceiptNumbersCountUpWithoutGapsAcrossSalesThatWereNotP
 
 TEST_F(LedgerStagesTest, ASaleMayEndUnpaidFromStartedOrLinkCreated) {
   advance("T1-A", SaleStage::kStarted);
-  ledger_.record_ended("T1-A", SaleEnd::kFailed, "link could not be made");
+  must(ledger_.record_ended("T1-A", SaleEnd::kFailed, "link could not be made"));
   advance("T1-B", SaleStage::kLinkCreated);
-  ledger_.record_ended("T1-B", SaleEnd::kExpired, "timeout");
+  must(ledger_.record_ended("T1-B", SaleEnd::kExpired, "timeout"));
   EXPECT_EQ(ledger_.find("T1-A")->end, SaleEnd::kFailed);
   EXPECT_EQ(ledger_.find("T1-A")->end_detail, "link could not be made");
   EXPECT_EQ(ledger_.find("T1-B")->end, SaleEnd::kExpired);
@@ -205,66 +205,66 @@ TEST_P(LedgerIllegalStepTest, ThrowsLogicErrorNamingTheSaleItsStageAndTheCall) {
 
 const IllegalStep kIllegalSteps[] = {
     {"LinkTwice", SaleStage::kLinkCreated, "record_link_created",
-     [](Ledger& l, const std::string& r) { l.record_link_created(r, "x", "y", 1, 1250); }},
+     [](Ledger& l, const std::string& r) { must(l.record_link_created(r, "x", "y", 1, 1250)); }},
     {"LinkAfterPaid", SaleStage::kPaid, "record_link_created",
-     [](Ledger& l, const std::string& r) { l.record_link_created(r, "x", "y", 1, 1250); }},
+     [](Ledger& l, const std::string& r) { must(l.record_link_created(r, "x", "y", 1, 1250)); }},
     {"PaymentsBeforeLink", SaleStage::kStarted, "record_payments",
-     [](Ledger& l, const std::string& r) { l.record_payments(r, {payment("p", "x", 1)}); }},
+     [](Ledger& l, const std::string& r) { must(l.record_payments(r, {payment("p", "x", 1)})); }},
     {"PaidBeforeLink", SaleStage::kStarted, "record_paid",
-     [](Ledger& l, const std::string& r) { l.record_paid(r, 1, {}); }},
+     [](Ledger& l, const std::string& r) { must(l.record_paid(r, 1, {})); }},
     {"PaidTwice", SaleStage::kPaid, "record_paid",
-     [](Ledger& l, const std::string& r) { l.record_paid(r, 1, {}); }},
+     [](Ledger& l, const std::string& r) { must(l.record_paid(r, 1, {})); }},
     {"PaidAfterEnded", SaleStage::kEnded, "record_paid",
-     [](Ledger& l, const std::string& r) { l.record_paid(r, 1, {}); }},
+     [](Ledger& l, const std::string& r) { must(l.record_paid(r, 1, {})); }},
     {"UnderpaidBeforeLink", SaleStage::kStarted, "record_underpaid",
-     [](Ledger& l, const std::string& r) { l.record_underpaid(r); }},
+     [](Ledger& l, const std::string& r) { must(l.record_underpaid(r)); }},
     {"UnderpaidAfterPaid", SaleStage::kPaid, "record_underpaid",
-     [](Ledger& l, const std::string& r) { l.record_underpaid(r); }},
+     [](Ledger& l, const std::string& r) { must(l.record_underpaid(r)); }},
     {"CheckPaymentBeforeLink", SaleStage::kStarted, "record_check_payment",
-     [](Ledger& l, const std::string& r) { l.record_check_payment(r); }},
+     [](Ledger& l, const std::string& r) { must(l.record_check_payment(r)); }},
     {"CheckPaymentAfterPaid", SaleStage::kPaid, "record_check_payment",
-     [](Ledger& l, const std::string& r) { l.record_check_payment(r); }},
+     [](Ledger& l, const std::string& r) { must(l.record_check_payment(r)); }},
     {"ReceiptBeforePaid", SaleStage::kLinkCreated, "record_receipt_issued",
-     [](Ledger& l, const std::string& r) { l.record_receipt_issued(r, {}); }},
+     [](Ledger& l, const std::string& r) { must(l.record_receipt_issued(r, {})); }},
     {"ReceiptTwice", SaleStage::kReceiptIssued, "record_receipt_issued",
-     [](Ledger& l, const std::string& r) { l.record_receipt_issued(r, {}); }},
+     [](Ledger& l, const std::string& r) { must(l.record_receipt_issued(r, {})); }},
     {"PrintedBeforeReceipt", SaleStage::kPaid, "record_printed",
-     [](Ledger& l, const std::string& r) { l.record_printed(r); }},
+     [](Ledger& l, const std::string& r) { must(l.record_printed(r)); }},
     {"CancelledAfterPaid", SaleStage::kPaid, "record_ended",
-     [](Ledger& l, const std::string& r) { l.record_ended(r, SaleEnd::kCancelled, ""); }},
+     [](Ledger& l, const std::string& r) { must(l.record_ended(r, SaleEnd::kCancelled, "")); }},
     {"ExpiredAfterPrinted", SaleStage::kPrinted, "record_ended",
-     [](Ledger& l, const std::string& r) { l.record_ended(r, SaleEnd::kExpired, ""); }},
+     [](Ledger& l, const std::string& r) { must(l.record_ended(r, SaleEnd::kExpired, "")); }},
     {"FailedAfterReceipt", SaleStage::kReceiptIssued, "record_ended",
-     [](Ledger& l, const std::string& r) { l.record_ended(r, SaleEnd::kFailed, ""); }},
+     [](Ledger& l, const std::string& r) { must(l.record_ended(r, SaleEnd::kFailed, "")); }},
     {"CompletedBeforePrinted", SaleStage::kReceiptIssued, "record_ended",
-     [](Ledger& l, const std::string& r) { l.record_ended(r, SaleEnd::kCompleted, ""); }},
+     [](Ledger& l, const std::string& r) { must(l.record_ended(r, SaleEnd::kCompleted, "")); }},
     {"CompletedUnpaid", SaleStage::kLinkCreated, "record_ended",
-     [](Ledger& l, const std::string& r) { l.record_ended(r, SaleEnd::kCompleted, ""); }},
+     [](Ledger& l, const std::string& r) { must(l.record_ended(r, SaleEnd::kCompleted, "")); }},
     {"UnresolvedWithoutCheckingThePayment", SaleStage::kLinkCreated, "record_ended",
-     [](Ledger& l, const std::string& r) { l.record_ended(r, SaleEnd::kUnresolved, ""); }},
+     [](Ledger& l, const std::string& r) { must(l.record_ended(r, SaleEnd::kUnresolved, "")); }},
     {"UnresolvedAfterPaid", SaleStage::kPaid, "record_ended",
-     [](Ledger& l, const std::string& r) { l.record_ended(r, SaleEnd::kUnresolved, ""); }},
+     [](Ledger& l, const std::string& r) { must(l.record_ended(r, SaleEnd::kUnresolved, "")); }},
     {"EndedTwice", SaleStage::kEnded, "record_ended",
-     [](Ledger& l, const std::string& r) { l.record_ended(r, SaleEnd::kCompleted, ""); }},
+     [](Ledger& l, const std::string& r) { must(l.record_ended(r, SaleEnd::kCompleted, "")); }},
     {"StartedTwice", SaleStage::kStarted, "record_started",
-     [](Ledger& l, const std::string& r) { l.record_started(new_sale(r, 5)); }},
+     [](Ledger& l, const std::string& r) { must(l.record_started(new_sale(r, 5))); }},
 };
 
 INSTANTIATE_TEST_SUITE_P(StageOrder, LedgerIllegalStepTest, ::testing::ValuesIn(kIllegalSteps),
                          [](const auto& test_info) { return std::string(test_info.param.name); });
 
 TEST_F(LedgerStagesTest, AStepForAnUnknownSaleIsALogicError) {
-  EXPECT_THROW(ledger_.record_link_created("T1-NOPE", "l", "u", 1, 1), std::logic_error);
-  EXPECT_THROW(ledger_.record_payments("T1-NOPE", {payment("p", "l", 1)}), std::logic_error);
-  EXPECT_THROW(ledger_.record_paid("T1-NOPE", 1, {}), std::logic_error);
-  EXPECT_THROW(ledger_.record_printed("T1-NOPE"), std::logic_error);
-  EXPECT_THROW(ledger_.record_ended("T1-NOPE", SaleEnd::kCancelled, ""), std::logic_error);
+  EXPECT_THROW(must(ledger_.record_link_created("T1-NOPE", "l", "u", 1, 1)), std::logic_error);
+  EXPECT_THROW(must(ledger_.record_payments("T1-NOPE", {payment("p", "l", 1)})), std::logic_error);
+  EXPECT_THROW(must(ledger_.record_paid("T1-NOPE", 1, {})), std::logic_error);
+  EXPECT_THROW(must(ledger_.record_printed("T1-NOPE")), std::logic_error);
+  EXPECT_THROW(must(ledger_.record_ended("T1-NOPE", SaleEnd::kCancelled, "")), std::logic_error);
 }
 
 TEST_F(LedgerStagesTest, ACancelledSaleHasNoReceiptToPrint) {
   advance("T1-A", SaleStage::kLinkCreated);
-  ledger_.record_ended("T1-A", SaleEnd::kCancelled, "");
-  EXPECT_THROW(ledger_.record_printed("T1-A"), std::logic_error);
+  must(ledger_.record_ended("T1-A", SaleEnd::kCancelled, ""));
+  EXPECT_THROW(must(ledger_.record_printed("T1-A")), std::logic_error);
   EXPECT_EQ(ledger_.find("T1-A")->prints, 0);
 }
 
@@ -272,22 +272,22 @@ TEST_F(LedgerStagesTest, ARefusedStepLeavesTheSaleAndItsHistoryAsTheyWere) {
   advance("T1-A", SaleStage::kPaid);
   RawDb raw(path_);
   const auto events_before = raw.number("SELECT COUNT(*) FROM sale_events");
-  EXPECT_THROW(ledger_.record_ended("T1-A", SaleEnd::kCancelled, "too late"), std::logic_error);
+  EXPECT_THROW(must(ledger_.record_ended("T1-A", SaleEnd::kCancelled, "too late")), std::logic_error);
   const auto sale = ledger_.find("T1-A");
   EXPECT_EQ(sale->stage, SaleStage::kPaid);
   EXPECT_FALSE(sale->end.has_value());
   EXPECT_EQ(sale->end_detail, "");
   EXPECT_EQ(raw.number("SELECT COUNT(*) FROM sale_events"), events_before);
   // The ledger still takes the next legal step (no transaction was left open).
-  ledger_.record_receipt_issued("T1-A", {});
+  must(ledger_.record_receipt_issued("T1-A", {}));
   EXPECT_EQ(ledger_.find("T1-A")->stage, SaleStage::kReceiptIssued);
 }
 
 TEST_F(LedgerStagesTest, EveryCallAppendsOneEventToTheSalesHistory) {
   advance("T1-A", SaleStage::kEnded);  // 7 calls, one of them keeping one payment
-  ledger_.record_printed("T1-A");      // a copy: 8
+  must(ledger_.record_printed("T1-A"));      // a copy: 8
   advance("T1-B", SaleStage::kLinkCreated);
-  ledger_.record_ended("T1-B", SaleEnd::kCancelled, "cashier \"cancelled\"");  // 3
+  must(ledger_.record_ended("T1-B", SaleEnd::kCancelled, "cashier \"cancelled\""));  // 3
 
   RawDb raw(path_);
   EXPECT_EQ(raw.number("SELECT COUNT(*) FROM sale_events WHERE reference = ?1", "T1-A"), 8);
@@ -330,7 +330,7 @@ TEST_F(LedgerStagesTest, TheHistoryCannotBeRewritten) {
 TEST_F(LedgerStagesTest, TextIsStoredAsGivenEvenWithQuotesAndBadUtf8) {
   const std::string awkward = "O'Brien'); DROP TABLE sales; -- \xff\xfe";
   advance("T1-A", SaleStage::kStarted);
-  ledger_.record_ended("T1-A", SaleEnd::kFailed, awkward);
+  must(ledger_.record_ended("T1-A", SaleEnd::kFailed, awkward));
   EXPECT_EQ(ledger_.find("T1-A")->end_detail, awkward);
   RawDb raw(path_);
   EXPECT_EQ(raw.number("SELECT COUNT(*) FROM sale_events WHERE reference = ?1", "T1-A"), 2);

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <iterator>
@@ -14,8 +15,16 @@
 #include <utility>
 #include <vector>
 
+#include "fakes/ledger_write.hpp"
 #include "fakes/temp_dir.hpp"
 #include "store/ledger.hpp"
+
+namespace linkpos::store {
+
+// Every test of the ledger writes: what a write answered (tests/fakes/ledger_write.hpp).
+using linkpos::testing::must;
+
+}  // namespace linkpos::store
 
 namespace linkpos::store::test {
 
@@ -117,9 +126,26 @@ inline std::optional<PaymentRecord> payment_of(const SaleRecord& sale,
 // Started, with its first link ("link-<reference>") asking the whole amount.
 inline void start_with_link(Ledger& ledger, const std::string& reference, std::int64_t at_ms,
                             std::int64_t amount_minor = 1250) {
-  ledger.record_started(new_sale(reference, at_ms, amount_minor));
-  ledger.record_link_created(reference, "link-" + reference, "https://pay/" + reference,
-                             at_ms + 360'000, amount_minor);
+  must(ledger.record_started(new_sale(reference, at_ms, amount_minor)));
+  must(ledger.record_link_created(reference, "link-" + reference, "https://pay/" + reference,
+                             at_ms + 360'000, amount_minor));
+}
+
+// How many payments a record_payments call kept anew or read again, from the sale's payments
+// before and after it.
+inline int kept(Ledger& ledger, const std::string& reference,
+                const std::vector<PaymentRecord>& payments) {
+  const auto before = ledger.find(reference).value().payments;
+  const auto after = must(ledger.record_payments(reference, payments)).payments;
+  int changed = 0;
+  for (const PaymentRecord& payment : after) {
+    const bool same = std::any_of(before.begin(), before.end(), [&](const PaymentRecord& old) {
+      return old.payment_id == payment.payment_id &&
+             old.amount_thousandths == payment.amount_thousandths;
+    });
+    changed += same ? 0 : 1;
+  }
+  return changed;
 }
 
 // One payment of `amount_thousandths` on the sale's current link, then the sale paid with it;
@@ -129,9 +155,9 @@ inline std::int64_t pay(Ledger& ledger, const std::string& reference, const std:
   const auto sale = ledger.find(reference);
   if (!sale)
     throw std::logic_error("pay: no sale " + reference);
-  ledger.record_payments(reference,
-                         {payment(payment_id, sale->link_id, amount_thousandths, paid_at_ms)});
-  return ledger.record_paid(reference, paid_at_ms, {});
+  must(ledger.record_payments(reference,
+                         {payment(payment_id, sale->link_id, amount_thousandths, paid_at_ms)}));
+  return must(ledger.record_paid(reference, paid_at_ms, {})).receipt_number;
 }
 
 // A sale of 12.50 EUR from start to end: paid in full by "pay-<reference>", Wix receipt
@@ -141,13 +167,13 @@ inline void sell(Ledger& ledger, const std::string& reference, std::int64_t at_m
                  bool printed = true) {
   start_with_link(ledger, reference, at_ms);
   pay(ledger, reference, "pay-" + reference, 1250 * kEurThousandthsPerCent, at_ms + 1000);
-  ledger.record_receipt_issued(reference, {{"pay-" + reference, "rcpt-" + reference}});
+  must(ledger.record_receipt_issued(reference, {{"pay-" + reference, "rcpt-" + reference}}));
   if (!printed)
     return;
-  ledger.record_print_started(reference);
-  ledger.record_printed(reference);
-  ledger.record_link_closed(reference);
-  ledger.record_ended(reference, SaleEnd::kCompleted, "printed");
+  must(ledger.record_print_started(reference));
+  must(ledger.record_printed(reference));
+  must(ledger.record_link_closed(reference));
+  must(ledger.record_ended(reference, SaleEnd::kCompleted, "printed"));
 }
 
 // The schema steps earlier firmware shipped, as they shipped (firmware/store/schema.cpp keeps
