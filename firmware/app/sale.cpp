@@ -25,68 +25,7 @@ bool uncounted(const store::PaymentRecord& payment) {
   return !payment.counted && payment.refund_reason == store::RefundReason::kNone;
 }
 
-// Where a sale read back from the ledger after a restart picks up.
-Sale::State resumed_state(const store::SaleRecord& sale) {
-  switch (sale.stage) {
-    case SaleStage::kStarted:
-      // The create may have reached the service before the power went: its link is looked for.
-      return Sale::State::kFindingLink;
-    case SaleStage::kLinkCreated:
-      return Sale::State::kWaitingForPayment;
-    case SaleStage::kUnderpaid:
-      // CHARGE had asked for a link for the rest: did it reach the service?
-      return sale.create_uncertain ? Sale::State::kFindingRest : Sale::State::kUnderpaid;
-    case SaleStage::kCheckPayment:
-      return Sale::State::kCheckingPayment;
-    case SaleStage::kPaid:
-      return Sale::State::kIssuingReceipts;
-    case SaleStage::kReceiptIssued:
-      return Sale::State::kPrinting;
-    case SaleStage::kPrinted:
-      return Sale::State::kPrinted;
-    case SaleStage::kEnded:
-      break;
-  }
-  return Sale::State::kEnded;
-}
-
 }  // namespace
-
-std::string_view failure_text(BackendFailure failure, const Strings& s) {
-  switch (failure) {
-    case BackendFailure::kUnreachable:
-      return s.failure_unreachable;
-    case BackendFailure::kRejectedKey:
-      return s.failure_rejected_key;
-    case BackendFailure::kRefused:
-      return s.failure_refused;
-    case BackendFailure::kBusy:
-      return s.failure_busy;
-    case BackendFailure::kServerError:
-      return s.failure_server;
-    case BackendFailure::kBadReply:
-      return s.failure_bad_reply;
-    case BackendFailure::kSecurity:
-      return s.failure_security;
-    case BackendFailure::kClockWrong:
-      return s.failure_clock;
-  }
-  return s.failure_bad_reply;
-}
-
-std::string_view printer_fault_text(hal::PrinterFault fault, const Strings& s) {
-  switch (fault) {
-    case hal::PrinterFault::kOffline:
-      return s.printer_offline;
-    case hal::PrinterFault::kPaperOut:
-      return s.printer_paper_out;
-    case hal::PrinterFault::kCoverOpen:
-      return s.printer_cover_open;
-    case hal::PrinterFault::kJobFailed:
-      return s.printer_job_failed;
-  }
-  return s.printer_job_failed;
-}
 
 Sale::Sale(SaleServices& services, Money amount, std::function<void()> changed)
     : services_(services), changed_(std::move(changed)), resumed_(false), search_(services) {
@@ -104,7 +43,7 @@ Sale::Sale(SaleServices& services, store::SaleRecord resumed, std::function<void
       changed_(std::move(changed)),
       record_(std::move(resumed)),
       resumed_(true),
-      state_(resumed_state(record_)),
+      state_(store::resume_state(record_.stage, record_.create_uncertain)),
       reprint_(record_.print_pending),
       search_(services) {}
 
@@ -259,11 +198,10 @@ Settlement Sale::settlement() const {
   return settle(amount(), counted);
 }
 
-std::optional<SaleOutcome> Sale::outcome() const {
+const SaleEnding* Sale::ending() const {
   if (state_ != State::kEnded || !ended_by_)
-    return std::nullopt;
-  const SaleEnding* ending = ending_for(*ended_by_);
-  return ending != nullptr ? std::optional<SaleOutcome>(ending->outcome) : std::nullopt;
+    return nullptr;
+  return ending_for(*ended_by_);
 }
 
 std::chrono::seconds Sale::time_left() const {
@@ -280,12 +218,10 @@ void Sale::cancel() {
       state_ == State::kCreatingRest || state_ == State::kFindingRest) {
     // The create request may already be at the server: wait for its answer, then close the link.
     cancel_requested_ = true;
-    closing_ = Closing::kByCashier;
     search_.try_now();  // one more look now, rather than after the back-off
     changed_();
   } else if (state_ == State::kWaitingForPayment) {
     cancel_requested_ = true;
-    closing_ = Closing::kByCashier;
     move(SaleEvent::kCancel);
   }
 }
@@ -462,7 +398,6 @@ void Sale::wait_for_payment() {
       wall_deadline - services_.clock.now());
   deadline_ = services_.clock.monotonic_now() + left;
   if (time_left() == 0s) {
-    closing_ = Closing::kTimeout;
     move(SaleEvent::kTimeout);
     return;
   }
@@ -478,7 +413,6 @@ void Sale::wait_for_payment() {
 
 void Sale::tick() {
   if (time_left() == 0s) {
-    closing_ = Closing::kTimeout;
     move(SaleEvent::kTimeout);
     return;
   }
@@ -525,7 +459,6 @@ void Sale::on_polled(BackendResult<LinkStatus> result) {
     return;
   }
   if (status.state == LinkState::kExpired) {
-    closing_ = Closing::kTimeout;
     move(SaleEvent::kTimeout);
     return;
   }
@@ -605,8 +538,8 @@ void Sale::on_link_closed(ClosedLink closed) {
     move(*event);
     return;
   }
-  std::string detail =
-      *closing_ == Closing::kByCashier ? "cancelled by the cashier" : "payment timeout";
+  // The link closes because the cashier pressed CANCEL, or because time ran out.
+  std::string detail = cancel_requested_ ? "cancelled by the cashier" : "payment timeout";
   if (closed.close_failure) {
     services_.log.warn("sale " + record_.reference +
                        ": link not confirmed closed: " + closed.close_failure->detail);
@@ -614,8 +547,8 @@ void Sale::on_link_closed(ClosedLink closed) {
   }
   if (!closed.last_look)
     detail += "; last check failed: " + closed.last_look.error().detail;
-  end_with(*closing_ == Closing::kByCashier ? SaleEvent::kNothingPaidAfterCancel
-                                            : SaleEvent::kNothingPaidAfterTimeout,
+  end_with(cancel_requested_ ? SaleEvent::kNothingPaidAfterCancel
+                            : SaleEvent::kNothingPaidAfterTimeout,
            detail);
 }
 

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/failure_text.hpp"
 #include "app/lifetime.hpp"
 #include "app/link_closing.hpp"
 #include "app/link_search.hpp"
@@ -63,8 +64,8 @@ class Sale {
   const std::optional<BackendFailure>& trouble() const { return trouble_; }
   // kCheckingPayment: the service is being asked again.
   bool looking_again() const { return looking_again_; }
-  // How the sale ended, once it has.
-  std::optional<SaleOutcome> outcome() const;
+  // How the sale ended (kSaleEndings), once it has.
+  const SaleEnding* ending() const;
   // Why the link could not be made (kCreateFailed).
   const std::optional<BackendError>& create_error() const { return create_error_; }
   // Why the receipt is not out (kPrintFailed).
@@ -73,8 +74,6 @@ class Sale {
   const std::optional<store::LedgerFailure>& ledger_failure() const { return ledger_failure_; }
 
  private:
-  enum class Closing { kByCashier, kTimeout };
-
   // Makes the table's move for `event` from the current state: commits its ledger write, then
   // enters the next state. False when the ledger failed (the sale has stopped).
   bool move(store::SaleEvent event);
@@ -131,7 +130,6 @@ class Sale {
   // started again (the cashier keys it again).
   bool after_restart_ = false;
   bool cancel_requested_ = false;
-  std::optional<Closing> closing_;
   std::optional<BackendFailure> trouble_;
   bool poll_in_flight_ = false;
   bool looking_again_ = false;
@@ -146,10 +144,5 @@ class Sale {
   hal::Timer print_retry_timer_;
   Lifetime lifetime_;
 };
-
-// The backend failure in the cashier's words.
-std::string_view failure_text(BackendFailure failure, const Strings& strings);
-// The printer fault in the cashier's words.
-std::string_view printer_fault_text(hal::PrinterFault fault, const Strings& strings);
 
 }  // namespace linkpos::app

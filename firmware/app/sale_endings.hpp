@@ -7,17 +7,6 @@
 
 namespace linkpos::app {
 
-// How a sale ended, as the cashier needs to hear it.
-enum class SaleOutcome {
-  kCompleted,        // paid, receipt printed
-  kCancelled,        // the cashier cancelled before any payment
-  kTimedOut,         // nothing paid before the payment timeout
-  kClosedElsewhere,  // the link was closed outside the terminal, unpaid
-  kCreateFailed,     // no link could be made
-  kInterrupted,      // a restart caught the sale before its link existed
-  kUnresolved,       // a payment could not be read and the cashier gave up: all refunded
-};
-
 // Exit codes of a --once run: how its one sale ended, or why it could not.
 enum class OnceExit : int {
   kPrinted = 0,
@@ -29,41 +18,37 @@ enum class OnceExit : int {
   kUnresolved = 6,  // a payment could not be read and the cashier gave up: all to refund
 };
 
-// One way a sale ends: the move that ends it, what the ledger keeps, what a --once run exits
-// with, and what the cashier is told (a note on the idle screen, or a notice to acknowledge;
-// members of Strings, or nullptr).
+// One way a sale ends: the event of the move that ends it, what the ledger keeps, what a --once
+// run exits with, and what the cashier is told (a note on the idle screen, or a notice to
+// acknowledge; members of Strings, or nullptr). A notice without a body is a link that could
+// not be made: the failure says why, and CHARGE tries again.
 struct SaleEnding {
   store::SaleEvent event;
-  SaleOutcome outcome;
   store::SaleEnd ledger_end;
   OnceExit exit;
   std::string_view Strings::*idle_note = nullptr;
   std::string_view Strings::*notice_title = nullptr;
-  std::string_view Strings::*notice_body = nullptr;  // nullptr with a title: the failure says
+  std::string_view Strings::*notice_body = nullptr;
 };
 
 inline constexpr auto kSaleEndings = [] {
   using store::SaleEnd;
   using store::SaleEvent;
   return std::array{
-      SaleEnding{SaleEvent::kDone, SaleOutcome::kCompleted, SaleEnd::kCompleted,
+      SaleEnding{SaleEvent::kDone, SaleEnd::kCompleted,
                  OnceExit::kPrinted, &Strings::idle_last_paid},
-      SaleEnding{SaleEvent::kNothingPaidAfterCancel, SaleOutcome::kCancelled,
-                 SaleEnd::kCancelled, OnceExit::kCancelled, &Strings::idle_last_cancelled},
-      SaleEnding{SaleEvent::kCreateRefusedAfterCancel, SaleOutcome::kCancelled,
-                 SaleEnd::kCancelled, OnceExit::kCancelled, &Strings::idle_last_cancelled},
-      SaleEnding{SaleEvent::kNoLinkFoundAfterCancel, SaleOutcome::kCancelled,
-                 SaleEnd::kCancelled, OnceExit::kCancelled, &Strings::idle_last_cancelled},
-      SaleEnding{SaleEvent::kNothingPaidAfterTimeout, SaleOutcome::kTimedOut, SaleEnd::kExpired,
+      SaleEnding{SaleEvent::kNothingPaidAfterCancel, SaleEnd::kCancelled, OnceExit::kCancelled, &Strings::idle_last_cancelled},
+      SaleEnding{SaleEvent::kCreateRefusedAfterCancel, SaleEnd::kCancelled, OnceExit::kCancelled, &Strings::idle_last_cancelled},
+      SaleEnding{SaleEvent::kNoLinkFoundAfterCancel, SaleEnd::kCancelled, OnceExit::kCancelled, &Strings::idle_last_cancelled},
+      SaleEnding{SaleEvent::kNothingPaidAfterTimeout, SaleEnd::kExpired,
                  OnceExit::kExpired, nullptr, &Strings::timeout_title, &Strings::timeout_body},
-      SaleEnding{SaleEvent::kClosedElsewhere, SaleOutcome::kClosedElsewhere, SaleEnd::kCancelled,
+      SaleEnding{SaleEvent::kClosedElsewhere, SaleEnd::kCancelled,
                  OnceExit::kCancelled, nullptr, &Strings::closed_elsewhere_title,
                  &Strings::closed_elsewhere_body},
-      SaleEnding{SaleEvent::kCreateRefused, SaleOutcome::kCreateFailed, SaleEnd::kFailed,
+      SaleEnding{SaleEvent::kCreateRefused, SaleEnd::kFailed,
                  OnceExit::kFailed, nullptr, &Strings::create_failed_title},
-      SaleEnding{SaleEvent::kNoLinkFoundAfterRestart, SaleOutcome::kInterrupted,
-                 SaleEnd::kFailed, OnceExit::kFailed, &Strings::idle_last_interrupted},
-      SaleEnding{SaleEvent::kGiveUp, SaleOutcome::kUnresolved, SaleEnd::kUnresolved,
+      SaleEnding{SaleEvent::kNoLinkFoundAfterRestart, SaleEnd::kFailed, OnceExit::kFailed, &Strings::idle_last_interrupted},
+      SaleEnding{SaleEvent::kGiveUp, SaleEnd::kUnresolved,
                  OnceExit::kUnresolved, nullptr, &Strings::unresolved_title,
                  &Strings::unresolved_body},
   };
@@ -76,14 +61,6 @@ constexpr const SaleEnding* ending_for(store::SaleEvent event) {
       return &ending;
   }
   return nullptr;
-}
-
-constexpr const SaleEnding& ending_of(SaleOutcome outcome) {
-  for (const SaleEnding& ending : kSaleEndings) {
-    if (ending.outcome == outcome)
-      return ending;
-  }
-  return kSaleEndings.front();
 }
 
 // Every move into kEnded has its ending here, with the ledger end the sale table commits.

@@ -227,8 +227,7 @@ void Terminal::on_sale_changed() {
 }
 
 void Terminal::on_sale_ended() {
-  const SaleOutcome outcome = *sale_->outcome();
-  const SaleEnding& ending = ending_of(outcome);
+  const SaleEnding& ending = *sale_->ending();
   const Strings& s = services_.strings;
   link_closer_.wake();
   if (sale_view_ == nullptr) {
@@ -238,7 +237,7 @@ void Terminal::on_sale_ended() {
       render();
     return;
   }
-  if (outcome == SaleOutcome::kCreateFailed)
+  if (ending.event == store::SaleEvent::kCreateRefused)
     connection_.check_now();
   if (ending.idle_note != nullptr) {
     idle_facts_.last_sale = fill(s.*ending.idle_note, {{"amount", format_money(sale_->amount())}});
@@ -261,7 +260,7 @@ void Terminal::on_sale_ended() {
   }
   render();
   if (observer_ != nullptr)
-    observer_->sale_ended(outcome);
+    observer_->sale_ended(ending);
   // Anything else the ledger holds unfinished (a receipt left for the printer) goes next; after
   // this callback returns, since it replaces the sale that is calling.
   if (dynamic_cast<IdleView*>(view_.get()) != nullptr) {

@@ -13,7 +13,7 @@ class TerminalObserver {
  public:
   virtual ~TerminalObserver() = default;
 
-  virtual void sale_ended(SaleOutcome outcome) = 0;
+  virtual void sale_ended(const SaleEnding& ending) = 0;
   // A sale is paid but the printer did not take its receipt.
   virtual void receipt_pending() = 0;
   // The ledger could not be written: the terminal takes no more sales.
@@ -28,7 +28,7 @@ class OnceRun final : public TerminalObserver {
  public:
   explicit OnceRun(std::function<void(OnceExit)> finish) : finish_(std::move(finish)) {}
 
-  void sale_ended(SaleOutcome outcome) override { end(ending_of(outcome).exit); }
+  void sale_ended(const SaleEnding& ending) override { end(ending.exit); }
   void receipt_pending() override { end(OnceExit::kReceiptPending); }
   void storage_failed() override { end(OnceExit::kLedgerFailed); }
   void sales_refused() override { end(OnceExit::kFailed); }

@@ -180,6 +180,31 @@ constexpr SaleStage stage_of(SaleState state) {
   return SaleStage::kEnded;
 }
 
+// Where a sale read back from the ledger after a restart picks up. A create may have reached the
+// service before the power went: a sale at kStarted looks for its link first, and one that had
+// asked for a link for the rest (create_uncertain) looks for that.
+constexpr SaleState resume_state(SaleStage stage, bool create_uncertain) {
+  switch (stage) {
+    case SaleStage::kStarted:
+      return SaleState::kFindingLink;
+    case SaleStage::kLinkCreated:
+      return SaleState::kWaitingForPayment;
+    case SaleStage::kUnderpaid:
+      return create_uncertain ? SaleState::kFindingRest : SaleState::kUnderpaid;
+    case SaleStage::kCheckPayment:
+      return SaleState::kCheckingPayment;
+    case SaleStage::kPaid:
+      return SaleState::kIssuingReceipts;
+    case SaleStage::kReceiptIssued:
+      return SaleState::kPrinting;
+    case SaleStage::kPrinted:
+      return SaleState::kPrinted;
+    case SaleStage::kEnded:
+      break;
+  }
+  return SaleState::kEnded;
+}
+
 // The move `event` makes from `state`, or nullptr when the table has none.
 constexpr const SaleMove* find_move(SaleState state, SaleEvent event) {
   for (const SaleMove& move : kSaleMoves) {
