@@ -22,12 +22,12 @@ class CloseThenLook : public std::enable_shared_from_this<CloseThenLook> {
   void on_closed(BackendResult<void> closed) {
     if (!closed)
       close_failure_ = closed.error();
-    backend_.get_status(link_, [self = shared_from_this()](BackendResult<LinkStatus> status) {
+    backend_.get_status(link_, [self = shared_from_this()](BackendResult<LinkReport> status) {
       self->on_looked(std::move(status));
     });
   }
 
-  void on_looked(BackendResult<LinkStatus> status) {
+  void on_looked(BackendResult<LinkReport> status) {
     // Closed means confirmed: the deactivation answered, or the link says it takes no more.
     const bool confirmed =
         status && (!close_failure_ || status.value().state != LinkState::kPending);

@@ -13,7 +13,7 @@ struct ClosedLink {
   // the last look says it is no longer open.
   bool confirmed = false;
   // What the last look saw (every payment on the link), or why it failed.
-  BackendResult<LinkStatus> last_look = BackendError{};
+  BackendResult<LinkReport> last_look = BackendError{};
   std::optional<BackendError> close_failure;  // why the deactivation was not answered
 };
 

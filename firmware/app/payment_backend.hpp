@@ -83,7 +83,7 @@ struct Payment {
 // A link's state and every payment it took, oldest first, unreadable entries included: nothing
 // may hide a payment. Payments can exist in any state: a customer may finish paying just as the
 // link is cancelled.
-struct LinkStatus {
+struct LinkReport {
   LinkState state = LinkState::kPending;
   std::vector<Payment> payments;
 };
@@ -105,7 +105,7 @@ class PaymentBackend {
   virtual void create_link(const LinkRequest& request,
                            std::function<void(BackendResult<PaymentLink>)> done) = 0;
   virtual void get_status(const PaymentLink& link,
-                          std::function<void(BackendResult<LinkStatus>)> done) = 0;
+                          std::function<void(BackendResult<LinkReport>)> done) = 0;
   // The link a create for `reference` made, if any, other than the `known` links the sale has
   // already: searches links made since `since` (there is no idempotency key, so a create whose
   // answer was lost is settled this way before any retry).

@@ -257,12 +257,12 @@ void Sale::look_again() {
   looking_again_ = true;
   changed_();
   services_.backend.get_status(link(),
-                               lifetime_.guard([this](BackendResult<LinkStatus> result) {
+                               lifetime_.guard([this](BackendResult<LinkReport> result) {
                                  on_looked_again(std::move(result));
                                }));
 }
 
-void Sale::on_looked_again(BackendResult<LinkStatus> result) {
+void Sale::on_looked_again(BackendResult<LinkReport> result) {
   looking_again_ = false;
   if (state_ != State::kCheckingPayment)
     return;
@@ -425,12 +425,12 @@ void Sale::poll() {
     return;
   poll_in_flight_ = true;
   services_.backend.get_status(
-      link(), lifetime_.guard([this](BackendResult<LinkStatus> result) {
+      link(), lifetime_.guard([this](BackendResult<LinkReport> result) {
         on_polled(std::move(result));
       }));
 }
 
-void Sale::on_polled(BackendResult<LinkStatus> result) {
+void Sale::on_polled(BackendResult<LinkReport> result) {
   poll_in_flight_ = false;
   if (state_ != State::kWaitingForPayment)
     return;  // closing makes its own last check
@@ -444,7 +444,7 @@ void Sale::on_polled(BackendResult<LinkStatus> result) {
     return;
   }
   const bool had_trouble = std::exchange(trouble_, std::nullopt).has_value();
-  const LinkStatus& status = result.value();
+  const LinkReport& status = result.value();
   if (!keep_payments(status.payments))
     return;
   const bool link_final = status.state != LinkState::kPending;

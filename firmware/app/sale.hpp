@@ -92,12 +92,12 @@ class Sale {
   void wait_for_payment();
   void tick();
   void poll();
-  void on_polled(BackendResult<LinkStatus> result);
+  void on_polled(BackendResult<LinkReport> result);
   void close_link();
   void on_link_closed(ClosedLink closed);
   void close_in_background();
   void on_closed_in_background(ClosedLink closed);
-  void on_looked_again(BackendResult<LinkStatus> result);
+  void on_looked_again(BackendResult<LinkReport> result);
   // Keeps every payment the service listed; false when the ledger failed.
   bool keep_payments(const std::vector<Payment>& payments);
   // The event the sale's payments make, once there are any: paid in full, underpaid (only once

@@ -18,11 +18,11 @@ void DemoBackend::later(std::function<void()> answer) {
   }));
 }
 
-app::LinkStatus DemoBackend::status_of(const std::string& id, const DemoLink& link) const {
+app::LinkReport DemoBackend::status_of(const std::string& id, const DemoLink& link) const {
   if (link.cancelled)
-    return app::LinkStatus{app::LinkState::kInactive, {}};
+    return app::LinkReport{app::LinkState::kInactive, {}};
   if (clock_.monotonic_now() < link.pays_at)
-    return app::LinkStatus{};
+    return app::LinkReport{};
   app::Payment payment;
   payment.id = "payment-" + id;
   payment.link_id = id;
@@ -30,7 +30,7 @@ app::LinkStatus DemoBackend::status_of(const std::string& id, const DemoLink& li
   payment.kind = "REGULAR";
   payment.payer = "Demo Customer";
   payment.card = "**** **** **** 4242";
-  return app::LinkStatus{app::LinkState::kPaid, {payment}};
+  return app::LinkReport{app::LinkState::kPaid, {payment}};
 }
 
 void DemoBackend::create_link(const app::LinkRequest& request,
@@ -48,7 +48,7 @@ void DemoBackend::create_link(const app::LinkRequest& request,
 }
 
 void DemoBackend::get_status(const app::PaymentLink& link,
-                             std::function<void(app::BackendResult<app::LinkStatus>)> done) {
+                             std::function<void(app::BackendResult<app::LinkReport>)> done) {
   auto found = links_.find(link.id);
   if (found == links_.end()) {
     // A link from before a restart: the demo kept nothing, so it counts as paid from now on.

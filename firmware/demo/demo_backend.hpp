@@ -23,7 +23,7 @@ class DemoBackend final : public app::PaymentBackend {
   void create_link(const app::LinkRequest& request,
                    std::function<void(app::BackendResult<app::PaymentLink>)> done) override;
   void get_status(const app::PaymentLink& link,
-                  std::function<void(app::BackendResult<app::LinkStatus>)> done) override;
+                  std::function<void(app::BackendResult<app::LinkReport>)> done) override;
   void find_link(
       const std::string& reference, app::WallTime since, const std::vector<std::string>& known,
       std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) override;
@@ -47,7 +47,7 @@ class DemoBackend final : public app::PaymentBackend {
 
   // Answers after the configured latency, as a real service would.
   void later(std::function<void()> answer);
-  app::LinkStatus status_of(const std::string& id, const DemoLink& link) const;
+  app::LinkReport status_of(const std::string& id, const DemoLink& link) const;
 
   hal::Clock& clock_;
   DemoSettings settings_;

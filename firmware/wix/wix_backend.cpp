@@ -133,7 +133,7 @@ void WixBackend::create_link(const app::LinkRequest& request,
 }
 
 void WixBackend::get_status(const app::PaymentLink& link,
-                            std::function<void(app::BackendResult<app::LinkStatus>)> done) {
+                            std::function<void(app::BackendResult<app::LinkReport>)> done) {
   // The status first, then the payments: once a link is PAID, INACTIVE or EXPIRED no payment
   // can come after it, so the list read afterwards is complete. (The other way round, a payment
   // landing between the two reads would show as a PAID link without payments.)
@@ -145,7 +145,7 @@ void WixBackend::get_status(const app::PaymentLink& link,
       auto payments = to_payments(found.value());
       // A payment is what matters, whatever the status said a moment before.
       const app::LinkState seen = payments.empty() ? state : app::LinkState::kPaid;
-      done(app::LinkStatus{seen, std::move(payments)});
+      done(app::LinkReport{seen, std::move(payments)});
     });
   });
 }

@@ -19,7 +19,7 @@ class WixBackend final : public app::PaymentBackend {
   void create_link(const app::LinkRequest& request,
                    std::function<void(app::BackendResult<app::PaymentLink>)> done) override;
   void get_status(const app::PaymentLink& link,
-                  std::function<void(app::BackendResult<app::LinkStatus>)> done) override;
+                  std::function<void(app::BackendResult<app::LinkReport>)> done) override;
   void find_link(
       const std::string& reference, app::WallTime since, const std::vector<std::string>& known,
       std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) override;

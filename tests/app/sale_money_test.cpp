@@ -26,7 +26,7 @@ class SaleMoneyTest : public TerminalFixture {
   // The next poll finds the link in `state` with `payments`.
   void poll_finds(app::LinkState state, std::vector<app::Payment> payments) {
     clock.advance(2s);
-    FakeBackend::answer(backend.statuses, app::LinkStatus{state, std::move(payments)});
+    FakeBackend::answer(backend.statuses, app::LinkReport{state, std::move(payments)});
   }
 
   static app::Payment exact(const std::string& id, std::int64_t thousandths,
@@ -193,9 +193,9 @@ TEST_F(SaleMoneyTest, TheTimeoutWithAPartPaymentIsUnderpaidNeverAPaymentTimeout)
   ASSERT_EQ(backend.cancels.size(), 1u);
   FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
   ASSERT_EQ(backend.statuses.size(), 2u) << "a poll still out, then the last look";
-  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kPending,
+  FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kPending,
                                                         {exact("gift-1", 5000, "GIFT_CARD")}});
-  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kInactive,
+  FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kInactive,
                                                         {exact("gift-1", 5000, "GIFT_CARD")}});
   EXPECT_EQ(screen(), "underpaid");
   EXPECT_FALSE(screen_says("No payment received"));
@@ -213,7 +213,7 @@ TEST_F(SaleMoneyTest, ACancelWithAPartPaymentAndNoAnswerFromWixIsUnderpaidAndClo
   // The link is closed in the background; CHARGE for the rest waits for that.
   ASSERT_EQ(backend.cancels.size(), 1u);
   FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
-  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kInactive,
+  FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kInactive,
                                                         {exact("gift-1", 5000, "GIFT_CARD")}});
   EXPECT_TRUE(only_sale().link_closed);
   press("CHARGE");
@@ -249,12 +249,12 @@ TEST_F(SaleMoneyTest, AnUnreadablePaymentAloneAsksTheCashierToCheckItAndChargeLo
   press("CHARGE");
   ASSERT_EQ(backend.statuses.size(), 1u);
   FakeBackend::answer(backend.statuses,
-                      app::LinkStatus{app::LinkState::kPaid, {unreadable("odd-1", "still odd")}});
+                      app::LinkReport{app::LinkState::kPaid, {unreadable("odd-1", "still odd")}});
   EXPECT_EQ(screen(), "check-payment");
   press("CHARGE");
   // Wix's entry reads well now (the same id): the sale is paid with it.
   FakeBackend::answer(backend.statuses,
-                      app::LinkStatus{app::LinkState::kPaid, {exact("odd-1", 12500)}});
+                      app::LinkReport{app::LinkState::kPaid, {exact("odd-1", 12500)}});
   EXPECT_EQ(screen(), "paid");
   EXPECT_EQ(only_sale().payments.at(0).amount_thousandths, 12500);
   EXPECT_TRUE(ledger->refunds_owed().empty());

@@ -117,7 +117,7 @@ TEST_F(TechnicianMenuTest, ASaleWithoutAReceiptIsNotReprinted) {
   answer_create();
   press("CANCEL");
   FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
-  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kInactive, {}});
+  FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kInactive, {}});
   enter();
   press("5");
   EXPECT_TRUE(screen_says("(no sale)"));

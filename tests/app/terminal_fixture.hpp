@@ -81,8 +81,8 @@ class TerminalFixture : public ::testing::Test {
     return payment;
   }
 
-  app::LinkStatus paid_status(std::int64_t minor = 1250) {
-    return app::LinkStatus{app::LinkState::kPaid, {card_payment("pay-1", minor)}};
+  app::LinkReport paid_status(std::int64_t minor = 1250) {
+    return app::LinkReport{app::LinkState::kPaid, {card_payment("pay-1", minor)}};
   }
 
   // A paid sale deactivates its link at once and then looks at it one last time: answers both.
@@ -90,7 +90,7 @@ class TerminalFixture : public ::testing::Test {
     FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
     if (payments_seen.empty())
       payments_seen = paid_status().payments;
-    FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kPaid, payments_seen});
+    FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kPaid, payments_seen});
   }
 
   std::string screen() const { return display.last().screen; }

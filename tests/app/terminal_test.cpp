@@ -102,7 +102,7 @@ TEST_F(TerminalTest, PollsAtTheConfiguredIntervalOneRequestAtATime) {
   EXPECT_EQ(backend.statuses.size(), 1u);
   clock.advance(10s);  // the first poll has not answered: no pile-up
   EXPECT_EQ(backend.statuses.size(), 1u);
-  FakeBackend::answer(backend.statuses, app::LinkStatus{});
+  FakeBackend::answer(backend.statuses, app::LinkReport{});
   clock.advance(2s);
   EXPECT_EQ(backend.statuses.size(), 1u);
 }
@@ -180,7 +180,7 @@ TEST_F(TerminalTest, TwoFullPaymentsSeenInOnePollAreOnePaidSaleThatRefundsTheSec
   clock.advance(2s);
   FakeBackend::answer(
       backend.statuses,
-      app::LinkStatus{app::LinkState::kPaid, {card_payment("pay-1", 1250), card_payment("pay-2", 1250)}});
+      app::LinkReport{app::LinkState::kPaid, {card_payment("pay-1", 1250), card_payment("pay-2", 1250)}});
   EXPECT_EQ(screen(), "paid");
   EXPECT_TRUE(screen_says("refund €12.50 from payment pay-2"));
   const auto sale = only_sale();
@@ -304,7 +304,7 @@ TEST_F(TerminalTest, CancelWhileALinkIsUncertainEndsTheSaleAndTheCloserFindsAndC
   ASSERT_EQ(backend.cancels.size(), 1u);
   EXPECT_EQ(backend.cancels.front().link.id, "late");
   FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
-  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kInactive, {}});
+  FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kInactive, {}});
   EXPECT_TRUE(only_sale().link_closed);
   EXPECT_FALSE(only_sale().create_uncertain);
 }
@@ -354,7 +354,7 @@ TEST_F(TerminalTest, CancelWhileWaitingDeactivatesTheLinkAndEndsTheSale) {
   EXPECT_EQ(backend.cancels.front().link.id, "link-1");
   FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
   ASSERT_EQ(backend.statuses.size(), 1u) << "a last look for a payment after closing";
-  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kInactive, {}});
+  FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kInactive, {}});
   EXPECT_EQ(screen(), "idle");
   EXPECT_TRUE(screen_says("cancelled"));
   EXPECT_EQ(only_sale().end, SaleEnd::kCancelled);
@@ -378,7 +378,7 @@ TEST_F(TerminalTest, CancelWhileCreatingClosesTheLinkOnceItExists) {
   answer_create();
   ASSERT_EQ(backend.cancels.size(), 1u);
   FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
-  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kInactive, {}});
+  FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kInactive, {}});
   EXPECT_EQ(screen(), "idle");
   EXPECT_EQ(only_sale().end, SaleEnd::kCancelled);
   EXPECT_EQ(only_sale().link_id, "link-1");
@@ -389,11 +389,11 @@ TEST_F(TerminalTest, TimeoutClosesTheLinkAndSaysNothingWasPaid) {
   for (int i = 0; i < 150; ++i) {
     clock.advance(2s);
     if (!backend.statuses.empty())
-      FakeBackend::answer(backend.statuses, app::LinkStatus{});
+      FakeBackend::answer(backend.statuses, app::LinkReport{});
   }
   EXPECT_EQ(screen(), "cancelling");
   FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
-  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kInactive, {}});
+  FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kInactive, {}});
   EXPECT_EQ(screen(), "error");
   EXPECT_TRUE(screen_says("No payment received"));
   EXPECT_TRUE(screen_says("Press any key"));
@@ -405,7 +405,7 @@ TEST_F(TerminalTest, TimeoutClosesTheLinkAndSaysNothingWasPaid) {
 TEST_F(TerminalTest, ALinkClosedElsewhereEndsTheSaleAndSaysSo) {
   reach_qr();
   clock.advance(2s);
-  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kInactive, {}});
+  FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kInactive, {}});
   EXPECT_EQ(screen(), "error");
   EXPECT_TRUE(screen_says("closed outside this terminal"));
   EXPECT_EQ(only_sale().end, SaleEnd::kCancelled);
@@ -414,7 +414,7 @@ TEST_F(TerminalTest, ALinkClosedElsewhereEndsTheSaleAndSaysSo) {
 TEST_F(TerminalTest, APaidLinkThatListsNoPaymentYetIsLookedAtAgainNeverEnded) {
   reach_qr();
   clock.advance(2s);
-  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kPaid, {}});
+  FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kPaid, {}});
   EXPECT_EQ(screen(), "qr");
   EXPECT_FALSE(only_sale().end);
   clock.advance(2s);
@@ -515,7 +515,7 @@ TEST_F(TerminalTest, ReceiptNumbersRunWithoutGapsAcrossCancelledSales) {
       clock.advance(2s);
       // Wix payment ids are unique: each sale's payment has its own.
       const auto payment = card_payment("pay-" + std::to_string(++payments), 100);
-      FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kPaid, {payment}});
+      FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kPaid, {payment}});
       settle_paid_link({payment});
       FakeBackend::answer(backend.receipts, std::string(""));
       printer.finish();
@@ -523,7 +523,7 @@ TEST_F(TerminalTest, ReceiptNumbersRunWithoutGapsAcrossCancelledSales) {
     } else {
       press("CANCEL");
       FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
-      FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kInactive, {}});
+      FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kInactive, {}});
     }
   };
   boot();
@@ -560,7 +560,7 @@ TEST_F(TerminalTest, AnExpiredSaleFoundAtBootIsClosedAndCheckedOnceMore) {
   boot();
   EXPECT_EQ(screen(), "cancelling");
   FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
-  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kExpired, {}});
+  FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kExpired, {}});
   EXPECT_EQ(only_sale().end, SaleEnd::kExpired);
 }
 
@@ -607,7 +607,7 @@ TEST_F(TerminalTest, OnceModeReportsACancelledSale) {
   answer_create();
   press("CANCEL");
   FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
-  FakeBackend::answer(backend.statuses, app::LinkStatus{app::LinkState::kInactive, {}});
+  FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kInactive, {}});
   ASSERT_TRUE(exit_code);
   EXPECT_EQ(*exit_code, app::OnceExit::kCancelled);
 }

@@ -22,7 +22,7 @@ class FakeBackend final : public app::PaymentBackend {
   };
   struct Status {
     app::PaymentLink link;
-    std::function<void(app::BackendResult<app::LinkStatus>)> done;
+    std::function<void(app::BackendResult<app::LinkReport>)> done;
   };
   struct Cancel {
     app::PaymentLink link;
@@ -50,7 +50,7 @@ class FakeBackend final : public app::PaymentBackend {
     creates.push_back({request, std::move(done)});
   }
   void get_status(const app::PaymentLink& link,
-                  std::function<void(app::BackendResult<app::LinkStatus>)> done) override {
+                  std::function<void(app::BackendResult<app::LinkReport>)> done) override {
     statuses.push_back({link, std::move(done)});
   }
   void find_link(

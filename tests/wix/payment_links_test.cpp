@@ -214,10 +214,10 @@ TEST_F(PaymentLinksTest, TheBackendTurnsAPaymentIntoMinorUnitsAndFindsALinkByRef
   WixBackend backend(*http_, *app::currency_by_code("EUR"), {});
   const auto link = create("Café Zoë T1-01JREFERENCE");
   pay(link.url);
-  auto status = run<app::LinkStatus>([&](auto done) {
+  auto status = run<app::LinkReport>([&](auto done) {
     backend.get_status(
-        app::PaymentLink{link.id, link.url, {}}, [done](app::BackendResult<app::LinkStatus> r) {
-          done(r ? WixResult<app::LinkStatus>(r.value()) : WixResult<app::LinkStatus>(WixError{}));
+        app::PaymentLink{link.id, link.url, {}}, [done](app::BackendResult<app::LinkReport> r) {
+          done(r ? WixResult<app::LinkReport>(r.value()) : WixResult<app::LinkReport>(WixError{}));
         });
   });
   ASSERT_TRUE(status);
