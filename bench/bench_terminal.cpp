@@ -18,7 +18,8 @@ namespace {
 
 using namespace linkpos;
 
-constexpr const char* kUrl = "https://www.example-shop.com/payment-links/6a206d71-52f5-4012-b3dd-8a283fea052e";
+constexpr const char* kUrl =
+    "https://www.example-shop.com/payment-links/6a206d71-52f5-4012-b3dd-8a283fea052e";
 
 app::Settings settings() {
   app::Settings s;
@@ -29,7 +30,8 @@ app::Settings settings() {
 }
 
 void BM_EncodeQr(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(ui::encode_qr(kUrl));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(ui::encode_qr(kUrl));
 }
 BENCHMARK(BM_EncodeQr);
 
@@ -37,9 +39,11 @@ BENCHMARK(BM_EncodeQr);
 void BM_PaintQrScreen(benchmark::State& state) {
   std::vector<std::uint8_t> pixels(320 * 240 * 4);
   const hal::Framebuffer fb{320, 240, 320 * 4, hal::PixelFormat::kXrgb8888, pixels};
-  const auto screen = app::screens::qr(app::english_strings(), app::Money{1250, settings().currency}, kUrl,
-                                       "X03Q7MNC", std::chrono::seconds(299), std::nullopt);
-  for (auto _ : state) benchmark::DoNotOptimize(ui::paint_screen(screen, fb));
+  const auto screen =
+      app::screens::qr(app::english_strings(), app::Money{1250, settings().currency}, kUrl,
+                       "X03Q7MNC", std::chrono::seconds(299), std::nullopt);
+  for (auto _ : state)
+    benchmark::DoNotOptimize(ui::paint_screen(screen, fb));
 }
 BENCHMARK(BM_PaintQrScreen);
 
@@ -50,9 +54,11 @@ void BM_EncodeReceipt(benchmark::State& state) {
   sale.link_id = "6a206d71-52f5-4012-b3dd-8a283fea052e";
   sale.payment_id = "afb2f6c0-e497-4c69-9ddb-be8c82351456";
   sale.receipt_number = 42;
-  const auto doc = app::layout_receipt(sale, settings(), app::english_strings(), app::ReceiptCopy::kOriginal);
+  const auto doc =
+      app::layout_receipt(sale, settings(), app::english_strings(), app::ReceiptCopy::kOriginal);
   drivers::escpos::Encoder encoder(drivers::escpos::PrinterSettings{48, {"CP858", 19}});
-  for (auto _ : state) benchmark::DoNotOptimize(encoder.encode(doc));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(encoder.encode(doc));
 }
 BENCHMARK(BM_EncodeReceipt);
 
@@ -84,12 +90,14 @@ void BM_LedgerWholeSale(benchmark::State& state) {
 BENCHMARK(BM_LedgerWholeSale)->Unit(benchmark::kMillisecond);
 
 void BM_ParsePaymentsPage(benchmark::State& state) {
-  const std::string body = R"({"paymentLinkPayments": [{"id": "afb2f6c0-e497-4c69-9ddb-be8c82351456",
+  const std::string body =
+      R"({"paymentLinkPayments": [{"id": "afb2f6c0-e497-4c69-9ddb-be8c82351456",
     "revision": "2", "createdDate": "2025-01-21T09:18:11.648Z", "amount": "10.99",
     "paymentLinkId": "6a206d71-52f5-4012-b3dd-8a283fea052e", "type": "REGULAR", "currencyCode": "USD",
     "regularPaymentLinkPayment": {"contactDetails": {"firstName": "John", "lastName": "Doe"}}}],
     "pagingMetadata": {"count": 1, "hasNext": false}})";
-  for (auto _ : state) benchmark::DoNotOptimize(wix::parse_payments_page(body));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(wix::parse_payments_page(body));
 }
 BENCHMARK(BM_ParsePaymentsPage);
 

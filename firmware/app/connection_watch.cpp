@@ -24,27 +24,27 @@ void ConnectionWatch::check() {
     return;
   in_flight_ = true;
   services_.backend.check_connection(lifetime_.guard([this](BackendResult<void> result) {
-        in_flight_ = false;
-        const State before = state_;
-        const auto failure_before = failure_ ? failure_->failure : BackendFailure::kUnreachable;
-        if (result) {
-          state_ = State::kConnected;
-          failure_.reset();
-        } else {
-          if (state_ != State::kFailed || failure_before != result.error().failure) {
-            services_.log.warn("payment service not usable: " + result.error().detail);
-          }
-          state_ = State::kFailed;
-          failure_ = result.error();
-        }
-        if (before != state_ ||
-            failure_before != (failure_ ? failure_->failure : BackendFailure::kUnreachable)) {
-          if (state_ == State::kConnected)
-            services_.log.info("payment service reachable");
-          changed_();
-        }
-        timer_ = services_.clock.after(interval_, [this] { check(); });
-      }));
+    in_flight_ = false;
+    const State before = state_;
+    const auto failure_before = failure_ ? failure_->failure : BackendFailure::kUnreachable;
+    if (result) {
+      state_ = State::kConnected;
+      failure_.reset();
+    } else {
+      if (state_ != State::kFailed || failure_before != result.error().failure) {
+        services_.log.warn("payment service not usable: " + result.error().detail);
+      }
+      state_ = State::kFailed;
+      failure_ = result.error();
+    }
+    if (before != state_ ||
+        failure_before != (failure_ ? failure_->failure : BackendFailure::kUnreachable)) {
+      if (state_ == State::kConnected)
+        services_.log.info("payment service reachable");
+      changed_();
+    }
+    timer_ = services_.clock.after(interval_, [this] { check(); });
+  }));
 }
 
 }  // namespace linkpos::app

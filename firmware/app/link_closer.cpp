@@ -93,16 +93,15 @@ void LinkCloser::close_next() {
   queue_.pop_back();
   const PaymentLink link{sale.link_id, sale.link_url, from_unix_ms(sale.link_expires_at_ms)};
   close_then_look(services_.backend, link, lifetime_.guard([this, sale](ClosedLink closed) {
-                    on_closed(sale, std::move(closed));
-                  }));
+    on_closed(sale, std::move(closed));
+  }));
 }
 
 void LinkCloser::on_closed(const store::SaleRecord& sale, ClosedLink closed) {
   if (!closed.confirmed) {
-    services_.log.warn("link " + sale.link_id + " of sale " + sale.reference +
-                       " still not confirmed closed: " +
-                       (closed.close_failure ? closed.close_failure->detail
-                                             : closed.last_look.error().detail));
+    services_.log.warn(
+        "link " + sale.link_id + " of sale " + sale.reference + " still not confirmed closed: " +
+        (closed.close_failure ? closed.close_failure->detail : closed.last_look.error().detail));
     failed_this_pass_ = true;
     return close_next();
   }
@@ -118,8 +117,7 @@ void LinkCloser::on_closed(const store::SaleRecord& sale, ClosedLink closed) {
                        " after the sale: it is on the refund list");
   }
   if (commit(services_.ledger.record_link_closed(sale.reference))) {
-    services_.log.info("link " + sale.link_id + " of sale " + sale.reference +
-                       " confirmed closed");
+    services_.log.info("link " + sale.link_id + " of sale " + sale.reference + " confirmed closed");
   }
   if (found && refund_found_)
     refund_found_();

@@ -81,7 +81,8 @@ VatSplit split_vat(std::int64_t gross, std::int32_t rate_basis_points) {
   const std::int64_t denominator = 10000 + static_cast<std::int64_t>(rate_basis_points);
   const std::int64_t whole = gross / denominator;
   const std::int64_t rest = gross % denominator;  // < 20000, so rest * rate stays small
-  const std::int64_t tax = whole * rate_basis_points + (2 * rest * rate_basis_points + denominator) / (2 * denominator);
+  const std::int64_t tax =
+      whole * rate_basis_points + (2 * rest * rate_basis_points + denominator) / (2 * denominator);
   return VatSplit{gross - tax, tax, gross};
 }
 

@@ -22,9 +22,9 @@ std::vector<store::PaymentRecord> as_records(const std::vector<Payment>& payment
 }
 
 Payment as_payment(const store::PaymentRecord& record) {
-  return Payment{record.payment_id, record.link_id, record.amount_thousandths,
-                 record.problem,    record.kind,    record.payer,
-                 record.card,       record.backend_receipt_id};
+  return Payment{
+      record.payment_id, record.link_id, record.amount_thousandths, record.problem, record.kind,
+      record.payer,      record.card,    record.backend_receipt_id};
 }
 
 }  // namespace linkpos::app

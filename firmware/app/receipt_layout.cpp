@@ -83,10 +83,9 @@ hal::ReceiptDocument layout_receipt(const store::SaleRecord& sale, const Setting
   const Currency& currency = settings.currency;
   const std::int64_t paid_thousandths = sale.counted_thousandths();
   // VAT is what the prices held; when the cashier accepted less, it is inside what was paid.
-  const std::int64_t gross_minor =
-      sale.written_off_thousandths > 0
-          ? whole_minor_units(paid_thousandths, currency).minor
-          : sale.amount_minor;
+  const std::int64_t gross_minor = sale.written_off_thousandths > 0
+                                       ? whole_minor_units(paid_thousandths, currency).minor
+                                       : sale.amount_minor;
 
   out.push_back(ColumnsLine{std::string(s.sale_line_name), money(sale.amount_minor)});
   out.push_back(hal::Separator{'='});
@@ -117,7 +116,8 @@ hal::ReceiptDocument layout_receipt(const store::SaleRecord& sale, const Setting
                               format_exact(*payment.amount_thousandths, currency), true});
     out.push_back(ColumnsLine{std::string(s.receipt_payment_id), payment.payment_id});
     if (!payment.backend_receipt_id.empty()) {
-      out.push_back(ColumnsLine{std::string(s.receipt_backend_receipt), payment.backend_receipt_id});
+      out.push_back(
+          ColumnsLine{std::string(s.receipt_backend_receipt), payment.backend_receipt_id});
     }
   }
   out.push_back(ColumnsLine{std::string(s.receipt_paid_total),

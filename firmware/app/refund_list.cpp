@@ -74,7 +74,10 @@ Next RefundList::press(hal::Key key) {
 
 ui::Screen RefundList::screen() const {
   const Strings& s = services_.strings;
-  ui::Screen screen{"refunds", std::string(s.refunds_title), {}, std::nullopt,
+  ui::Screen screen{"refunds",
+                    std::string(s.refunds_title),
+                    {},
+                    std::nullopt,
                     std::string(may_clear_ ? s.refunds_clear_hint : s.refunds_hint)};
   auto& body = screen.body;
   const auto line = [&](std::string text, ui::Tone tone = ui::Tone::kNormal,
@@ -91,7 +94,8 @@ ui::Screen RefundList::screen() const {
               {{"index", std::to_string(index_ + 1)}, {"count", std::to_string(refunds_.size())}}),
          ui::Tone::kMuted);
     line(payment.refund_thousandths
-             ? fill(s.refunds_amount, {{"amount", format_exact(*payment.refund_thousandths, currency)}})
+             ? fill(s.refunds_amount,
+                    {{"amount", format_exact(*payment.refund_thousandths, currency)}})
              : std::string(s.refunds_amount_unknown),
          ui::Tone::kWarning, ui::TextStyle::kLarge);
     line(std::string(refund_reason_text(payment.refund_reason, s)));

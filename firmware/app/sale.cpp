@@ -256,10 +256,9 @@ void Sale::look_again() {
     return;
   looking_again_ = true;
   changed_();
-  services_.backend.get_status(link(),
-                               lifetime_.guard([this](BackendResult<LinkReport> result) {
-                                 on_looked_again(std::move(result));
-                               }));
+  services_.backend.get_status(link(), lifetime_.guard([this](BackendResult<LinkReport> result) {
+    on_looked_again(std::move(result));
+  }));
 }
 
 void Sale::on_looked_again(BackendResult<LinkReport> result) {
@@ -309,10 +308,9 @@ void Sale::create_link() {
       asked}};
   request.total = asked;
   request.expires_at = services_.clock.now() + services_.settings.link_validity;
-  services_.backend.create_link(request,
-                                lifetime_.guard([this](BackendResult<PaymentLink> result) {
-                                  on_link_created(std::move(result));
-                                }));
+  services_.backend.create_link(request, lifetime_.guard([this](BackendResult<PaymentLink> result) {
+    on_link_created(std::move(result));
+  }));
 }
 
 void Sale::on_link_created(BackendResult<PaymentLink> result) {
@@ -368,8 +366,8 @@ void Sale::on_link_found(std::optional<PaymentLink> found) {
     services_.log.info("sale " + record_.reference + ": found the link its create made");
     made_ = std::move(found);
     if (asked_minor_ == 0)
-      asked_minor_ = state_ == State::kFindingRest ? settlement().shortfall.minor
-                                                   : record_.amount_minor;
+      asked_minor_ =
+          state_ == State::kFindingRest ? settlement().shortfall.minor : record_.amount_minor;
     move(cancel_requested_ ? SaleEvent::kLinkFoundAfterCancel : SaleEvent::kLinkFound);
     return;
   }
@@ -424,10 +422,9 @@ void Sale::poll() {
   if (poll_in_flight_)
     return;
   poll_in_flight_ = true;
-  services_.backend.get_status(
-      link(), lifetime_.guard([this](BackendResult<LinkReport> result) {
-        on_polled(std::move(result));
-      }));
+  services_.backend.get_status(link(), lifetime_.guard([this](BackendResult<LinkReport> result) {
+    on_polled(std::move(result));
+  }));
 }
 
 void Sale::on_polled(BackendResult<LinkReport> result) {
@@ -465,7 +462,8 @@ void Sale::on_polled(BackendResult<LinkReport> result) {
   if (status.state == LinkState::kPaid && status.payments.empty()) {
     // Paid, yet no payment listed: the service is still catching up. Look again; never end a
     // sale on this.
-    services_.log.warn("sale " + record_.reference + ": the link says PAID but lists no payment yet");
+    services_.log.warn("sale " + record_.reference +
+                       ": the link says PAID but lists no payment yet");
   } else if (status.state == LinkState::kInactive && record_.payments.empty()) {
     if (!apply(services_.ledger.record_link_closed(record_.reference)))
       return;
@@ -523,8 +521,9 @@ std::optional<SaleEvent> Sale::payments_event(bool link_final) const {
 
 void Sale::close_link() {
   changed_();
-  close_then_look(services_.backend, link(),
-                  lifetime_.guard([this](ClosedLink closed) { on_link_closed(std::move(closed)); }));
+  close_then_look(services_.backend, link(), lifetime_.guard([this](ClosedLink closed) {
+    on_link_closed(std::move(closed));
+  }));
 }
 
 void Sale::on_link_closed(ClosedLink closed) {
@@ -547,9 +546,9 @@ void Sale::on_link_closed(ClosedLink closed) {
   }
   if (!closed.last_look)
     detail += "; last check failed: " + closed.last_look.error().detail;
-  end_with(cancel_requested_ ? SaleEvent::kNothingPaidAfterCancel
-                            : SaleEvent::kNothingPaidAfterTimeout,
-           detail);
+  end_with(
+      cancel_requested_ ? SaleEvent::kNothingPaidAfterCancel : SaleEvent::kNothingPaidAfterTimeout,
+      detail);
 }
 
 void Sale::close_in_background() {
@@ -558,15 +557,15 @@ void Sale::close_in_background() {
   if (record_.link_closed || record_.link_id.empty())
     return;
   close_then_look(services_.backend, link(), lifetime_.guard([this](ClosedLink closed) {
-                    on_closed_in_background(std::move(closed));
-                  }));
+    on_closed_in_background(std::move(closed));
+  }));
 }
 
 void Sale::on_closed_in_background(ClosedLink closed) {
   if (!closed.confirmed) {
-    services_.log.warn("sale " + record_.reference + ": link still open after payment: " +
-                       (closed.close_failure ? closed.close_failure->detail
-                                             : closed.last_look.error().detail));
+    services_.log.warn(
+        "sale " + record_.reference + ": link still open after payment: " +
+        (closed.close_failure ? closed.close_failure->detail : closed.last_look.error().detail));
     return;  // the last look is the link closer's, later
   }
   if (!keep_payments(closed.last_look.value().payments))
@@ -621,9 +620,10 @@ void Sale::print() {
   print_error_.reset();
   changed_();
   const auto copy = reprint_ ? ReceiptCopy::kReprintAfterPowerLoss : ReceiptCopy::kOriginal;
-  services_.printer.print(
-      layout_receipt(record_, services_.settings, services_.strings, copy),
-      lifetime_.guard([this](std::optional<hal::PrintError> error) { on_printed(std::move(error)); }));
+  services_.printer.print(layout_receipt(record_, services_.settings, services_.strings, copy),
+                          lifetime_.guard([this](std::optional<hal::PrintError> error) {
+                            on_printed(std::move(error));
+                          }));
 }
 
 void Sale::on_printed(std::optional<hal::PrintError> error) {

@@ -123,7 +123,7 @@ class Sale {
   std::int64_t asked_minor_ = 0;  // what the link being made asks for
   std::int64_t written_off_thousandths_ = 0;
   std::vector<std::pair<std::string, std::string>> issued_;  // payment id, Wix receipt id
-  std::string detail_;  // for an ending, or a print failure
+  std::string detail_;                                       // for an ending, or a print failure
 
   std::optional<store::SaleEvent> ended_by_;
   // The search for a lost create's link began at a restart: if none was made, the sale is not

@@ -18,8 +18,10 @@ std::string make_ulid(std::chrono::system_clock::time_point now,
   // 128 bits, big-endian: the timestamp's low 48 bits, then the randomness.
   std::array<std::uint8_t, 16> bits{};
   const auto time = static_cast<std::uint64_t>(ms.count());
-  for (int i = 0; i < 6; ++i) bits[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(time >> (8 * (5 - i)));
-  for (std::size_t i = 0; i < randomness.size(); ++i) bits[6 + i] = randomness[i];
+  for (int i = 0; i < 6; ++i)
+    bits[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(time >> (8 * (5 - i)));
+  for (std::size_t i = 0; i < randomness.size(); ++i)
+    bits[6 + i] = randomness[i];
   // 26 characters of 5 bits cover 130 bits: the first character holds two leading zero bits.
   std::string text(26, '0');
   for (int c = 0; c < 26; ++c) {
@@ -27,7 +29,8 @@ std::string make_ulid(std::chrono::system_clock::time_point now,
     for (int b = 0; b < 5; ++b) {
       const int bit = c * 5 + b - 2;  // position in the 128 bits, from the top
       value <<= 1;
-      if (bit >= 0) value |= (bits[static_cast<std::size_t>(bit / 8)] >> (7 - bit % 8)) & 1u;
+      if (bit >= 0)
+        value |= (bits[static_cast<std::size_t>(bit / 8)] >> (7 - bit % 8)) & 1u;
     }
     text[static_cast<std::size_t>(c)] = kCrockford[value];
   }

@@ -115,8 +115,8 @@ ui::Screen underpaid(const Strings& s, const std::string& paid, const Money& owe
                      const Money& shortfall, const std::vector<std::string>& notes) {
   ui::Screen screen{"underpaid",
                     std::string(s.underpaid_title),
-                    {ScreenLine{std::string(s.underpaid_body), TextStyle::kNormal,
-                                TextAlign::kLeft, Tone::kWarning},
+                    {ScreenLine{std::string(s.underpaid_body), TextStyle::kNormal, TextAlign::kLeft,
+                                Tone::kWarning},
                      ScreenLine{fill(s.underpaid_paid, {{"amount", paid}})},
                      ScreenLine{fill(s.underpaid_owed, {{"amount", format_money(owed)}})},
                      ScreenLine{fill(s.underpaid_short, {{"amount", format_money(shortfall)}}),
@@ -131,13 +131,13 @@ ui::Screen underpaid(const Strings& s, const std::string& paid, const Money& owe
 ui::Screen check_payment(const Strings& s, const std::string& link_id,
                          const std::vector<std::string>& payment_ids,
                          const std::vector<std::string>& notes) {
-  ui::Screen screen{"check-payment",
-                    std::string(s.check_title),
-                    {ScreenLine{std::string(s.check_body), TextStyle::kNormal, TextAlign::kLeft,
-                                Tone::kWarning},
-                     ScreenLine{fill(s.check_link, {{"id", link_id}}), TextStyle::kSmall}},
-                    std::nullopt,
-                    std::string(s.check_hint)};
+  ui::Screen screen{
+      "check-payment",
+      std::string(s.check_title),
+      {ScreenLine{std::string(s.check_body), TextStyle::kNormal, TextAlign::kLeft, Tone::kWarning},
+       ScreenLine{fill(s.check_link, {{"id", link_id}}), TextStyle::kSmall}},
+      std::nullopt,
+      std::string(s.check_hint)};
   for (const auto& id : payment_ids)
     screen.body.push_back(ScreenLine{fill(s.check_payment, {{"id", id}}), TextStyle::kSmall});
   for (const auto& note : notes)
@@ -165,13 +165,13 @@ ui::Screen error(const std::string& title, const std::vector<std::string>& lines
 }
 
 ui::Screen menu(const Strings& s, const std::string& note) {
-  ui::Screen screen{"menu",
-                    std::string(s.menu_title),
-                    {ScreenLine{std::string(s.menu_reprint)}, ScreenLine{std::string(s.menu_info)},
-                     ScreenLine{std::string(s.menu_technician)},
-                     ScreenLine{std::string(s.menu_refunds)}},
-                    std::nullopt,
-                    std::string(s.menu_hint)};
+  ui::Screen screen{
+      "menu",
+      std::string(s.menu_title),
+      {ScreenLine{std::string(s.menu_reprint)}, ScreenLine{std::string(s.menu_info)},
+       ScreenLine{std::string(s.menu_technician)}, ScreenLine{std::string(s.menu_refunds)}},
+      std::nullopt,
+      std::string(s.menu_hint)};
   if (!note.empty())
     screen.body.push_back(ScreenLine{note, TextStyle::kNormal, TextAlign::kLeft, Tone::kWarning});
   return screen;

@@ -14,8 +14,8 @@ Settlement settle(const Money& total, const std::vector<CountedPayment>& payment
     const std::int64_t before = settlement.paid_thousandths;
     settlement.paid_thousandths += payment.thousandths;
     // What of this payment lies beyond the total.
-    const std::int64_t beyond =
-        std::min(payment.thousandths, settlement.paid_thousandths - std::max(before, total_thousandths));
+    const std::int64_t beyond = std::min(
+        payment.thousandths, settlement.paid_thousandths - std::max(before, total_thousandths));
     if (beyond > 0) {
       const Money back = whole_minor_units(beyond, currency);
       if (back.minor > 0)

@@ -131,53 +131,52 @@ void TechnicianMenu::check_connection() {
   note_is_warning_ = false;
   site_notes_.clear();
   services_.backend.check_connection(lifetime_.guard([this](BackendResult<void> result) {
-        if (result) {
-          note_ = std::string(services_.strings.tech_check_ok);
-          note_is_warning_ = false;
-          check_site();
-        } else {
-          // The detail says what failed (DNS, TLS, the key...), never the key itself.
-          note_ = std::string(failure_text(result.error().failure, services_.strings)) + " " +
-                  result.error().detail;
-          note_is_warning_ = true;
-          services_.log.warn("technician check: " + result.error().detail);
-        }
-        changed_();
-      }));
+    if (result) {
+      note_ = std::string(services_.strings.tech_check_ok);
+      note_is_warning_ = false;
+      check_site();
+    } else {
+      // The detail says what failed (DNS, TLS, the key...), never the key itself.
+      note_ = std::string(failure_text(result.error().failure, services_.strings)) + " " +
+              result.error().detail;
+      note_is_warning_ = true;
+      services_.log.warn("technician check: " + result.error().detail);
+    }
+    changed_();
+  }));
 }
 
 void TechnicianMenu::check_site() {
   services_.backend.read_site(lifetime_.guard([this](BackendResult<SiteProperties> site) {
-        const Strings& s = services_.strings;
-        site_notes_.clear();
-        if (!site) {
-          site_notes_.push_back(fill(s.tech_site_unreadable, {{"reason", site.error().detail}}));
-        } else if (!site.value().payment_currency.empty()) {
-          site_notes_.push_back(
-              fill(s.tech_site_currency, {{"currency", site.value().payment_currency}}));
-        }
-        if (const auto skew = services_.backend.clock_skew()) {
-          site_notes_.push_back(
-              fill(s.tech_clock_skew, {{"seconds", std::to_string(skew->count())}}));
-        }
-        changed_();
-      }));
+    const Strings& s = services_.strings;
+    site_notes_.clear();
+    if (!site) {
+      site_notes_.push_back(fill(s.tech_site_unreadable, {{"reason", site.error().detail}}));
+    } else if (!site.value().payment_currency.empty()) {
+      site_notes_.push_back(
+          fill(s.tech_site_currency, {{"currency", site.value().payment_currency}}));
+    }
+    if (const auto skew = services_.backend.clock_skew()) {
+      site_notes_.push_back(fill(s.tech_clock_skew, {{"seconds", std::to_string(skew->count())}}));
+    }
+    changed_();
+  }));
 }
 
 void TechnicianMenu::reprint(const store::SaleRecord& sale) {
   note_ = std::string(services_.strings.tech_printing);
   note_is_warning_ = false;
   reprint_copy(services_, sale, lifetime_.guard([this](std::optional<hal::PrintError> error) {
-                 on_printed(error);
-               }));
+    on_printed(error);
+  }));
 }
 
 void TechnicianMenu::print_test_page() {
   note_ = std::string(services_.strings.tech_printing);
   note_is_warning_ = false;
-  services_.printer.print(test_page(), lifetime_.guard([this](std::optional<hal::PrintError> error) {
-                            on_printed(error);
-                          }));
+  services_.printer.print(
+      test_page(),
+      lifetime_.guard([this](std::optional<hal::PrintError> error) { on_printed(error); }));
 }
 
 void TechnicianMenu::on_printed(const std::optional<hal::PrintError>& error) {

@@ -25,7 +25,8 @@ struct BuildFacts {
 
 // MENU → Technician, behind the PIN from config: version and build, a check of the network and
 // the payment service (and the site's currency), a printer test page, a display test pattern,
-// the last sales with reprint, and the refund list, where entries are cleared. Runs its checks and prints through the terminal's own services.
+// the last sales with reprint, and the refund list, where entries are cleared. Runs its checks and
+// prints through the terminal's own services.
 class TechnicianMenu final : public View {
  public:
   // Opens at the PIN prompt. `changed` runs when a check or a print answers.

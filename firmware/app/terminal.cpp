@@ -85,11 +85,11 @@ void Terminal::follow(const Next& next) {
     case Next::Go::kInfo:
       return show(std::make_unique<InfoView>(services_, options_.version, options_.backend_name));
     case Next::Go::kTechnician:
-      return show(std::make_unique<TechnicianMenu>(
-          services_,
-          BuildFacts{options_.version, options_.revision, options_.build_time,
-                     options_.backend_name},
-          [this] { render(); }));
+      return show(
+          std::make_unique<TechnicianMenu>(services_,
+                                           BuildFacts{options_.version, options_.revision,
+                                                      options_.build_time, options_.backend_name},
+                                           [this] { render(); }));
     case Next::Go::kRefunds:
       return show(std::make_unique<RefundList>(services_, /*may_clear=*/false));
     case Next::Go::kReprintLast:
@@ -151,16 +151,17 @@ void Terminal::reprint_last() {
     services_.log.error(error.what());
   }
   if (!last) {
-    return show(
-        std::make_unique<MenuView>(services_, std::string(services_.strings.menu_nothing_to_reprint)));
+    return show(std::make_unique<MenuView>(services_,
+                                           std::string(services_.strings.menu_nothing_to_reprint)));
   }
-  show(std::make_unique<ReprintView>(services_, Money{last->amount_minor, services_.settings.currency}));
+  show(std::make_unique<ReprintView>(services_,
+                                     Money{last->amount_minor, services_.settings.currency}));
   reprint_copy(services_, *last, lifetime_.guard([this](std::optional<hal::PrintError> error) {
     if (error) {
-      show(std::make_unique<NoticeView>(
-          std::string(services_.strings.printer_title),
-          std::vector<std::string>{std::string(printer_fault_text(error->fault, services_.strings))},
-          std::string(services_.strings.any_key_hint)));
+      show(std::make_unique<NoticeView>(std::string(services_.strings.printer_title),
+                                        std::vector<std::string>{std::string(
+                                            printer_fault_text(error->fault, services_.strings))},
+                                        std::string(services_.strings.any_key_hint)));
     } else {
       go_idle();
     }
@@ -246,9 +247,9 @@ void Terminal::on_sale_ended() {
   } else if (ending.notice_body != nullptr) {
     show(std::make_unique<NoticeView>(
         std::string(s.*ending.notice_title),
-        std::vector<std::string>{fill(
-            s.*ending.notice_body,
-            {{"time", screens::minutes_and_seconds(services_.settings.payment_timeout)}})},
+        std::vector<std::string>{
+            fill(s.*ending.notice_body,
+                 {{"time", screens::minutes_and_seconds(services_.settings.payment_timeout)}})},
         std::string(s.any_key_hint)));
   } else {
     // No link: the failure says why, and CHARGE tries again with the same amount.

@@ -142,7 +142,7 @@ std::vector<SaleRecord> load_all(sqlite3* db, Statement& query) {
 
 // How a refused call reads in its error: Ledger::record_ended("T1-01J...", cancelled).
 std::string call_text(std::string_view call, const std::string& reference,
-                     std::string_view argument = {}) {
+                      std::string_view argument = {}) {
   std::string text = "Ledger::" + std::string(call) + "(\"" + reference + "\"";
   if (!argument.empty()) {
     text += ", " + std::string(argument);
@@ -287,9 +287,8 @@ LedgerResult<SaleRecord> Ledger::write(const std::string& reference, LedgerWrite
     Transaction step(db_);
     const auto sale = load(db_, reference);
     if (!sale) {
-      throw std::logic_error(
-          call_text("record_" + std::string(write_name(what)), reference) +
-          ": no such sale in the ledger");
+      throw std::logic_error(call_text("record_" + std::string(write_name(what)), reference) +
+                             ": no such sale in the ledger");
     }
     const SaleStage next = check(*sale, what, end);
     const bool changed = std::forward<Body>(body)(*sale);
@@ -421,9 +420,9 @@ bool Ledger::keep_payment(const std::string& reference, const PaymentRecord& pay
         .run();
     if (sqlite3_changes(db_) == 0)
       return false;
-    append_event(db_, reference, "payment_read",
-                 {{"payment_id", payment.payment_id},
-                  {"amount_thousandths", *payment.amount_thousandths}});
+    append_event(
+        db_, reference, "payment_read",
+        {{"payment_id", payment.payment_id}, {"amount_thousandths", *payment.amount_thousandths}});
     return true;
   }
   nlohmann::json detail = {{"payment_id", payment.payment_id},
@@ -444,8 +443,8 @@ LedgerResult<SaleRecord> Ledger::record_paid(
     const std::vector<std::pair<std::string, std::int64_t>>& overpaid,
     std::int64_t written_off_thousandths) {
   return write(reference, LedgerWrite::kPaid, std::nullopt, [&](const SaleRecord& sale) {
-    const bool something_paid = std::any_of(
-        sale.payments.begin(), sale.payments.end(), [](const PaymentRecord& payment) {
+    const bool something_paid =
+        std::any_of(sale.payments.begin(), sale.payments.end(), [](const PaymentRecord& payment) {
           return payment.amount_thousandths && payment.refund_reason == RefundReason::kNone;
         });
     if (!something_paid) {
@@ -558,8 +557,8 @@ LedgerResult<SaleRecord> Ledger::record_printed(const std::string& reference) {
   return write(reference, LedgerWrite::kPrinted, std::nullopt, [&](const SaleRecord& sale) {
     require_receipt(sale, "record_printed");
     const bool copy = sale.stage != SaleStage::kReceiptIssued;
-    Statement update(db_,
-                     "UPDATE sales SET prints = prints + 1, print_pending = 0 WHERE reference = ?1");
+    Statement update(
+        db_, "UPDATE sales SET prints = prints + 1, print_pending = 0 WHERE reference = ?1");
     update.bind(1, reference).run();
     append_event(db_, reference, "printed", {{"prints", sale.prints + 1}, {"copy", copy}});
     return true;

@@ -188,14 +188,13 @@ class Ledger {
   // A link made by a create whose answer was lost, found after the sale had already ended
   // unpaid: it gets closed like any open link, and any payment on it is refunded.
   LedgerResult<SaleRecord> record_late_link(const std::string& reference,
-                                            const std::string& link_id,
-                                            const std::string& link_url,
+                                            const std::string& link_id, const std::string& link_url,
                                             std::int64_t expires_at_ms);
   // The backend confirmed the sale's link takes no more payments.
   LedgerResult<SaleRecord> record_link_closed(const std::string& reference);
   // A technician refunded it (or saw to it) in the Wix dashboard: it leaves the refund list.
-  LedgerResult<SaleRecord> clear_refund(const std::string& reference,
-                                        const std::string& payment_id, std::int64_t at_ms);
+  LedgerResult<SaleRecord> clear_refund(const std::string& reference, const std::string& payment_id,
+                                        std::int64_t at_ms);
 
   std::optional<SaleRecord> find(const std::string& reference) const;
   // Sales not yet ended, oldest first.

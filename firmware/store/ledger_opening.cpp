@@ -4,8 +4,8 @@
 
 #include <filesystem>
 #include <map>
-#include <set>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "store/sale_names.hpp"
@@ -61,10 +61,9 @@ class Inspection {
                [&](sqlite3_stmt* row) { links[text(row, 0)].push_back(text(row, 1)); });
     }
     std::set<std::string> owing;
-    each_row(has_payments_table
-                 ? "SELECT reference FROM payments WHERE refund_reason <> '' AND "
-                   "refund_cleared_at_ms IS NULL"
-                 : "SELECT reference FROM extra_payments WHERE acknowledged = 0",
+    each_row(has_payments_table ? "SELECT reference FROM payments WHERE refund_reason <> '' AND "
+                                  "refund_cleared_at_ms IS NULL"
+                                : "SELECT reference FROM extra_payments WHERE acknowledged = 0",
              [&](sqlite3_stmt* row) { owing.insert(text(row, 0)); });
     std::vector<SaleRecord> sales;
     each_row("SELECT * FROM sales", [&](sqlite3_stmt* row) {

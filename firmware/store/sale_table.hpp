@@ -15,18 +15,18 @@ namespace linkpos::store {
 
 // Where a sale is. Each state lies at one ledger stage: that is what a restart finds.
 enum class SaleState {
-  kCreatingLink,     // asking the payment service for the link
-  kFindingLink,      // a create's answer was lost: searching for the link it may have made
+  kCreatingLink,       // asking the payment service for the link
+  kFindingLink,        // a create's answer was lost: searching for the link it may have made
   kWaitingForPayment,  // the QR code is up; polling
-  kClosingLink,      // cancelled or timed out: closing the link, then a last look for payments
-  kUnderpaid,        // the link took less than the total: the cashier chooses
-  kCreatingRest,     // asking for a link for what is still owed
-  kFindingRest,      // that create's answer was lost: searching for its link
-  kCheckingPayment,  // a payment could not be read: the cashier checks it in the dashboard
-  kIssuingReceipts,  // paid; the service issues its receipts
-  kPrinting,         // the receipt is printing
-  kPrintFailed,      // the receipt waits for the printer
-  kPrinted,          // the receipt is out
+  kClosingLink,        // cancelled or timed out: closing the link, then a last look for payments
+  kUnderpaid,          // the link took less than the total: the cashier chooses
+  kCreatingRest,       // asking for a link for what is still owed
+  kFindingRest,        // that create's answer was lost: searching for its link
+  kCheckingPayment,    // a payment could not be read: the cashier checks it in the dashboard
+  kIssuingReceipts,    // paid; the service issues its receipts
+  kPrinting,           // the receipt is printing
+  kPrintFailed,        // the receipt waits for the printer
+  kPrinted,            // the receipt is out
   kEnded,
 };
 
@@ -37,47 +37,47 @@ enum class SaleEvent {
   kCreateLost,           // the create may have reached the service; its answer did not come
   kCreateRefused,        // no link: the service refused or could not be reached
   kCreateRefusedAfterCancel,
-  kLinkFound,            // the search found the link a lost create made
+  kLinkFound,  // the search found the link a lost create made
   kLinkFoundAfterCancel,
-  kNoLinkFound,          // the search settled it: no link was made; make one now
+  kNoLinkFound,  // the search settled it: no link was made; make one now
   kNoLinkFoundAfterCancel,
   kNoLinkFoundAfterRestart,  // a restart cut the sale off before its link existed
-  kPaidInFull,           // its payments reach the total
-  kUnderpaid,            // less than the total, and the link takes no more
-  kPaymentUnreadable,    // an entry cannot be read and the rest do not reach the total
-  kCancel,               // the cashier pressed CANCEL
-  kTimeout,              // the payment timeout passed (or the link expired)
-  kClosedElsewhere,      // the link was deactivated outside the terminal, nothing paid
+  kPaidInFull,               // its payments reach the total
+  kUnderpaid,                // less than the total, and the link takes no more
+  kPaymentUnreadable,        // an entry cannot be read and the rest do not reach the total
+  kCancel,                   // the cashier pressed CANCEL
+  kTimeout,                  // the payment timeout passed (or the link expired)
+  kClosedElsewhere,          // the link was deactivated outside the terminal, nothing paid
   kNothingPaidAfterCancel,   // the last look after a cancel found no payment
   kNothingPaidAfterTimeout,  // the last look after the timeout found no payment
-  kChargeRest,           // underpaid: the cashier sells what is still owed
-  kAcceptUnderpaid,      // underpaid: the cashier accepts what was paid
-  kGiveUp,               // a payment could not be read: the cashier gives the sale up
-  kReceiptsIssued,       // the service's receipts are issued (or could not be)
+  kChargeRest,               // underpaid: the cashier sells what is still owed
+  kAcceptUnderpaid,          // underpaid: the cashier accepts what was paid
+  kGiveUp,                   // a payment could not be read: the cashier gives the sale up
+  kReceiptsIssued,           // the service's receipts are issued (or could not be)
   kPrintedOk,
   kPrinterFailed,
-  kPrintAgain,           // the printer is back (or the cashier pressed CHARGE)
-  kDone,                 // the receipt is out: nothing more to do
+  kPrintAgain,  // the printer is back (or the cashier pressed CHARGE)
+  kDone,        // the receipt is out: nothing more to do
 };
 
 // What a move commits to the ledger: a stage change (or, for kNone, nothing).
 enum class LedgerWrite {
   kNone,
-  kLinkCreated,     // record_link_created: the link's id, URL, expiry, amount
-  kCreateUncertain, // record_create_uncertain: a create is out; a restart looks for its link
-  kCreateSettled,   // record_create_settled: no link was made
-  kUnderpaid,       // record_underpaid
-  kCheckPayment,    // record_check_payment
-  kPaid,            // record_paid: the payments counted, the receipt number, refunds, write-off
-  kReceiptIssued,   // record_receipt_issued: the service's receipt ids
-  kPrintStarted,    // record_print_started: a print is out
-  kPrintFailed,     // record_print_failed: the printer's refusal
-  kPrinted,         // record_printed (the original; later ones are copies, noted)
-  kEnded,           // record_ended, with the move's end
+  kLinkCreated,      // record_link_created: the link's id, URL, expiry, amount
+  kCreateUncertain,  // record_create_uncertain: a create is out; a restart looks for its link
+  kCreateSettled,    // record_create_settled: no link was made
+  kUnderpaid,        // record_underpaid
+  kCheckPayment,     // record_check_payment
+  kPaid,             // record_paid: the payments counted, the receipt number, refunds, write-off
+  kReceiptIssued,    // record_receipt_issued: the service's receipt ids
+  kPrintStarted,     // record_print_started: a print is out
+  kPrintFailed,      // record_print_failed: the printer's refusal
+  kPrinted,          // record_printed (the original; later ones are copies, noted)
+  kEnded,            // record_ended, with the move's end
   // Notes (see kLedgerNotes) rather than moves of the sale:
-  kPayments,        // record_payments: what the service listed for the sale's links
-  kLinkClosed,      // record_link_closed: the service confirmed the link takes no more
-  kLateLink,        // record_late_link: a lost create's link, found after the sale ended
+  kPayments,    // record_payments: what the service listed for the sale's links
+  kLinkClosed,  // record_link_closed: the service confirmed the link takes no more
+  kLateLink,    // record_late_link: a lost create's link, found after the sale ended
 };
 
 struct SaleMove {
@@ -94,61 +94,60 @@ inline constexpr auto kSaleMoves = [] {
   using E = SaleEvent;
   using W = LedgerWrite;
   return std::array{
-    // The first link.
-    SaleMove{S::kCreatingLink, E::kLinkMade, S::kWaitingForPayment, W::kLinkCreated},
-    SaleMove{S::kCreatingLink, E::kLinkMadeAfterCancel, S::kClosingLink, W::kLinkCreated},
-    SaleMove{S::kCreatingLink, E::kCreateLost, S::kFindingLink, W::kCreateUncertain},
-    SaleMove{S::kCreatingLink, E::kCreateRefused, S::kEnded, W::kEnded, SaleEnd::kFailed},
-    SaleMove{S::kCreatingLink, E::kCreateRefusedAfterCancel, S::kEnded, W::kEnded,
-             SaleEnd::kCancelled},
-    SaleMove{S::kFindingLink, E::kLinkFound, S::kWaitingForPayment, W::kLinkCreated},
-    SaleMove{S::kFindingLink, E::kLinkFoundAfterCancel, S::kClosingLink, W::kLinkCreated},
-    SaleMove{S::kFindingLink, E::kNoLinkFound, S::kCreatingLink, W::kCreateSettled},
-    SaleMove{S::kFindingLink, E::kNoLinkFoundAfterCancel, S::kEnded, W::kEnded,
-             SaleEnd::kCancelled},
-    SaleMove{S::kFindingLink, E::kNoLinkFoundAfterRestart, S::kEnded, W::kEnded,
-             SaleEnd::kFailed},
-    // Waiting for the customer.
-    SaleMove{S::kWaitingForPayment, E::kPaidInFull, S::kIssuingReceipts, W::kPaid},
-    SaleMove{S::kWaitingForPayment, E::kUnderpaid, S::kUnderpaid, W::kUnderpaid},
-    SaleMove{S::kWaitingForPayment, E::kPaymentUnreadable, S::kCheckingPayment,
-             W::kCheckPayment},
-    SaleMove{S::kWaitingForPayment, E::kCancel, S::kClosingLink, W::kNone},
-    SaleMove{S::kWaitingForPayment, E::kTimeout, S::kClosingLink, W::kNone},
-    SaleMove{S::kWaitingForPayment, E::kClosedElsewhere, S::kEnded, W::kEnded,
-             SaleEnd::kCancelled},
-    SaleMove{S::kClosingLink, E::kPaidInFull, S::kIssuingReceipts, W::kPaid},
-    SaleMove{S::kClosingLink, E::kUnderpaid, S::kUnderpaid, W::kUnderpaid},
-    SaleMove{S::kClosingLink, E::kPaymentUnreadable, S::kCheckingPayment, W::kCheckPayment},
-    SaleMove{S::kClosingLink, E::kNothingPaidAfterCancel, S::kEnded, W::kEnded,
-             SaleEnd::kCancelled},
-    SaleMove{S::kClosingLink, E::kNothingPaidAfterTimeout, S::kEnded, W::kEnded,
-             SaleEnd::kExpired},
-    // Less than the total.
-    SaleMove{S::kUnderpaid, E::kChargeRest, S::kCreatingRest, W::kCreateUncertain},
-    SaleMove{S::kUnderpaid, E::kAcceptUnderpaid, S::kIssuingReceipts, W::kPaid},
-    SaleMove{S::kUnderpaid, E::kPaidInFull, S::kIssuingReceipts, W::kPaid},
-    SaleMove{S::kUnderpaid, E::kPaymentUnreadable, S::kCheckingPayment, W::kCheckPayment},
-    SaleMove{S::kCreatingRest, E::kLinkMade, S::kWaitingForPayment, W::kLinkCreated},
-    SaleMove{S::kCreatingRest, E::kLinkMadeAfterCancel, S::kClosingLink, W::kLinkCreated},
-    SaleMove{S::kCreatingRest, E::kCreateLost, S::kFindingRest, W::kNone},
-    SaleMove{S::kCreatingRest, E::kCreateRefused, S::kUnderpaid, W::kCreateSettled},
-    SaleMove{S::kCreatingRest, E::kCreateRefusedAfterCancel, S::kUnderpaid, W::kCreateSettled},
-    SaleMove{S::kFindingRest, E::kLinkFound, S::kWaitingForPayment, W::kLinkCreated},
-    SaleMove{S::kFindingRest, E::kLinkFoundAfterCancel, S::kClosingLink, W::kLinkCreated},
-    SaleMove{S::kFindingRest, E::kNoLinkFound, S::kUnderpaid, W::kCreateSettled},
-    SaleMove{S::kFindingRest, E::kNoLinkFoundAfterCancel, S::kUnderpaid, W::kCreateSettled},
-    SaleMove{S::kFindingRest, E::kNoLinkFoundAfterRestart, S::kUnderpaid, W::kCreateSettled},
-    // A payment that cannot be read.
-    SaleMove{S::kCheckingPayment, E::kPaidInFull, S::kIssuingReceipts, W::kPaid},
-    SaleMove{S::kCheckingPayment, E::kUnderpaid, S::kUnderpaid, W::kUnderpaid},
-    SaleMove{S::kCheckingPayment, E::kGiveUp, S::kEnded, W::kEnded, SaleEnd::kUnresolved},
-    // Paid: the receipt.
-    SaleMove{S::kIssuingReceipts, E::kReceiptsIssued, S::kPrinting, W::kReceiptIssued},
-    SaleMove{S::kPrinting, E::kPrintedOk, S::kPrinted, W::kPrinted},
-    SaleMove{S::kPrinting, E::kPrinterFailed, S::kPrintFailed, W::kPrintFailed},
-    SaleMove{S::kPrintFailed, E::kPrintAgain, S::kPrinting, W::kNone},
-    SaleMove{S::kPrinted, E::kDone, S::kEnded, W::kEnded, SaleEnd::kCompleted},
+      // The first link.
+      SaleMove{S::kCreatingLink, E::kLinkMade, S::kWaitingForPayment, W::kLinkCreated},
+      SaleMove{S::kCreatingLink, E::kLinkMadeAfterCancel, S::kClosingLink, W::kLinkCreated},
+      SaleMove{S::kCreatingLink, E::kCreateLost, S::kFindingLink, W::kCreateUncertain},
+      SaleMove{S::kCreatingLink, E::kCreateRefused, S::kEnded, W::kEnded, SaleEnd::kFailed},
+      SaleMove{S::kCreatingLink, E::kCreateRefusedAfterCancel, S::kEnded, W::kEnded,
+               SaleEnd::kCancelled},
+      SaleMove{S::kFindingLink, E::kLinkFound, S::kWaitingForPayment, W::kLinkCreated},
+      SaleMove{S::kFindingLink, E::kLinkFoundAfterCancel, S::kClosingLink, W::kLinkCreated},
+      SaleMove{S::kFindingLink, E::kNoLinkFound, S::kCreatingLink, W::kCreateSettled},
+      SaleMove{S::kFindingLink, E::kNoLinkFoundAfterCancel, S::kEnded, W::kEnded,
+               SaleEnd::kCancelled},
+      SaleMove{S::kFindingLink, E::kNoLinkFoundAfterRestart, S::kEnded, W::kEnded,
+               SaleEnd::kFailed},
+      // Waiting for the customer.
+      SaleMove{S::kWaitingForPayment, E::kPaidInFull, S::kIssuingReceipts, W::kPaid},
+      SaleMove{S::kWaitingForPayment, E::kUnderpaid, S::kUnderpaid, W::kUnderpaid},
+      SaleMove{S::kWaitingForPayment, E::kPaymentUnreadable, S::kCheckingPayment, W::kCheckPayment},
+      SaleMove{S::kWaitingForPayment, E::kCancel, S::kClosingLink, W::kNone},
+      SaleMove{S::kWaitingForPayment, E::kTimeout, S::kClosingLink, W::kNone},
+      SaleMove{S::kWaitingForPayment, E::kClosedElsewhere, S::kEnded, W::kEnded,
+               SaleEnd::kCancelled},
+      SaleMove{S::kClosingLink, E::kPaidInFull, S::kIssuingReceipts, W::kPaid},
+      SaleMove{S::kClosingLink, E::kUnderpaid, S::kUnderpaid, W::kUnderpaid},
+      SaleMove{S::kClosingLink, E::kPaymentUnreadable, S::kCheckingPayment, W::kCheckPayment},
+      SaleMove{S::kClosingLink, E::kNothingPaidAfterCancel, S::kEnded, W::kEnded,
+               SaleEnd::kCancelled},
+      SaleMove{S::kClosingLink, E::kNothingPaidAfterTimeout, S::kEnded, W::kEnded,
+               SaleEnd::kExpired},
+      // Less than the total.
+      SaleMove{S::kUnderpaid, E::kChargeRest, S::kCreatingRest, W::kCreateUncertain},
+      SaleMove{S::kUnderpaid, E::kAcceptUnderpaid, S::kIssuingReceipts, W::kPaid},
+      SaleMove{S::kUnderpaid, E::kPaidInFull, S::kIssuingReceipts, W::kPaid},
+      SaleMove{S::kUnderpaid, E::kPaymentUnreadable, S::kCheckingPayment, W::kCheckPayment},
+      SaleMove{S::kCreatingRest, E::kLinkMade, S::kWaitingForPayment, W::kLinkCreated},
+      SaleMove{S::kCreatingRest, E::kLinkMadeAfterCancel, S::kClosingLink, W::kLinkCreated},
+      SaleMove{S::kCreatingRest, E::kCreateLost, S::kFindingRest, W::kNone},
+      SaleMove{S::kCreatingRest, E::kCreateRefused, S::kUnderpaid, W::kCreateSettled},
+      SaleMove{S::kCreatingRest, E::kCreateRefusedAfterCancel, S::kUnderpaid, W::kCreateSettled},
+      SaleMove{S::kFindingRest, E::kLinkFound, S::kWaitingForPayment, W::kLinkCreated},
+      SaleMove{S::kFindingRest, E::kLinkFoundAfterCancel, S::kClosingLink, W::kLinkCreated},
+      SaleMove{S::kFindingRest, E::kNoLinkFound, S::kUnderpaid, W::kCreateSettled},
+      SaleMove{S::kFindingRest, E::kNoLinkFoundAfterCancel, S::kUnderpaid, W::kCreateSettled},
+      SaleMove{S::kFindingRest, E::kNoLinkFoundAfterRestart, S::kUnderpaid, W::kCreateSettled},
+      // A payment that cannot be read.
+      SaleMove{S::kCheckingPayment, E::kPaidInFull, S::kIssuingReceipts, W::kPaid},
+      SaleMove{S::kCheckingPayment, E::kUnderpaid, S::kUnderpaid, W::kUnderpaid},
+      SaleMove{S::kCheckingPayment, E::kGiveUp, S::kEnded, W::kEnded, SaleEnd::kUnresolved},
+      // Paid: the receipt.
+      SaleMove{S::kIssuingReceipts, E::kReceiptsIssued, S::kPrinting, W::kReceiptIssued},
+      SaleMove{S::kPrinting, E::kPrintedOk, S::kPrinted, W::kPrinted},
+      SaleMove{S::kPrinting, E::kPrinterFailed, S::kPrintFailed, W::kPrintFailed},
+      SaleMove{S::kPrintFailed, E::kPrintAgain, S::kPrinting, W::kNone},
+      SaleMove{S::kPrinted, E::kDone, S::kEnded, W::kEnded, SaleEnd::kCompleted},
   };
 }();
 

@@ -16,7 +16,8 @@ namespace linkpos::store {
 std::string thousandths_per_minor_sql(const std::string& currency_column) {
   return "(CASE WHEN " + currency_column +
          " IN ('CLP', 'ISK', 'JPY', 'KRW', 'UGX', 'VND', 'XAF', 'XOF') THEN 1000 WHEN " +
-         currency_column + " IN ('BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND') THEN 1 ELSE 10 END)";
+         currency_column +
+         " IN ('BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND') THEN 1 ELSE 10 END)";
 }
 
 namespace {
@@ -146,7 +147,8 @@ INSERT OR IGNORE INTO payments (payment_id, reference, link_id, amount_thousandt
   SELECT e.payment_id, e.reference, COALESCE(s.link_id, ''), e.amount_minor * )sql" +
         thousandths_per_minor_sql("s.currency") + R"sql(, 'REGULAR', e.seen_at_ms,
          'after_sale', e.amount_minor * )sql" +
-        thousandths_per_minor_sql("s.currency") + R"sql(, CASE WHEN e.acknowledged = 1 THEN e.seen_at_ms END
+        thousandths_per_minor_sql("s.currency") +
+        R"sql(, CASE WHEN e.acknowledged = 1 THEN e.seen_at_ms END
   FROM extra_payments e JOIN sales s ON s.reference = e.reference;
 DROP TABLE extra_payments;
 ALTER TABLE sales DROP COLUMN payment_id;

@@ -123,8 +123,8 @@ TEST_F(LinkPiecesTest, TheLinkCloserClosesEndedSalesLinksAndPutsLatePaymentsOnTh
   ASSERT_EQ(backend.cancels.size(), 1u);
   EXPECT_EQ(backend.cancels.front().link.id, "link-A");
   FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
-  FakeBackend::answer(backend.statuses,
-                      app::LinkReport{app::LinkState::kInactive, {card_payment("late", 1250, "link-A")}});
+  FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kInactive,
+                                                        {card_payment("late", 1250, "link-A")}});
   EXPECT_TRUE(ledger->find("T1-A")->link_closed);
   EXPECT_EQ(refunds_found, 1);
   const auto refunds = ledger->refunds_owed();

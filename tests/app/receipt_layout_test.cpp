@@ -100,8 +100,8 @@ TEST(ReceiptLayoutTest, KeepsTheCurrencysDecimals) {
   auto sale = paid_sale();
   sale.currency = "KWD";
   sale.payments.front().amount_thousandths = 1250;
-  const auto lines = texts(app::layout_receipt(sale, settings, app::english_strings(),
-                                               app::ReceiptCopy::kOriginal));
+  const auto lines = texts(
+      app::layout_receipt(sale, settings, app::english_strings(), app::ReceiptCopy::kOriginal));
   EXPECT_TRUE(has(lines, "TOTAL | KWD 1.250"));
   EXPECT_TRUE(has(lines, "PAID | KWD 1.250"));
   EXPECT_TRUE(has(lines, "VAT 5% included"));

@@ -205,8 +205,10 @@ TEST_F(SaleMoneyTest, ACancelWithAPartPaymentAndNoAnswerFromWixIsUnderpaidAndClo
   reach_qr();
   poll_finds(app::LinkState::kPending, {exact("gift-1", 5000, "GIFT_CARD")});
   press("CANCEL");
-  FakeBackend::answer(backend.cancels, app::BackendError{app::BackendFailure::kUnreachable, "down"});
-  FakeBackend::answer(backend.statuses, app::BackendError{app::BackendFailure::kUnreachable, "down"});
+  FakeBackend::answer(backend.cancels,
+                      app::BackendError{app::BackendFailure::kUnreachable, "down"});
+  FakeBackend::answer(backend.statuses,
+                      app::BackendError{app::BackendFailure::kUnreachable, "down"});
   EXPECT_EQ(screen(), "underpaid") << "money taken is never dropped";
   EXPECT_FALSE(only_sale().link_closed);
   EXPECT_TRUE(screen_says("Closing the first link"));
@@ -223,8 +225,9 @@ TEST_F(SaleMoneyTest, ACancelWithAPartPaymentAndNoAnswerFromWixIsUnderpaidAndClo
 
 TEST_F(SaleMoneyTest, AnUnreadableEntryBesideAGoodOneIsLoggedAndNeverHidesIt) {
   reach_qr();
-  poll_finds(app::LinkState::kPaid,
-             {unreadable("odd-1", "payment odd-1 is in USD, the sale in EUR"), exact("card-1", 12500)});
+  poll_finds(
+      app::LinkState::kPaid,
+      {unreadable("odd-1", "payment odd-1 is in USD, the sale in EUR"), exact("card-1", 12500)});
   EXPECT_EQ(screen(), "paid") << "the readable payments already reach the total";
   EXPECT_TRUE(log.contains("odd-1"));
   const auto refunds = ledger->refunds_owed();
@@ -338,8 +341,8 @@ TEST_F(SaleMoneyTest, AChargeKeyedWhileTheSiteIsCheckedStartsOnceItAnswers) {
 
 TEST_F(SaleMoneyTest, ASiteThatCannotBeReadIsLoggedOnceAndSalesGoOnInTheConfiguredCurrency) {
   boot(/*once=*/false, /*site=*/false);
-  FakeBackend::answer(backend.sites,
-                      app::BackendError{app::BackendFailure::kRejectedKey, "Wix answered HTTP 403"});
+  FakeBackend::answer(
+      backend.sites, app::BackendError{app::BackendFailure::kRejectedKey, "Wix answered HTTP 403"});
   EXPECT_TRUE(log.contains("Read site, business, and email details"));
   press("1 2 5 0 CHARGE");
   ASSERT_EQ(backend.creates.size(), 1u);

@@ -178,9 +178,9 @@ TEST_F(TerminalTest, ASecondPaymentOnTheLinkAfterTheSaleGoesOnTheRefundList) {
 TEST_F(TerminalTest, TwoFullPaymentsSeenInOnePollAreOnePaidSaleThatRefundsTheSecond) {
   reach_qr();
   clock.advance(2s);
-  FakeBackend::answer(
-      backend.statuses,
-      app::LinkReport{app::LinkState::kPaid, {card_payment("pay-1", 1250), card_payment("pay-2", 1250)}});
+  FakeBackend::answer(backend.statuses,
+                      app::LinkReport{app::LinkState::kPaid,
+                                      {card_payment("pay-1", 1250), card_payment("pay-2", 1250)}});
   EXPECT_EQ(screen(), "paid");
   EXPECT_TRUE(screen_says("refund €12.50 from payment pay-2"));
   const auto sale = only_sale();

@@ -89,15 +89,15 @@ TEST_P(AmountShapeTest, IsPaidAndPrintedAsTheSaleAmountWithoutANetworkScare) {
   EXPECT_TRUE(ledger.refunds_owed().empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    WixAmounts, AmountShapeTest,
-    ::testing::Values(AmountShape{{"--amount-scale", "3"}, "ThreeDecimals"},
-                      AmountShape{{"--amount-scale", "0"}, "FewestDecimals"},
-                      AmountShape{{"--amount-form", "number", "--payment-currency-field",
-                                   "currencyCode"},
-                                  "JsonNumberAndCurrencyCode"},
-                      AmountShape{{"--payment-currency-field", "currency"}, "CurrencyOnly"}),
-    [](const auto& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(WixAmounts, AmountShapeTest,
+                         ::testing::Values(AmountShape{{"--amount-scale", "3"}, "ThreeDecimals"},
+                                           AmountShape{{"--amount-scale", "0"}, "FewestDecimals"},
+                                           AmountShape{{"--amount-form", "number",
+                                                        "--payment-currency-field", "currencyCode"},
+                                                       "JsonNumberAndCurrencyCode"},
+                                           AmountShape{{"--payment-currency-field", "currency"},
+                                                       "CurrencyOnly"}),
+                         [](const auto& info) { return std::string(info.param.name); });
 
 TEST(WixMoneyTest, ADiscountedCheckoutIsUnderpaidAndCancelAcceptsWhatWasPaid) {
   WixsimTerminal wix({"--discount", "10", "--auto-pay", "0.2"});
@@ -119,8 +119,8 @@ TEST(WixMoneyTest, ADiscountedCheckoutIsUnderpaidAndCancelAcceptsWhatWasPaid) {
 
 TEST(WixMoneyTest, ADiscountedCheckoutIsUnderpaidAndChargeSellsTheRestOnASecondLink) {
   WixsimTerminal wix;
-  auto terminal = linkpos({"--config", wix.write_config(), "--keys",
-                           "1 2 5 0 CHARGE wait:underpaid CHARGE", "--once"});
+  auto terminal = linkpos(
+      {"--config", wix.write_config(), "--keys", "1 2 5 0 CHARGE wait:underpaid CHARGE", "--once"});
   ASSERT_TRUE(terminal.wait_for_stderr("\"screen\":\"qr\"", 60s));
   EXPECT_EQ(wix.pay(link_url(wix.state().at("links").at(0)), "11.25"), 200u);
   ASSERT_TRUE(terminal.wait_for_stderr("\"screen\":\"underpaid\"", 60s));
@@ -250,8 +250,8 @@ TEST(WixMoneyTest, SitePropertiesAKeyMayNotReadLeaveSalesGoingWithOneWarning) {
 
 TEST(WixMoneyTest, ALostCreateIsFoundOnALaterPageOfABusySite) {
   // Other terminals make 150 links right after this sale's, so it sits on page 2 of the search.
-  WixsimTerminal wix({"--busy-site", "150", "--fault", "create-link:commit-then-drop:1",
-                      "--auto-pay", "0.5"});
+  WixsimTerminal wix(
+      {"--busy-site", "150", "--fault", "create-link:commit-then-drop:1", "--auto-pay", "0.5"});
   auto terminal = linkpos({"--config", wix.write_config(), "--keys", "1 2 5 0 CHARGE", "--once"});
   ASSERT_EQ(terminal.wait(60s), 0) << "the sale resolved on its own link";
   const auto sale = only_sale(wix);
@@ -273,8 +273,8 @@ TEST(WixMoneyTest, AWixClockAheadOfTheTerminalsSaysSetTheClock) {
 TEST(WixMoneyTest, ALostCreateIsFoundThoughWixsClockIsFifteenMinutesBehind) {
   // Wix dates the link 15 minutes before the terminal's clock says the sale began: the search
   // window widens by the skew the Date headers showed.
-  WixsimTerminal wix({"--clock-offset", "-900", "--fault", "create-link:commit-then-drop:1",
-                      "--auto-pay", "0.5"});
+  WixsimTerminal wix(
+      {"--clock-offset", "-900", "--fault", "create-link:commit-then-drop:1", "--auto-pay", "0.5"});
   auto terminal = linkpos({"--config", wix.write_config(), "--keys", "1 2 5 0 CHARGE", "--once"});
   ASSERT_EQ(terminal.wait(60s), 0);
   EXPECT_EQ(wix.state().at("links").size(), 1u);

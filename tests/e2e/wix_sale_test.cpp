@@ -141,9 +141,11 @@ TEST_F(WixSaleTest, APaymentMadeDuringAnOutageIsSeenWhenWixComesBack) {
   auto terminal = linkpos({"--config", wix.write_config(), "--keys", "9 9 CHARGE", "--once"});
   ASSERT_TRUE(terminal.wait_for_stderr("\"screen\":\"qr\"", 60s));
   // Wix stops answering the terminal (the customer's side still works).
-  wix.add_faults(nlohmann::json::array({{{"route", "query-payments"}, {"fault", "close-before-answer"}},
-                                         {{"route", "get-link"}, {"fault", "503"}}}));
-  ASSERT_TRUE(terminal.wait_for_stderr("Network problem", 60s)) << "the QR screen says what is happening";
+  wix.add_faults(
+      nlohmann::json::array({{{"route", "query-payments"}, {"fault", "close-before-answer"}},
+                             {{"route", "get-link"}, {"fault", "503"}}}));
+  ASSERT_TRUE(terminal.wait_for_stderr("Network problem", 60s))
+      << "the QR screen says what is happening";
   EXPECT_EQ(wix.pay(only_link().at("links").at("url").at("url")), 200u);
   EXPECT_TRUE(terminal.wait_for_stderr("\"screen\":\"qr\"", 10s)) << "still waiting, QR still up";
   wix.clear_faults();

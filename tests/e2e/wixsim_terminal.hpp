@@ -67,23 +67,25 @@ class WixsimTerminal {
 
   // Makes wixsim hostile (tools/wixsim/README.md, "Faults"), or friendly again.
   void add_faults(const nlohmann::json& rules) const {
-    auto reply = https_call(base_url_, ca_file(), net::HttpMethod::kPost, "/_wixsim/faults", rules.dump());
-    if (!reply || reply.value().status != 200) throw std::runtime_error("wixsim refused the faults");
+    auto reply =
+        https_call(base_url_, ca_file(), net::HttpMethod::kPost, "/_wixsim/faults", rules.dump());
+    if (!reply || reply.value().status != 200)
+      throw std::runtime_error("wixsim refused the faults");
   }
   void clear_faults() const {
     auto reply = https_call(base_url_, ca_file(), net::HttpMethod::kDelete, "/_wixsim/faults");
-    if (!reply || reply.value().status != 200) throw std::runtime_error("wixsim kept its faults");
+    if (!reply || reply.value().status != 200)
+      throw std::runtime_error("wixsim kept its faults");
   }
 
   // Pays a link as the customer's phone does: POST to the checkout page's URL + /pay, with the
   // amount the customer chose when one is given ("15.00"), else what is due.
   unsigned pay(const std::string& link_url, const std::string& amount = "") const {
     const std::string target = link_url.substr(base_url_.size()) + "/pay";
-    auto reply = amount.empty()
-                     ? https_call(base_url_, ca_file(), net::HttpMethod::kPost, target)
-                     : https_call(base_url_, ca_file(), net::HttpMethod::kPost, target,
-                                  nlohmann::json{{"amount", amount}}.dump(),
-                                  {{"Content-Type", "application/json"}});
+    auto reply = amount.empty() ? https_call(base_url_, ca_file(), net::HttpMethod::kPost, target)
+                                : https_call(base_url_, ca_file(), net::HttpMethod::kPost, target,
+                                             nlohmann::json{{"amount", amount}}.dump(),
+                                             {{"Content-Type", "application/json"}});
     if (!reply)
       throw std::runtime_error("cannot pay: " + reply.error().detail);
     return reply.value().status;

@@ -262,8 +262,7 @@ void Cashier::on_frame(Boot& boot, const std::string& screen, const std::vector<
     // Only a cashier moves these on: even the last boot's accepts what was paid (or gives a
     // payment it cannot read up to the refund list) rather than leave the sale open.
     if (appeared) {
-      const bool rest =
-          plan && screen == "underpaid" && charge_the_rest(seed_, ++underpaid_shown_);
+      const bool rest = plan && screen == "underpaid" && charge_the_rest(seed_, ++underpaid_shown_);
       press(rest ? "\r" : "x");
     }
     return;

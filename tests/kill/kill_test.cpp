@@ -147,9 +147,8 @@ TEST(KillTest, EveryPaymentKeepsItsReceiptThroughRandomPowerCuts) {
   const std::string ledger = folder.file("ledger.sqlite");
   Cashier cashier(seed.value, wixsim.write_config(folder), wixsim, folder);
   std::vector<BootReport> history;
-  const PowerCuts cuts =
-      cut_power_repeatedly(cashier, seed.value, folder, target_kills, target_sales, discount > 0,
-                           history);
+  const PowerCuts cuts = cut_power_repeatedly(cashier, seed.value, folder, target_kills,
+                                              target_sales, discount > 0, history);
   EXPECT_GE(cuts.kills, target_kills) << "boots ended without the planned kill";
   EXPECT_GE(cuts.ledger_sales, target_sales) << "too few sales reached the ledger";
 

@@ -39,8 +39,7 @@ std::vector<std::string> wixsim_arguments(const std::string& auto_pay_seconds,
 
 KillWixsim::KillWixsim(const RunFolder& folder, const std::string& auto_pay_seconds,
                        const std::vector<std::string>& options)
-    : process_(wixsim_arguments(auto_pay_seconds, options)),
-      log_(folder.file("wixsim.log")) {
+    : process_(wixsim_arguments(auto_pay_seconds, options)), log_(folder.file("wixsim.log")) {
   if (auto line = process_.next_stdout_line(30s))
     base_url_ = *line;
   if (base_url_.rfind("https://", 0) != 0) {

@@ -12,8 +12,9 @@
 namespace linkpos::testing {
 
 // wixsim over TLS with the generated test CA, paying every link `auto_pay_seconds` after it is
-// made (with whatever discount `options` give its checkouts), for the whole kill run: it is the one part that never loses power. Its request log goes
-// to <folder>/wixsim.log, drained by every call here so its pipe never fills and stalls it.
+// made (with whatever discount `options` give its checkouts), for the whole kill run: it is the one
+// part that never loses power. Its request log goes to <folder>/wixsim.log, drained by every call
+// here so its pipe never fills and stalls it.
 class KillWixsim {
  public:
   static constexpr const char* kApiKey = "kill-api-key";

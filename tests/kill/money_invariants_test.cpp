@@ -112,9 +112,9 @@ class MoneyInvariantsTest : public ::testing::Test {
     const store::SaleRecord sale = started(n, 100 * n);
     must(ledger.record_started(sale));
     must(ledger.record_link_created(ref, link_of(n), "https://localhost/pay/" + link_of(n),
-                               sale.started_at_ms + 300'000, sale.amount_minor));
-    must(ledger.record_payments(ref,
-                           {kept(payment_of(n), link_of(n), 1000 * n, sale.started_at_ms + 900)}));
+                                    sale.started_at_ms + 300'000, sale.amount_minor));
+    must(ledger.record_payments(
+        ref, {kept(payment_of(n), link_of(n), 1000 * n, sale.started_at_ms + 900)}));
     must(ledger.record_paid(ref, sale.started_at_ms + 1000, {}));
     finish(ledger, n);
     add_link(link_of(n), n, "PAID");
@@ -263,7 +263,8 @@ TEST_F(MoneyInvariantsTest, APaymentKeptForARefundNeedsNoReceipt) {
   {
     store::Ledger ledger(ledger_path());
     paid_sale(ledger, 1);
-    must(ledger.record_payments(reference(1), {kept("pay-extra", link_of(1), 1'000, 1'700'000'002'000)}));
+    must(ledger.record_payments(reference(1),
+                                {kept("pay-extra", link_of(1), 1'000, 1'700'000'002'000)}));
   }
   add_payment("pay-extra", link_of(1), "1.00");
   const auto found = check();
@@ -277,7 +278,8 @@ TEST_F(MoneyInvariantsTest, APaymentKeptForARefundThatAlsoHasAReceiptIsAViolatio
   {
     store::Ledger ledger(ledger_path());
     paid_sale(ledger, 1);
-    must(ledger.record_payments(reference(1), {kept("pay-extra", link_of(1), 1'000, 1'700'000'002'000)}));
+    must(ledger.record_payments(reference(1),
+                                {kept("pay-extra", link_of(1), 1'000, 1'700'000'002'000)}));
   }
   add_payment("pay-extra", link_of(1), "1.00");
   std::ofstream(receipts() / "forged.txt")

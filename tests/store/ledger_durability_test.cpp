@@ -108,7 +108,8 @@ TEST_P(LedgerKilledTest, ResumesASaleKilledBetweenSteps) {
     must(ledger.record_link_created("T1-KILLED", "link-k", "https://pay/k", 60'000, 1250));
     if (last == SaleStage::kLinkCreated)
       return;
-    must(ledger.record_payments("T1-KILLED", {payment("pay-k", "link-k", paid_thousandths, 1'500)}));
+    must(
+        ledger.record_payments("T1-KILLED", {payment("pay-k", "link-k", paid_thousandths, 1'500)}));
     if (last == SaleStage::kUnderpaid) {
       must(ledger.record_link_closed("T1-KILLED"));
       must(ledger.record_underpaid("T1-KILLED"));

@@ -165,7 +165,7 @@ TEST(LedgerOpeningTest, ADamagedFileCarriesItsSalesWithTheirPaymentsAndRefundsNo
     // Paid too much, receipt not printed: the overpaid share is owed back.
     start_with_link(ledger, "OVERPAID", 6000);
     must(ledger.record_payments("OVERPAID", {payment("pay-o1", "link-OVERPAID", 10'000, 6100),
-                                        payment("pay-o2", "link-OVERPAID", 10'000, 6200)}));
+                                             payment("pay-o2", "link-OVERPAID", 10'000, 6200)}));
     must(ledger.record_paid("OVERPAID", 6300, {{"pay-o2", 7'500}}));
     must(ledger.record_receipt_issued("OVERPAID", {{"pay-o1", "rcpt-o1"}}));
     // Ended long ago, with a payment after it that nobody refunded yet.

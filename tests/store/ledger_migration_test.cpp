@@ -193,8 +193,9 @@ TEST_F(LedgerVersionFourTest, AWaitingSaleGoesOnAndReceiptNumbersCarryOn) {
 
 TEST_F(LedgerVersionFourTest, APaymentTheOldFileHeldIsNotNewWhenWixListsItAgain) {
   // A last look at an old sale's link lists the payment it was paid with: not one to refund.
-  EXPECT_EQ(kept(ledger(), "EUR-SALE", {payment("pay-EUR-SALE", "link-EUR-SALE", 12'500),
-                                                  payment("extra-eur", "link-EUR-SALE", 12'500)}),
+  EXPECT_EQ(kept(ledger(), "EUR-SALE",
+                 {payment("pay-EUR-SALE", "link-EUR-SALE", 12'500),
+                  payment("extra-eur", "link-EUR-SALE", 12'500)}),
             0);
   EXPECT_EQ(sale("EUR-SALE").payments.size(), 2u);
   EXPECT_EQ(ledger().refunds_owed().size(), 2u);

@@ -38,8 +38,8 @@ class LedgerPaymentsTest : public ::testing::Test {
 
 TEST_F(LedgerPaymentsTest, NewPaymentsAreKeptInTheOrderSeenAndWaitUncounted) {
   start_with_link(ledger_, "A", 1);
-  EXPECT_EQ(kept(ledger_, 
-                "A", {payment("gift", "link-A", 5'000, 10), payment("card", "link-A", 7'500, 11)}),
+  EXPECT_EQ(kept(ledger_, "A",
+                 {payment("gift", "link-A", 5'000, 10), payment("card", "link-A", 7'500, 11)}),
             2);
   const SaleRecord a = sale("A");
   EXPECT_EQ(a.stage, SaleStage::kLinkCreated) << "payments alone do not pay the sale";
@@ -62,11 +62,10 @@ TEST_F(LedgerPaymentsTest, NewPaymentsAreKeptInTheOrderSeenAndWaitUncounted) {
 TEST_F(LedgerPaymentsTest, APaymentSeenAgainIsKeptOnce) {
   start_with_link(ledger_, "A", 1);
   EXPECT_EQ(kept(ledger_, "A", {payment("p1", "link-A", 5'000, 10)}), 1);
-  EXPECT_EQ(kept(ledger_, "A", {payment("p1", "link-A", 5'000, 20)}), 0)
-      << "seen twice, kept once";
-  EXPECT_EQ(kept(ledger_, 
-                "A", {payment("p1", "link-A", 5'000, 30), payment("p2", "link-A", 7'500, 30)}),
-            1);
+  EXPECT_EQ(kept(ledger_, "A", {payment("p1", "link-A", 5'000, 20)}), 0) << "seen twice, kept once";
+  EXPECT_EQ(
+      kept(ledger_, "A", {payment("p1", "link-A", 5'000, 30), payment("p2", "link-A", 7'500, 30)}),
+      1);
   const SaleRecord a = sale("A");
   ASSERT_EQ(a.payments.size(), 2u);
   EXPECT_EQ(a.payments[0].seen_at_ms, 10) << "as first seen";
@@ -104,8 +103,8 @@ TEST_F(LedgerPaymentsTest, EachCountedPaymentKeepsItsOwnWixReceipt) {
 TEST_F(LedgerPaymentsTest, APaymentAfterTheSaleIsPaidIsOwedBackInFull) {
   start_with_link(ledger_, "A", 1);
   pay(ledger_, "A", "first", 12'500, 10);
-  EXPECT_EQ(kept(ledger_, "A", {payment("first", "link-A", 12'500, 20),
-                                          payment("second", "link-A", 12'500, 21)}),
+  EXPECT_EQ(kept(ledger_, "A",
+                 {payment("first", "link-A", 12'500, 20), payment("second", "link-A", 12'500, 21)}),
             1);
   const SaleRecord a = sale("A");
   const auto second = payment_of(a, "second");
@@ -153,8 +152,7 @@ TEST_F(LedgerPaymentsTest, AnUnreadableEntryTakesItsAmountOnceWixListsItWhole) {
   EXPECT_EQ(kept(ledger_, "A", {unreadable_payment("p1", "link-A", 10)}), 1);
   EXPECT_EQ(kept(ledger_, "A", {unreadable_payment("p1", "link-A", 11)}), 0)
       << "still unreadable: nothing new";
-  EXPECT_EQ(kept(ledger_, "A", {payment("p1", "link-A", 12'500, 12)}), 1)
-      << "newly readable";
+  EXPECT_EQ(kept(ledger_, "A", {payment("p1", "link-A", 12'500, 12)}), 1) << "newly readable";
   const SaleRecord a = sale("A");
   ASSERT_EQ(a.payments.size(), 1u);
   EXPECT_EQ(a.payments[0].amount_thousandths, 12'500);
@@ -218,7 +216,8 @@ TEST_F(LedgerPaymentsTest, AnOverpaidShareFromAPaymentNotCountedIsRefusedAndNoth
   EXPECT_EQ(a.receipt_number, 0);
   EXPECT_FALSE(a.payments[0].counted);
   EXPECT_EQ(events("A", "paid"), 0);
-  EXPECT_EQ(must(ledger_.record_paid("A", 21, {{"p1", 7'500}})).receipt_number, 1) << "the number was not used up";
+  EXPECT_EQ(must(ledger_.record_paid("A", 21, {{"p1", 7'500}})).receipt_number, 1)
+      << "the number was not used up";
 }
 
 TEST_F(LedgerPaymentsTest, ASaleWithPaymentsCannotEndCancelledExpiredOrFailed) {
@@ -273,7 +272,7 @@ TEST_F(LedgerPaymentsTest, StagesEndsAndRefundReasonsAreStoredByNameForTheSqlite
   must(ledger_.record_payments("O", {payment("pay-o", "link-O", 20'000, 13)}));
   must(ledger_.record_paid("O", 14, {{"pay-o", 7'500}}));
   must(ledger_.record_payments("O", {payment("pay-after", "link-O", 1'000, 15),
-                                unreadable_payment("pay-odd", "link-O", 16)}));
+                                     unreadable_payment("pay-odd", "link-O", 16)}));
 
   RawDb raw(path_);
   const std::string stage =
@@ -298,7 +297,7 @@ class LedgerUnderpaidTest : public LedgerPaymentsTest {
   void underpaid(const std::string& reference) {
     start_with_link(ledger_, reference, 1);
     must(ledger_.record_payments(reference,
-                            {payment("first-" + reference, "link-" + reference, 10'000, 10)}));
+                                 {payment("first-" + reference, "link-" + reference, 10'000, 10)}));
     must(ledger_.record_link_closed(reference));
     must(ledger_.record_underpaid(reference));
   }
@@ -416,9 +415,9 @@ class LedgerCheckPaymentTest : public LedgerPaymentsTest {
   // 5.00 read, and an entry that could not be read.
   void check_payment(const std::string& reference) {
     start_with_link(ledger_, reference, 1);
-    must(ledger_.record_payments(reference,
-                            {payment("good-" + reference, "link-" + reference, 5'000, 10),
-                             unreadable_payment("odd-" + reference, "link-" + reference, 11)}));
+    must(ledger_.record_payments(
+        reference, {payment("good-" + reference, "link-" + reference, 5'000, 10),
+                    unreadable_payment("odd-" + reference, "link-" + reference, 11)}));
     must(ledger_.record_check_payment(reference));
   }
 };

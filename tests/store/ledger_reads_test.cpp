@@ -80,7 +80,8 @@ TEST_F(LedgerReadsTest, RecentListsTheNewestFirstUpToTheLimit) {
   must(ledger_.record_started(new_sale("T1-B", 2'000)));
   must(ledger_.record_started(new_sale("T1-A", 1'000)));
   must(ledger_.record_started(new_sale("T1-C1", 3'000)));
-  must(ledger_.record_started(new_sale("T1-C2", 3'000)));  // same millisecond: recorded later is newer
+  must(ledger_.record_started(
+      new_sale("T1-C2", 3'000)));  // same millisecond: recorded later is newer
 
   EXPECT_EQ(references(ledger_.recent(3)), (std::vector<std::string>{"T1-C2", "T1-C1", "T1-B"}));
   EXPECT_EQ(references(ledger_.recent(10)),

@@ -89,7 +89,8 @@ TEST_F(LedgerRefundsTest, ClearingTwiceIsHarmless) {
 
 TEST_F(LedgerRefundsTest, ClearingAPaymentThatOwesNothingIsALogicError) {
   sell(ledger_, "A", 1);
-  EXPECT_THROW(must(ledger_.clear_refund("A", "pay-A", 5'000)), std::logic_error) << "it paid for the sale";
+  EXPECT_THROW(must(ledger_.clear_refund("A", "pay-A", 5'000)), std::logic_error)
+      << "it paid for the sale";
   EXPECT_THROW(must(ledger_.clear_refund("A", "no-such-payment", 5'000)), std::logic_error);
   EXPECT_FALSE(payment_of(*ledger_.find("A"), "pay-A")->refund_cleared_at_ms);
 }

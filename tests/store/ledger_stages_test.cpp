@@ -31,8 +31,8 @@ class LedgerStagesTest : public ::testing::Test {
     must(ledger_.record_started(new_sale(reference, 1'000)));
     if (last == SaleStage::kStarted)
       return;
-    must(ledger_.record_link_created(reference, "link-" + reference, "https://pay/" + reference, 9'000,
-                                1250));
+    must(ledger_.record_link_created(reference, "link-" + reference, "https://pay/" + reference,
+                                     9'000, 1250));
     if (last == SaleStage::kLinkCreated)
       return;
     test::pay(ledger_, reference, "pay-" + reference, 1250 * kEurThousandthsPerCent, 2'000);
@@ -61,7 +61,8 @@ TEST_F(LedgerStagesTest, EachStepIsReadBackWithItsValues) {
   EXPECT_EQ(sale->receipt_number, 0);
   EXPECT_FALSE(sale->end.has_value());
 
-  must(ledger_.record_link_created("T1-A", "link-1", "https://pay.example/l/1", 1'700'000'900'000, 1250));
+  must(ledger_.record_link_created("T1-A", "link-1", "https://pay.example/l/1", 1'700'000'900'000,
+                                   1250));
   sale = ledger_.find("T1-A");
   EXPECT_EQ(sale->stage, SaleStage::kLinkCreated);
   EXPECT_EQ(sale->link_id, "link-1");
@@ -70,8 +71,7 @@ TEST_F(LedgerStagesTest, EachStepIsReadBackWithItsValues) {
   EXPECT_EQ(sale->link_amount_minor, 1250);
   EXPECT_TRUE(sale->payments.empty());
 
-  EXPECT_EQ(kept(ledger_, "T1-A", {payment("payment-1", "link-1", 12'500, 1'700'000'090'000)}),
-            1);
+  EXPECT_EQ(kept(ledger_, "T1-A", {payment("payment-1", "link-1", 12'500, 1'700'000'090'000)}), 1);
   EXPECT_EQ(must(ledger_.record_paid("T1-A", 1'700'000'100'000, {})).receipt_number, 1);
   sale = ledger_.find("T1-A");
   EXPECT_EQ(sale->stage, SaleStage::kPaid);
@@ -272,7 +272,8 @@ TEST_F(LedgerStagesTest, ARefusedStepLeavesTheSaleAndItsHistoryAsTheyWere) {
   advance("T1-A", SaleStage::kPaid);
   RawDb raw(path_);
   const auto events_before = raw.number("SELECT COUNT(*) FROM sale_events");
-  EXPECT_THROW(must(ledger_.record_ended("T1-A", SaleEnd::kCancelled, "too late")), std::logic_error);
+  EXPECT_THROW(must(ledger_.record_ended("T1-A", SaleEnd::kCancelled, "too late")),
+               std::logic_error);
   const auto sale = ledger_.find("T1-A");
   EXPECT_EQ(sale->stage, SaleStage::kPaid);
   EXPECT_FALSE(sale->end.has_value());
@@ -284,8 +285,8 @@ TEST_F(LedgerStagesTest, ARefusedStepLeavesTheSaleAndItsHistoryAsTheyWere) {
 }
 
 TEST_F(LedgerStagesTest, EveryCallAppendsOneEventToTheSalesHistory) {
-  advance("T1-A", SaleStage::kEnded);  // 7 calls, one of them keeping one payment
-  must(ledger_.record_printed("T1-A"));      // a copy: 8
+  advance("T1-A", SaleStage::kEnded);    // 7 calls, one of them keeping one payment
+  must(ledger_.record_printed("T1-A"));  // a copy: 8
   advance("T1-B", SaleStage::kLinkCreated);
   must(ledger_.record_ended("T1-B", SaleEnd::kCancelled, "cashier \"cancelled\""));  // 3
 

@@ -128,7 +128,7 @@ inline void start_with_link(Ledger& ledger, const std::string& reference, std::i
                             std::int64_t amount_minor = 1250) {
   must(ledger.record_started(new_sale(reference, at_ms, amount_minor)));
   must(ledger.record_link_created(reference, "link-" + reference, "https://pay/" + reference,
-                             at_ms + 360'000, amount_minor));
+                                  at_ms + 360'000, amount_minor));
 }
 
 // How many payments a record_payments call kept anew or read again, from the sale's payments
@@ -155,8 +155,8 @@ inline std::int64_t pay(Ledger& ledger, const std::string& reference, const std:
   const auto sale = ledger.find(reference);
   if (!sale)
     throw std::logic_error("pay: no sale " + reference);
-  must(ledger.record_payments(reference,
-                         {payment(payment_id, sale->link_id, amount_thousandths, paid_at_ms)}));
+  must(ledger.record_payments(
+      reference, {payment(payment_id, sale->link_id, amount_thousandths, paid_at_ms)}));
   return must(ledger.record_paid(reference, paid_at_ms, {})).receipt_number;
 }
 

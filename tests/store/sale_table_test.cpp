@@ -23,10 +23,9 @@ using test::unreadable_payment;
 using ::testing::HasSubstr;
 using W = LedgerWrite;
 
-constexpr SaleStage kStages[] = {SaleStage::kStarted,      SaleStage::kLinkCreated,
-                                 SaleStage::kUnderpaid,    SaleStage::kCheckPayment,
-                                 SaleStage::kPaid,         SaleStage::kReceiptIssued,
-                                 SaleStage::kPrinted,      SaleStage::kEnded};
+constexpr SaleStage kStages[] = {
+    SaleStage::kStarted, SaleStage::kLinkCreated,   SaleStage::kUnderpaid, SaleStage::kCheckPayment,
+    SaleStage::kPaid,    SaleStage::kReceiptIssued, SaleStage::kPrinted,   SaleStage::kEnded};
 
 // A write the ledger may be asked for, with the end it names (for kEnded).
 struct Attempt {
@@ -36,10 +35,9 @@ struct Attempt {
 
 std::vector<Attempt> every_attempt() {
   std::vector<Attempt> attempts;
-  for (const W write :
-       {W::kLinkCreated, W::kCreateUncertain, W::kCreateSettled, W::kUnderpaid, W::kCheckPayment,
-        W::kPaid, W::kReceiptIssued, W::kPrintStarted, W::kPrintFailed, W::kPrinted,
-        W::kPayments, W::kLinkClosed, W::kLateLink}) {
+  for (const W write : {W::kLinkCreated, W::kCreateUncertain, W::kCreateSettled, W::kUnderpaid,
+                        W::kCheckPayment, W::kPaid, W::kReceiptIssued, W::kPrintStarted,
+                        W::kPrintFailed, W::kPrinted, W::kPayments, W::kLinkClosed, W::kLateLink}) {
     attempts.push_back({write, std::nullopt});
   }
   for (const SaleEnd end : {SaleEnd::kCompleted, SaleEnd::kCancelled, SaleEnd::kExpired,
@@ -162,20 +160,20 @@ void bring(Ledger& ledger, const std::string& reference, SaleStage stage) {
   must(ledger.record_started(new_sale(reference, 1'000)));
   if (stage == SaleStage::kStarted)
     return;
-  must(ledger.record_link_created(reference, "link-" + reference, "https://pay/" + reference,
-                                  9'000, 1'250));
+  must(ledger.record_link_created(reference, "link-" + reference, "https://pay/" + reference, 9'000,
+                                  1'250));
   if (stage == SaleStage::kLinkCreated)
     return;
   if (stage == SaleStage::kUnderpaid) {
-    must(ledger.record_payments(reference, {payment("part-" + reference, "link-" + reference,
-                                                    5'000, 1'100)}));
+    must(ledger.record_payments(reference,
+                                {payment("part-" + reference, "link-" + reference, 5'000, 1'100)}));
     must(ledger.record_link_closed(reference));
     must(ledger.record_underpaid(reference));
     return;
   }
   if (stage == SaleStage::kCheckPayment) {
-    must(ledger.record_payments(reference,
-                                {unreadable_payment("odd-" + reference, "link-" + reference, 1'100)}));
+    must(ledger.record_payments(
+        reference, {unreadable_payment("odd-" + reference, "link-" + reference, 1'100)}));
     must(ledger.record_check_payment(reference));
     return;
   }

@@ -10,10 +10,10 @@ using store::SaleState;
 
 // Every state, in the order a sale meets them.
 constexpr SaleState kStates[] = {
-    SaleState::kCreatingLink,    SaleState::kFindingLink,   SaleState::kWaitingForPayment,
-    SaleState::kClosingLink,     SaleState::kUnderpaid,     SaleState::kCreatingRest,
-    SaleState::kFindingRest,     SaleState::kCheckingPayment, SaleState::kIssuingReceipts,
-    SaleState::kPrinting,        SaleState::kPrintFailed,   SaleState::kPrinted,
+    SaleState::kCreatingLink, SaleState::kFindingLink,     SaleState::kWaitingForPayment,
+    SaleState::kClosingLink,  SaleState::kUnderpaid,       SaleState::kCreatingRest,
+    SaleState::kFindingRest,  SaleState::kCheckingPayment, SaleState::kIssuingReceipts,
+    SaleState::kPrinting,     SaleState::kPrintFailed,     SaleState::kPrinted,
     SaleState::kEnded,
 };
 
@@ -59,8 +59,8 @@ std::string sale_states_dot() {
       if (move.end)
         label += " " + std::string(store::end_name(*move.end));
     }
-    dot += "  " + node_id(move.from) + " -> " + node_id(move.to) + " [label=" + quoted(label) +
-           "];\n";
+    dot +=
+        "  " + node_id(move.from) + " -> " + node_id(move.to) + " [label=" + quoted(label) + "];\n";
   }
   dot += "}\n";
   return dot;

@@ -48,8 +48,9 @@ std::vector<std::string> IdleView::notes() const {
       notes.push_back(std::string(s.idle_connected));
       break;
     case ConnectionWatch::State::kFailed:
-      notes.push_back(fill(s.idle_not_connected,
-                           {{"reason", std::string(failure_text(connection_.failure()->failure, s))}}));
+      notes.push_back(
+          fill(s.idle_not_connected,
+               {{"reason", std::string(failure_text(connection_.failure()->failure, s))}}));
       break;
   }
   if (!facts_.last_sale.empty())

@@ -72,10 +72,10 @@ std::vector<std::string> SaleView::paid_refund_lines() const {
   std::vector<std::string> lines;
   for (const auto& payment : sale_.record().payments) {
     if (payment.refund_reason == store::RefundReason::kOverpaid && payment.refund_thousandths) {
-      lines.push_back(fill(
-          services_.strings.paid_refund,
-          {{"amount", format_exact(*payment.refund_thousandths, services_.settings.currency)},
-           {"payment", payment.payment_id}}));
+      lines.push_back(
+          fill(services_.strings.paid_refund,
+               {{"amount", format_exact(*payment.refund_thousandths, services_.settings.currency)},
+                {"payment", payment.payment_id}}));
     }
   }
   return lines;

@@ -14,12 +14,11 @@ Next WrongCurrencyView::press(hal::Key key) {
 
 ui::Screen WrongCurrencyView::screen() const {
   const Strings& s = services_.strings;
-  return screens::error(
-      std::string(s.currency_title),
-      {fill(s.currency_body,
-            {{"site", site_currency_}, {"terminal", services_.settings.currency.code}}),
-       fill(s.currency_action, {{"site", site_currency_}})},
-      std::string(s.currency_hint));
+  return screens::error(std::string(s.currency_title),
+                        {fill(s.currency_body, {{"site", site_currency_},
+                                                {"terminal", services_.settings.currency.code}}),
+                         fill(s.currency_action, {{"site", site_currency_}})},
+                        std::string(s.currency_hint));
 }
 
 }  // namespace linkpos::app

@@ -9,7 +9,7 @@ namespace linkpos::app {
 // What a key pressed on a view asks the terminal to do next.
 struct Next {
   enum class Go {
-    kStay,                // the view handled it (or ignored it)
+    kStay,  // the view handled it (or ignored it)
     kIdle,
     kIdleReceiptPending,  // back to idle, a paid sale's receipt left for the printer
     kAmount,              // start keying an amount with `key`
