@@ -50,10 +50,15 @@ BENCHMARK(BM_PaintQrScreen);
 void BM_EncodeReceipt(benchmark::State& state) {
   store::SaleRecord sale;
   sale.reference = "T1-01JDZZZZZZZZZZZZZZZZZZZZ";
-  sale.amount_minor = sale.paid_amount_minor = 1250;
+  sale.amount_minor = 1250;
   sale.link_id = "6a206d71-52f5-4012-b3dd-8a283fea052e";
-  sale.payment_id = "afb2f6c0-e497-4c69-9ddb-be8c82351456";
   sale.receipt_number = 42;
+  store::PaymentRecord payment;
+  payment.payment_id = "afb2f6c0-e497-4c69-9ddb-be8c82351456";
+  payment.link_id = sale.link_id;
+  payment.amount_thousandths = 12500;
+  payment.counted = true;
+  sale.payments.push_back(payment);
   const auto doc =
       app::layout_receipt(sale, settings(), app::english_strings(), app::ReceiptCopy::kOriginal);
   drivers::escpos::Encoder encoder(drivers::escpos::PrinterSettings{48, {"CP858", 19}});
@@ -75,16 +80,21 @@ void BM_LedgerWholeSale(benchmark::State& state) {
     sale.business_day = "2026-11-25";
     sale.currency = "EUR";
     sale.amount_minor = 1250;
-    ledger.record_started(sale);
-    ledger.record_link_created(sale.reference, "l", "u", 1);
-    ledger.record_paid(sale.reference, "p" + sale.reference, 1250, 2);
-    ledger.record_receipt_issued(sale.reference, "r");
-    ledger.record_print_started(sale.reference);
-    ledger.record_printed(sale.reference);
-    ledger.record_link_closed(sale.reference);
-    ledger.record_ended(sale.reference, store::SaleEnd::kCompleted, "printed");
+    store::PaymentRecord payment;
+    payment.payment_id = "p" + sale.reference;
+    payment.link_id = "l";
+    payment.amount_thousandths = 12500;
+    (void)ledger.record_started(sale).value();
+    (void)ledger.record_link_created(sale.reference, "l", "u", 1, 1250).value();
+    (void)ledger.record_payments(sale.reference, {payment}).value();
+    (void)ledger.record_paid(sale.reference, 2, {}).value();
+    (void)ledger.record_receipt_issued(sale.reference, {{payment.payment_id, "r"}}).value();
+    (void)ledger.record_print_started(sale.reference).value();
+    (void)ledger.record_printed(sale.reference).value();
+    (void)ledger.record_link_closed(sale.reference).value();
+    (void)ledger.record_ended(sale.reference, store::SaleEnd::kCompleted, "printed").value();
   }
-  state.SetLabel("8 commits per sale");
+  state.SetLabel("9 commits per sale");
   std::filesystem::remove(path);
 }
 BENCHMARK(BM_LedgerWholeSale)->Unit(benchmark::kMillisecond);
