@@ -64,7 +64,7 @@ struct Timing {
 
 const PortSettings& checked(const PortSettings& port) {
   if (auto problem = check_port_settings(port)) {
-    throw std::invalid_argument(describe(port) + ": " + *problem);
+    throw std::invalid_argument(port_name(port) + ": " + *problem);
   }
   return port;
 }
@@ -97,7 +97,7 @@ class PortPrinter::Impl : public std::enable_shared_from_this<PortPrinter::Impl>
   Impl(boost::asio::io_context& io, const PortSettings& port, const PrinterSettings& settings,
        std::optional<MonoImage> logo)
       : io_(io),
-        name_(describe(checked(port))),
+        name_(port_name(checked(port))),
         timing_(std::visit(Timing{}, port)),
         encoder_(settings, std::move(logo)),
         port_(std::visit(MakePort{io}, port)),
@@ -234,7 +234,7 @@ class PortPrinter::Impl : public std::enable_shared_from_this<PortPrinter::Impl>
     }
     if (error == boost::asio::error::eof) {
       return fail(hal::PrinterFault::kOffline,
-                  "the printer closed the link when asked " + status_name(asking_));
+                  "the printer closed the connection when asked " + status_name(asking_));
     }
     fail(hal::PrinterFault::kOffline, "asking " + status_name(asking_) + ": " + error.message());
   }
@@ -270,7 +270,7 @@ class PortPrinter::Impl : public std::enable_shared_from_this<PortPrinter::Impl>
                   "the printer took no data for " + ms(timing_.stall_timeout) + "; " + progress());
     }
     if (error) {
-      return fail(hal::PrinterFault::kOffline, "link lost: " + error.message() + "; " + progress());
+      return fail(hal::PrinterFault::kOffline, "connection lost: " + error.message() + "; " + progress());
     }
     if (sent_ < queue_.front().bytes.size()) {
       return write_chunk();

@@ -95,7 +95,7 @@ std::optional<std::string> check_port_settings(const PortSettings& port) {
   return std::visit([](const auto& settings) { return check(settings); }, port);
 }
 
-std::string describe(const PortSettings& port) {
+std::string port_name(const PortSettings& port) {
   return std::visit(Describe{}, port);
 }
 

@@ -65,6 +65,6 @@ std::optional<std::string> check_port_settings(const PortSettings& port);
 
 // "serial printer /dev/ttyS1", "USB printer /dev/usb/lp0", "network printer 10.0.0.7:9100":
 // how errors name the printer.
-std::string describe(const PortSettings& port);
+std::string port_name(const PortSettings& port);
 
 }  // namespace linkpos::drivers::escpos

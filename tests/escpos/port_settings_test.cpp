@@ -42,10 +42,10 @@ TEST(PortSettingsTest, FlowControlNamesAreTheConfigWords) {
 }
 
 TEST(PortSettingsTest, ErrorsNameThePrinterByItsPort) {
-  EXPECT_EQ(describe(SerialSettings{"/dev/ttyUSB0"}), "serial printer /dev/ttyUSB0");
-  EXPECT_EQ(describe(UsbSettings{}), "USB printer /dev/usb/lp0");
-  EXPECT_EQ(describe(TcpSettings{"10.0.0.7"}), "network printer 10.0.0.7:9100");
-  EXPECT_EQ(describe(TcpSettings{"fe80::1", 9101}), "network printer [fe80::1]:9101");
+  EXPECT_EQ(port_name(SerialSettings{"/dev/ttyUSB0"}), "serial printer /dev/ttyUSB0");
+  EXPECT_EQ(port_name(UsbSettings{}), "USB printer /dev/usb/lp0");
+  EXPECT_EQ(port_name(TcpSettings{"10.0.0.7"}), "network printer 10.0.0.7:9100");
+  EXPECT_EQ(port_name(TcpSettings{"fe80::1", 9101}), "network printer [fe80::1]:9101");
 }
 
 }  // namespace

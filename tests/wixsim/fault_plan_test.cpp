@@ -179,11 +179,11 @@ TEST(FaultPlanTest, LatencyRulesAddUpAndDelayTheFaultToo) {
 }
 
 TEST(FaultPlanTest, DescribesARequestsFaultForTheLog) {
-  EXPECT_EQ(describe({FaultKind::kStatus503, 0ms, std::nullopt, 0ms}), "503");
-  EXPECT_EQ(describe({FaultKind::kLatency, 250ms, std::nullopt, 0ms}), "latency 250 ms");
-  EXPECT_EQ(describe({FaultKind::kCommitThenDrop, 20ms, std::nullopt, 0ms}),
+  EXPECT_EQ(fault_text({FaultKind::kStatus503, 0ms, std::nullopt, 0ms}), "503");
+  EXPECT_EQ(fault_text({FaultKind::kLatency, 250ms, std::nullopt, 0ms}), "latency 250 ms");
+  EXPECT_EQ(fault_text({FaultKind::kCommitThenDrop, 20ms, std::nullopt, 0ms}),
             "commit-then-drop after 20 ms");
-  EXPECT_EQ(describe({FaultKind::kEndlessBody, 0ms, std::nullopt, 50ms}),
+  EXPECT_EQ(fault_text({FaultKind::kEndlessBody, 0ms, std::nullopt, 50ms}),
             "endless-body every 50 ms");
 }
 

@@ -139,7 +139,7 @@ TEST(FaultRefusalsTest, ThePlanPassesTheDateFormOnAndTheLogSaysSo) {
   const auto fault = plan.take("get-link");
   ASSERT_TRUE(fault);
   EXPECT_TRUE(fault->retry_after_date);
-  EXPECT_EQ(describe(*fault), "429 with a Retry-After date");
+  EXPECT_EQ(fault_text(*fault), "429 with a Retry-After date");
 }
 
 TEST(FaultRefusalsTest, TheFlagSaysRetryAfterDateEqualsOne) {

@@ -45,7 +45,7 @@ std::optional<RequestFault> FaultPlan::take(std::string_view route) {
   return decided;
 }
 
-std::string describe(const RequestFault& fault) {
+std::string fault_text(const RequestFault& fault) {
   std::string text(fault_name(fault.fault));
   if (fault.fault == FaultKind::kLatency)
     return text + " " + std::to_string(fault.latency.count()) + " ms";

@@ -46,6 +46,6 @@ class FaultPlan {
 };
 
 // The fault in the log's words: "503", "latency 200 ms", "reset-mid-body after 200 ms".
-std::string describe(const RequestFault& fault);
+std::string fault_text(const RequestFault& fault);
 
 }  // namespace linkpos::tools::wixsim

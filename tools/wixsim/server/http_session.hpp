@@ -174,7 +174,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
 
   void log_request(int status) {
     log_.request(request_.method, request_.path(), status, routed_.route,
-                 fault_ ? describe(*fault_) : std::string());
+                 fault_ ? fault_text(*fault_) : std::string());
   }
 
   // Fills response_ from an answer, its Content-Length from the body.
@@ -197,7 +197,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
   // The one way out for a whole response: logged, written, then the next request or the close.
   void send(std::string_view route, HttpResponse response) {
     log_.request(request_.method, request_.path(), response.status, route,
-                 fault_ ? describe(*fault_) : std::string());
+                 fault_ ? fault_text(*fault_) : std::string());
     prepare(std::move(response));
     arm_timeout();
     boost::beast::http::async_write(
