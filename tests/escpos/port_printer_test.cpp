@@ -14,10 +14,10 @@
 #include "drivers/escpos/logo.hpp"
 #include "drivers/escpos/printer_status.hpp"
 #include "fakes/temp_dir.hpp"
+#include "support/run_until.hpp"
 #include "tests/escpos/escpos_decoder.hpp"
 #include "tests/escpos/fd_printer.hpp"
 #include "tests/escpos/receipt_samples.hpp"
-#include "tests/escpos/run_until.hpp"
 #include "tests/escpos/tcp_printer.hpp"
 #include "tests/escpos/test_png.hpp"
 
@@ -25,15 +25,17 @@ namespace linkpos::drivers::escpos {
 namespace {
 
 using namespace std::chrono_literals;
+using linkpos::testing::run_until;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using tests::escpos::FdPrinter;
-using tests::escpos::run_until;
 using tests::escpos::StatusResponder;
 using tests::escpos::TcpPrinter;
 
 const PrinterSettings kSettings{48, {"CP858", 19}, kPaperDots80mm};
 constexpr auto kStatusTimeout = 50ms;
+// How long a test waits for the driver: a hung driver fails its test instead of hanging the suite.
+constexpr auto kHungDriver = 10s;
 
 const std::string kAskPrinter = status_request(StatusKind::kPrinter);
 const std::string kAskPaper = status_request(StatusKind::kPaperSensor);
@@ -148,13 +150,15 @@ class PrintingTest : public ::testing::Test {
       finished = true;
       result = std::move(error);
     });
-    EXPECT_TRUE(run_until(io_, [&] { return finished; })) << "the printer never called back";
+    const auto called_back = [&] { return finished; };
+    EXPECT_TRUE(run_until(io_, called_back, kHungDriver)) << "the printer never called back";
     return result;
   }
 
   // Runs the loop until the fake got `size` bytes: the driver is done once the OS has them.
   bool wait_for_bytes(const std::string& received, std::size_t size) {
-    return run_until(io_, [&] { return received.size() >= size; });
+    const auto all_there = [&] { return received.size() >= size; };
+    return run_until(io_, all_there, kHungDriver);
   }
 
   boost::asio::io_context io_;
@@ -290,7 +294,8 @@ TEST_P(EveryPortTest, ASecondJobWaitsForTheFirstAndFollowsIt) {
     finished.push_back("second");
   });
   EXPECT_TRUE(finished.empty()) << "done is never called from inside print()";
-  ASSERT_TRUE(run_until(io_, [&] { return finished.size() == 2; }));
+  const auto both_done = [&] { return finished.size() == 2; };
+  ASSERT_TRUE(run_until(io_, both_done, kHungDriver));
   EXPECT_THAT(finished, ElementsAre("first", "second"));
   const std::string expected = kAskPrinter + kAskPaper + job_bytes(short_receipt("first")) +
                                kAskPrinter + kAskPaper + job_bytes(short_receipt("second"));

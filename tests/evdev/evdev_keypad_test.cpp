@@ -14,6 +14,7 @@
 
 #include "drivers/evdev/evdev_keypad.hpp"
 #include "evdev/input_feed.hpp"
+#include "support/run_until.hpp"
 
 namespace linkpos::drivers::evdev {
 namespace {

@@ -19,6 +19,7 @@
 #include "drivers/evdev/evdev_keypad.hpp"
 #include "evdev/input_feed.hpp"
 #include "fakes/temp_dir.hpp"
+#include "support/run_until.hpp"
 
 namespace linkpos::drivers::evdev {
 namespace {

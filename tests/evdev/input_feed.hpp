@@ -3,15 +3,12 @@
 #include <linux/input.h>
 #include <unistd.h>
 
-#include <chrono>
+#include <cstdint>
 #include <cstring>
-#include <functional>
 #include <span>
 #include <stdexcept>
 #include <utility>
 #include <vector>
-
-#include <boost/asio/io_context.hpp>
 
 namespace linkpos::testing {
 
@@ -35,17 +32,6 @@ inline void write_bytes(int fd, std::span<const std::uint8_t> bytes) {
   if (write(fd, bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size())) {
     throw std::runtime_error("test input could not be written");
   }
-}
-
-// Runs the loop until `done` says so, for at most a few seconds; the result is done()'s.
-inline bool run_until(boost::asio::io_context& io, const std::function<bool()>& done) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  while (!done() && std::chrono::steady_clock::now() < deadline) {
-    if (io.stopped())
-      io.restart();
-    io.run_one_for(std::chrono::milliseconds(100));
-  }
-  return done();
 }
 
 }  // namespace linkpos::testing

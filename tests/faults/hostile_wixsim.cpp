@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "app/currency.hpp"
+#include "support/run_until.hpp"
 
 namespace linkpos::testing {
 namespace {
@@ -61,14 +62,7 @@ void HostileWixsim::connect(net::HttpClientSettings settings, wix::RetryPolicy r
 
 bool HostileWixsim::run_until(const std::function<bool()>& done,
                               std::chrono::steady_clock::duration limit) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!done()) {
-    if (io_.stopped())
-      io_.restart();
-    if (io_.run_one_until(deadline) == 0)
-      break;
-  }
-  return done();
+  return linkpos::testing::run_until(io_, done, limit);
 }
 
 nlohmann::json HostileWixsim::harness(net::HttpMethod method, const std::string& target,

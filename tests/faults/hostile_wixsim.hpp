@@ -50,8 +50,8 @@ class HostileWixsim {
   hal::Clock& clock() { return clock_; }
   ChildProcess& process() { return wixsim_.process(); }
 
-  // Drives the loop until `done()` holds, or `limit` passes (a guard against a hung test, not a
-  // synchronisation); whether `done()` holds.
+  // linkpos::testing::run_until on this suite's loop, with a limit long enough for the faults'
+  // latencies and retries.
   bool run_until(const std::function<bool()>& done,
                  std::chrono::steady_clock::duration limit = std::chrono::seconds(20));
 

@@ -10,7 +10,7 @@
 #include <boost/asio/ip/tcp.hpp>
 
 #include "net/http_client.hpp"
-#include "tests/net/run_until.hpp"
+#include "support/run_until.hpp"
 #include "tests/net/test_certs.hpp"
 #include "tests/net/test_http_server.hpp"
 
@@ -19,7 +19,7 @@ namespace {
 
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
-using testing::run_until;
+using linkpos::testing::run_until;
 using testing::SeenRequest;
 using testing::ServerAction;
 using testing::ServerReply;

@@ -12,7 +12,7 @@
 #include <boost/beast/core/stream_traits.hpp>
 
 #include "net/tls_stream.hpp"
-#include "tests/net/run_until.hpp"
+#include "support/run_until.hpp"
 #include "tests/net/test_certs.hpp"
 
 namespace linkpos::net {
@@ -22,7 +22,7 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
 using boost::system::error_code;
-using testing::run_until;
+using linkpos::testing::run_until;
 using testing::test_cert;
 
 static_assert(beast::is_async_stream<TlsStream>::value);

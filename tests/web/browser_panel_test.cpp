@@ -21,6 +21,7 @@
 #include "drivers/sim/web/panel_printer.hpp"
 #include "drivers/sim/web/panel_protocol.hpp"
 #include "drivers/sim/web/panel_server.hpp"
+#include "support/run_until.hpp"
 #include "web/panel_client.hpp"
 
 namespace linkpos::drivers::sim::web {

@@ -12,6 +12,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include "support/run_until.hpp"
+
 namespace linkpos::testing {
 namespace {
 
@@ -30,19 +32,6 @@ std::string default_host(unsigned short port) {
 }
 
 }  // namespace
-
-bool run_until(asio::io_context& io, const std::function<bool()>& done,
-               std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > deadline)
-      return false;
-    if (io.stopped())
-      io.restart();
-    io.run_one_for(std::chrono::milliseconds(20));
-  }
-  return true;
-}
 
 struct PanelClient::State : std::enable_shared_from_this<PanelClient::State> {
   explicit State(asio::io_context& io) : ws(io) {}

@@ -1,7 +1,5 @@
 #pragma once
 
-#include <chrono>
-#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,11 +11,6 @@ class io_context;
 }
 
 namespace linkpos::testing {
-
-// Runs `io` until `done` holds or `timeout` passes; false on timeout. The server and the
-// clients of a test share this one loop, so nothing blocks waiting for the other side.
-bool run_until(boost::asio::io_context& io, const std::function<bool()>& done,
-               std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
 // A page as a test sees it: a WebSocket client of the panel on the test's loop that records
 // every message it receives. `origin` is sent as the Origin header when set, as browsers do;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e/wixsim_terminal.hpp"
+#include "support/run_until.hpp"
 #include "web/panel_client.hpp"
 
 namespace linkpos::testing {
