@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "app/exact_amount.hpp"
+#include "wix/backend_error.hpp"
 
 namespace linkpos::wix {
 namespace {
@@ -33,62 +34,15 @@ WixBackend::WixBackend(PaymentLinksClient& client, app::Currency currency,
                        std::chrono::system_clock::time_point build_time)
     : client_(client), currency_(std::move(currency)), build_time_(build_time) {}
 
-app::BackendError WixBackend::to_backend_error(const WixError& error) const {
-  using app::BackendFailure;
-  BackendFailure failure = BackendFailure::kRefused;
-  switch (error.kind) {
-    case WixErrorKind::kNetwork:
-      failure = BackendFailure::kUnreachable;
-      if (error.net_failure) {
-        switch (*error.net_failure) {
-          case net::NetFailure::kTlsCertificateExpired:
-          case net::NetFailure::kTlsCertificateNotYetValid:
-            failure = std::chrono::system_clock::now() < build_time_ ? BackendFailure::kClockWrong
-                                                                     : BackendFailure::kSecurity;
-            break;
-          case net::NetFailure::kTlsUntrustedChain:
-          case net::NetFailure::kTlsHostnameMismatch:
-          case net::NetFailure::kTlsFailed:
-          case net::NetFailure::kBadSettings:
-            failure = BackendFailure::kSecurity;
-            break;
-          case net::NetFailure::kBadResponse:
-          case net::NetFailure::kResponseTooLarge:
-            failure = BackendFailure::kBadReply;
-            break;
-          default:
-            break;
-        }
-      }
-      break;
-    case WixErrorKind::kRejectedKey:
-      failure = BackendFailure::kRejectedKey;
-      break;
-    case WixErrorKind::kBusy:
-      failure = BackendFailure::kBusy;
-      break;
-    case WixErrorKind::kServerError:
-      failure = BackendFailure::kServerError;
-      break;
-    case WixErrorKind::kBadReply:
-      failure = BackendFailure::kBadReply;
-      break;
-    case WixErrorKind::kInvalidRequest:
-    case WixErrorKind::kNotFound:
-    case WixErrorKind::kConflict:
-    case WixErrorKind::kPrecondition:
-    case WixErrorKind::kOtherStatus:
-      failure = BackendFailure::kRefused;
-      break;
-  }
-  return app::BackendError{failure, error.message, error.may_have_been_sent};
+app::BackendError WixBackend::failure(const WixError& error) const {
+  return to_backend_error(error, std::chrono::system_clock::now(), build_time_);
 }
 
 std::vector<app::Payment> WixBackend::to_payments(const std::vector<LinkPayment>& payments) const {
   std::vector<app::Payment> out;
   for (const LinkPayment& payment : payments) {
-    app::Payment read{payment.id,    payment.link_id,   std::nullopt,      payment.problem,
-                      payment.kind,  payment.payer,     payment.card,      payment.receipt_id};
+    app::Payment read{payment.id,   payment.link_id, std::nullopt, payment.problem,
+                      payment.kind, payment.payer,   payment.card, payment.receipt_id};
     if (read.problem.empty()) {
       const auto thousandths = app::parse_wix_amount(payment.amount);
       if (payment.currency.empty()) {
@@ -120,13 +74,9 @@ void WixBackend::create_link(const app::LinkRequest& request,
   wire.expires_at = request.expires_at;
   client_.create_link(wire, [this, expires = request.expires_at,
                              done = std::move(done)](WixResult<PaymentLinkInfo> made) {
-    if (!made) {
-      app::BackendError error = to_backend_error(made.error());
-      // A server error may come after the link was stored: as uncertain as a lost answer.
-      if (made.error().kind == WixErrorKind::kServerError)
-        error.uncertain = true;
-      return done(error);
-    }
+    // A server error may come after the link was stored: as uncertain as a lost answer.
+    if (!made)
+      return done(create_failure(made.error(), std::chrono::system_clock::now(), build_time_));
     const PaymentLinkInfo& link = made.value();
     done(app::PaymentLink{link.id, link.url, link.expires.value_or(expires)});
   });
@@ -137,16 +87,20 @@ void WixBackend::get_status(const app::PaymentLink& link,
   // The status first, then the payments: once a link is PAID, INACTIVE or EXPIRED no payment
   // can come after it, so the list read afterwards is complete. (The other way round, a payment
   // landing between the two reads would show as a PAID link without payments.)
-  client_.get_link(link.id, [this, id = link.id, done = std::move(done)](WixResult<PaymentLinkInfo> info) mutable {
-    if (!info) return done(to_backend_error(info.error()));
+  client_.get_link(link.id, [this, id = link.id,
+                             done = std::move(done)](WixResult<PaymentLinkInfo> info) mutable {
+    if (!info)
+      return done(failure(info.error()));
     const app::LinkState state = state_of(info.value().status);
-    client_.all_payments(id, [this, state, done = std::move(done)](WixResult<std::vector<LinkPayment>> found) {
-      if (!found) return done(to_backend_error(found.error()));
-      auto payments = to_payments(found.value());
-      // A payment is what matters, whatever the status said a moment before.
-      const app::LinkState seen = payments.empty() ? state : app::LinkState::kPaid;
-      done(app::LinkReport{seen, std::move(payments)});
-    });
+    client_.all_payments(
+        id, [this, state, done = std::move(done)](WixResult<std::vector<LinkPayment>> found) {
+          if (!found)
+            return done(failure(found.error()));
+          auto payments = to_payments(found.value());
+          // A payment is what matters, whatever the status said a moment before.
+          const app::LinkState seen = payments.empty() ? state : app::LinkState::kPaid;
+          done(app::LinkReport{seen, std::move(payments)});
+        });
   });
 }
 
@@ -161,14 +115,13 @@ void WixBackend::find_link(
 
 void WixBackend::search_pages(
     std::string reference, WallTime since, std::vector<std::string> known, std::string cursor,
-    int pages_left,
-    std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) {
+    int pages_left, std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) {
   client_.query_links_since(
       since, cursor,
       [this, reference, since, known, pages_left,
        done = std::move(done)](WixResult<Page<PaymentLinkInfo>> page) mutable {
         if (!page)
-          return done(to_backend_error(page.error()));
+          return done(failure(page.error()));
         // Title filters are UNCONFIRMED in the contract, so the match is ours: the sale's reference
         // is in the title of every link the terminal makes.
         for (const PaymentLinkInfo& link : page.value().items) {
@@ -196,7 +149,7 @@ void WixBackend::cancel_link(const app::PaymentLink& link,
             kind == WixErrorKind::kConflict || kind == WixErrorKind::kPrecondition ||
             kind == WixErrorKind::kInvalidRequest || kind == WixErrorKind::kNotFound;
         if (!maybe_closed_already)
-          return done(to_backend_error(result.error()));
+          return done(failure(result.error()));
         // An expired or paid link cannot be deactivated, and need not be: what counts is that it
         // takes no more payments.
         client_.get_link(id, [this, first = result.error(),
@@ -205,7 +158,7 @@ void WixBackend::cancel_link(const app::PaymentLink& link,
               info.value().status != LinkStatus::kUnknown) {
             return done(BOOST_OUTCOME_V2_NAMESPACE::success());
           }
-          done(to_backend_error(first));
+          done(failure(first));
         });
       });
 }
@@ -217,39 +170,41 @@ void WixBackend::issue_receipt(const app::Payment& payment,
   issue_receipt_attempt(payment.link_id, payment.id, /*attempts_left=*/2, std::move(done));
 }
 
-void WixBackend::issue_receipt_attempt(
-    std::string link_id, std::string payment_id, int attempts_left,
-    std::function<void(app::BackendResult<std::string>)> done) {
-  client_.issue_receipt(payment_id, [this, link_id, payment_id, attempts_left,
-                                     done = std::move(done)](WixResult<std::string> issued) mutable {
-    if (issued)
-      return done(std::move(issued.value()));
-    // Issued already (409), or perhaps issued by a request whose answer was lost: the payment
-    // names its receipt once it has one. Only then is issuing tried again.
-    const WixError first = issued.error();
-    client_.all_payments(link_id, [this, link_id, payment_id, attempts_left, first,
-                                   done = std::move(done)](
-                                      WixResult<std::vector<LinkPayment>> payments) mutable {
-      if (payments) {
-        for (const auto& found : payments.value()) {
-          if (found.id == payment_id && !found.receipt_id.empty())
-            return done(found.receipt_id);
-        }
-      }
-      const bool uncertain = first.may_have_been_sent || first.kind == WixErrorKind::kServerError;
-      if (payments && uncertain && attempts_left > 1) {
-        return issue_receipt_attempt(std::move(link_id), std::move(payment_id), attempts_left - 1,
-                                     std::move(done));
-      }
-      done(to_backend_error(first));
-    });
-  });
+void WixBackend::issue_receipt_attempt(std::string link_id, std::string payment_id,
+                                       int attempts_left,
+                                       std::function<void(app::BackendResult<std::string>)> done) {
+  client_.issue_receipt(
+      payment_id, [this, link_id, payment_id, attempts_left,
+                   done = std::move(done)](WixResult<std::string> issued) mutable {
+        if (issued)
+          return done(std::move(issued.value()));
+        // Issued already (409), or perhaps issued by a request whose answer was lost: the payment
+        // names its receipt once it has one. Only then is issuing tried again.
+        const WixError first = issued.error();
+        client_.all_payments(
+            link_id, [this, link_id, payment_id, attempts_left, first, done = std::move(done)](
+                         WixResult<std::vector<LinkPayment>> payments) mutable {
+              if (payments) {
+                for (const auto& found : payments.value()) {
+                  if (found.id == payment_id && !found.receipt_id.empty())
+                    return done(found.receipt_id);
+                }
+              }
+              const bool uncertain =
+                  first.may_have_been_sent || first.kind == WixErrorKind::kServerError;
+              if (payments && uncertain && attempts_left > 1) {
+                return issue_receipt_attempt(std::move(link_id), std::move(payment_id),
+                                             attempts_left - 1, std::move(done));
+              }
+              done(failure(first));
+            });
+      });
 }
 
 void WixBackend::check_connection(std::function<void(app::BackendResult<void>)> done) {
   client_.get_settings([this, done = std::move(done)](WixResult<std::string> settings) {
     if (!settings)
-      return done(to_backend_error(settings.error()));
+      return done(failure(settings.error()));
     done(BOOST_OUTCOME_V2_NAMESPACE::success());
   });
 }
@@ -257,7 +212,7 @@ void WixBackend::check_connection(std::function<void(app::BackendResult<void>)> 
 void WixBackend::read_site(std::function<void(app::BackendResult<app::SiteProperties>)> done) {
   client_.get_site_properties([this, done = std::move(done)](WixResult<SiteInfo> site) {
     if (!site)
-      return done(to_backend_error(site.error()));
+      return done(failure(site.error()));
     const SiteInfo& info = site.value();
     done(app::SiteProperties{info.payment_currency, info.business_name, info.address,
                              info.time_zone});

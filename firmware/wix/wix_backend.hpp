@@ -32,7 +32,8 @@ class WixBackend final : public app::PaymentBackend {
   std::optional<std::chrono::seconds> clock_skew() const override;
 
  private:
-  app::BackendError to_backend_error(const WixError& error) const;
+  // to_backend_error() with the terminal's clock and this build's time.
+  app::BackendError failure(const WixError& error) const;
   // Every entry, readable or not: one that is not a payment in the sale's currency on a link
   // says why in its problem.
   std::vector<app::Payment> to_payments(const std::vector<LinkPayment>& payments) const;
