@@ -237,30 +237,48 @@ void PaymentLinksClient::query_payments(const std::string& link_id, const std::s
        });
 }
 
+// Follows the cursors page by page. No step has a timer of its own: each page's deadline is
+// its HTTP request's (net::HttpClientSettings' timeouts, per attempt), so the chain ends.
+class PaymentLinksClient::PaymentCollection
+    : public std::enable_shared_from_this<PaymentCollection> {
+ public:
+  PaymentCollection(PaymentLinksClient& client, std::string link_id,
+                    std::function<void(WixResult<std::vector<LinkPayment>>)> done)
+      : client_(client), link_id_(std::move(link_id)), done_(std::move(done)) {}
+
+  void next_page(const std::string& cursor) {
+    client_.query_payments(link_id_, cursor,
+                           [self = shared_from_this()](WixResult<Page<LinkPayment>> page) {
+                             self->on_page(std::move(page));
+                           });
+  }
+
+ private:
+  void on_page(WixResult<Page<LinkPayment>> page) {
+    if (!page)
+      return done_(page.error());
+    for (auto& payment : page.value().items) {
+      // The filter is Wix's; a payment of another link must never pay this sale.
+      // One without a link id stays, to be judged (and refused) by its reader.
+      if (payment.link_id.empty() || payment.link_id == link_id_)
+        so_far_.push_back(std::move(payment));
+    }
+    if (page.value().next_cursor.empty() || pages_left_ <= 1)
+      return done_(std::move(so_far_));
+    --pages_left_;
+    next_page(page.value().next_cursor);
+  }
+
+  PaymentLinksClient& client_;
+  const std::string link_id_;
+  std::function<void(WixResult<std::vector<LinkPayment>>)> done_;
+  std::vector<LinkPayment> so_far_;
+  int pages_left_ = kMaxPaymentPages;
+};
+
 void PaymentLinksClient::all_payments(
     const std::string& link_id, std::function<void(WixResult<std::vector<LinkPayment>>)> done) {
-  collect_payments(link_id, "", {}, kMaxPaymentPages, std::move(done));
-}
-
-void PaymentLinksClient::collect_payments(
-    std::string link_id, std::string cursor, std::vector<LinkPayment> so_far, int pages_left,
-    std::function<void(WixResult<std::vector<LinkPayment>>)> done) {
-  query_payments(link_id, cursor,
-                 [this, link_id, so_far = std::move(so_far), pages_left,
-                  done = std::move(done)](WixResult<Page<LinkPayment>> page) mutable {
-                   if (!page)
-                     return done(page.error());
-                   for (auto& payment : page.value().items) {
-                     // The filter is Wix's; a payment of another link must never pay this sale.
-                     // One without a link id stays, to be judged (and refused) by its reader.
-                     if (payment.link_id.empty() || payment.link_id == link_id)
-                       so_far.push_back(std::move(payment));
-                   }
-                   if (page.value().next_cursor.empty() || pages_left <= 1)
-                     return done(std::move(so_far));
-                   collect_payments(std::move(link_id), page.value().next_cursor, std::move(so_far),
-                                    pages_left - 1, std::move(done));
-                 });
+  std::make_shared<PaymentCollection>(*this, link_id, std::move(done))->next_page("");
 }
 
 void PaymentLinksClient::issue_receipt(const std::string& payment_id,

@@ -78,6 +78,9 @@ class PaymentLinksClient {
     int attempt = 1;
     std::function<void(WixResult<std::string>)> done;
   };
+  // all_payments' steps: a page of payments, then the next, kept alive by their callbacks.
+  class PaymentCollection;
+
   void send(net::HttpMethod method, std::string target, std::string body, bool idempotent,
             std::function<void(WixResult<std::string>)> done);
   void attempt(std::shared_ptr<Call> call);
@@ -87,9 +90,6 @@ class PaymentLinksClient {
   WallTime server_time(const net::HttpResponse& response);
   // How long to wait before the next attempt, or nullopt when `error` is final for this call.
   std::optional<std::chrono::milliseconds> retry_wait(const Call& call, const WixError& error);
-  void collect_payments(std::string link_id, std::string cursor, std::vector<LinkPayment> so_far,
-                        int pages_left,
-                        std::function<void(WixResult<std::vector<LinkPayment>>)> done);
 
   net::HttpClient& http_;
   hal::Clock& clock_;

@@ -1,6 +1,7 @@
 #include "wix/wix_backend.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 #include "app/exact_amount.hpp"
@@ -82,27 +83,101 @@ void WixBackend::create_link(const app::LinkRequest& request,
   });
 }
 
-void WixBackend::get_status(const app::PaymentLink& link,
-                            std::function<void(app::BackendResult<app::LinkReport>)> done) {
+// No step below has a timer of its own: each waits for one PaymentLinksClient call, whose
+// deadline is its HTTP request's (net::HttpClientSettings' timeouts, per attempt), so every
+// chain ends with its callback.
+
+class WixBackend::StatusLook : public std::enable_shared_from_this<StatusLook> {
+ public:
+  StatusLook(WixBackend& backend, std::string link_id,
+             std::function<void(app::BackendResult<app::LinkReport>)> done)
+      : backend_(backend), link_id_(std::move(link_id)), done_(std::move(done)) {}
+
   // The status first, then the payments: once a link is PAID, INACTIVE or EXPIRED no payment
   // can come after it, so the list read afterwards is complete. (The other way round, a payment
   // landing between the two reads would show as a PAID link without payments.)
-  client_.get_link(link.id, [this, id = link.id,
-                             done = std::move(done)](WixResult<PaymentLinkInfo> info) mutable {
+  void start() {
+    backend_.client_.get_link(link_id_,
+                              [self = shared_from_this()](WixResult<PaymentLinkInfo> info) {
+                                self->on_link(std::move(info));
+                              });
+  }
+
+ private:
+  void on_link(WixResult<PaymentLinkInfo> info) {
     if (!info)
-      return done(failure(info.error()));
-    const app::LinkState state = state_of(info.value().status);
-    client_.all_payments(
-        id, [this, state, done = std::move(done)](WixResult<std::vector<LinkPayment>> found) {
-          if (!found)
-            return done(failure(found.error()));
-          auto payments = to_payments(found.value());
-          // A payment is what matters, whatever the status said a moment before.
-          const app::LinkState seen = payments.empty() ? state : app::LinkState::kPaid;
-          done(app::LinkReport{seen, std::move(payments)});
+      return done_(backend_.failure(info.error()));
+    state_ = state_of(info.value().status);
+    backend_.client_.all_payments(
+        link_id_, [self = shared_from_this()](WixResult<std::vector<LinkPayment>> found) {
+          self->on_payments(std::move(found));
         });
-  });
+  }
+
+  void on_payments(WixResult<std::vector<LinkPayment>> found) {
+    if (!found)
+      return done_(backend_.failure(found.error()));
+    auto payments = backend_.to_payments(found.value());
+    // A payment is what matters, whatever the status said a moment before.
+    const app::LinkState seen = payments.empty() ? state_ : app::LinkState::kPaid;
+    done_(app::LinkReport{seen, std::move(payments)});
+  }
+
+  WixBackend& backend_;
+  const std::string link_id_;
+  std::function<void(app::BackendResult<app::LinkReport>)> done_;
+  app::LinkState state_ = app::LinkState::kPending;
+};
+
+void WixBackend::get_status(const app::PaymentLink& link,
+                            std::function<void(app::BackendResult<app::LinkReport>)> done) {
+  std::make_shared<StatusLook>(*this, link.id, std::move(done))->start();
 }
+
+class WixBackend::LinkSearch : public std::enable_shared_from_this<LinkSearch> {
+ public:
+  LinkSearch(WixBackend& backend, std::string reference, WallTime since,
+             std::vector<std::string> known,
+             std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done)
+      : backend_(backend),
+        reference_(std::move(reference)),
+        since_(since),
+        known_(std::move(known)),
+        done_(std::move(done)) {}
+
+  void next_page(const std::string& cursor) {
+    backend_.client_.query_links_since(
+        since_, cursor, [self = shared_from_this()](WixResult<Page<PaymentLinkInfo>> page) {
+          self->on_page(std::move(page));
+        });
+  }
+
+ private:
+  void on_page(WixResult<Page<PaymentLinkInfo>> page) {
+    if (!page)
+      return done_(backend_.failure(page.error()));
+    // Title filters are UNCONFIRMED in the contract, so the match is ours: the sale's reference
+    // is in the title of every link the terminal makes.
+    for (const PaymentLinkInfo& link : page.value().items) {
+      const bool is_known = std::find(known_.begin(), known_.end(), link.id) != known_.end();
+      if (!is_known && link.title.find(reference_) != std::string::npos && !link.url.empty()) {
+        return done_(std::optional<app::PaymentLink>(
+            app::PaymentLink{link.id, link.url, link.expires.value_or(since_)}));
+      }
+    }
+    if (page.value().next_cursor.empty() || pages_left_ <= 1)
+      return done_(std::optional<app::PaymentLink>());
+    --pages_left_;
+    next_page(page.value().next_cursor);
+  }
+
+  WixBackend& backend_;
+  const std::string reference_;
+  const WallTime since_;
+  const std::vector<std::string> known_;
+  std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done_;
+  int pages_left_ = kMaxSearchPages;
+};
 
 void WixBackend::find_link(
     const std::string& reference, app::WallTime since, const std::vector<std::string>& known,
@@ -110,95 +185,117 @@ void WixBackend::find_link(
   // Wix dates the link by its own clock: a terminal clock that differs widens the window.
   if (const auto skew = client_.clock_skew())
     since -= std::chrono::abs(*skew);
-  search_pages(reference, since, known, "", kMaxSearchPages, std::move(done));
+  std::make_shared<LinkSearch>(*this, reference, since, known, std::move(done))->next_page("");
 }
 
-void WixBackend::search_pages(
-    std::string reference, WallTime since, std::vector<std::string> known, std::string cursor,
-    int pages_left, std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done) {
-  client_.query_links_since(
-      since, cursor,
-      [this, reference, since, known, pages_left,
-       done = std::move(done)](WixResult<Page<PaymentLinkInfo>> page) mutable {
-        if (!page)
-          return done(failure(page.error()));
-        // Title filters are UNCONFIRMED in the contract, so the match is ours: the sale's reference
-        // is in the title of every link the terminal makes.
-        for (const PaymentLinkInfo& link : page.value().items) {
-          const bool is_known = std::find(known.begin(), known.end(), link.id) != known.end();
-          if (!is_known && link.title.find(reference) != std::string::npos && !link.url.empty()) {
-            return done(std::optional<app::PaymentLink>(
-                app::PaymentLink{link.id, link.url, link.expires.value_or(since)}));
-          }
-        }
-        if (page.value().next_cursor.empty() || pages_left <= 1)
-          return done(std::optional<app::PaymentLink>());
-        search_pages(std::move(reference), since, std::move(known), page.value().next_cursor,
-                     pages_left - 1, std::move(done));
-      });
-}
+class WixBackend::Deactivation : public std::enable_shared_from_this<Deactivation> {
+ public:
+  Deactivation(WixBackend& backend, std::string link_id,
+               std::function<void(app::BackendResult<void>)> done)
+      : backend_(backend), link_id_(std::move(link_id)), done_(std::move(done)) {}
+
+  void start() {
+    backend_.client_.deactivate_link(link_id_, [self = shared_from_this()](WixResult<void> result) {
+      self->on_deactivated(std::move(result));
+    });
+  }
+
+ private:
+  void on_deactivated(WixResult<void> result) {
+    if (result)
+      return done_(BOOST_OUTCOME_V2_NAMESPACE::success());
+    refusal_ = result.error();
+    const WixErrorKind kind = refusal_.kind;
+    const bool maybe_closed_already =
+        kind == WixErrorKind::kConflict || kind == WixErrorKind::kPrecondition ||
+        kind == WixErrorKind::kInvalidRequest || kind == WixErrorKind::kNotFound;
+    if (!maybe_closed_already)
+      return done_(backend_.failure(refusal_));
+    // An expired or paid link cannot be deactivated, and need not be: what counts is that it
+    // takes no more payments.
+    backend_.client_.get_link(link_id_,
+                              [self = shared_from_this()](WixResult<PaymentLinkInfo> info) {
+                                self->on_looked(std::move(info));
+                              });
+  }
+
+  void on_looked(WixResult<PaymentLinkInfo> info) {
+    if (info && info.value().status != LinkStatus::kActive &&
+        info.value().status != LinkStatus::kUnknown) {
+      return done_(BOOST_OUTCOME_V2_NAMESPACE::success());
+    }
+    done_(backend_.failure(refusal_));
+  }
+
+  WixBackend& backend_;
+  const std::string link_id_;
+  std::function<void(app::BackendResult<void>)> done_;
+  WixError refusal_;  // what the deactivation answered
+};
 
 void WixBackend::cancel_link(const app::PaymentLink& link,
                              std::function<void(app::BackendResult<void>)> done) {
-  client_.deactivate_link(
-      link.id, [this, id = link.id, done = std::move(done)](WixResult<void> result) mutable {
-        if (result)
-          return done(BOOST_OUTCOME_V2_NAMESPACE::success());
-        const WixErrorKind kind = result.error().kind;
-        const bool maybe_closed_already =
-            kind == WixErrorKind::kConflict || kind == WixErrorKind::kPrecondition ||
-            kind == WixErrorKind::kInvalidRequest || kind == WixErrorKind::kNotFound;
-        if (!maybe_closed_already)
-          return done(failure(result.error()));
-        // An expired or paid link cannot be deactivated, and need not be: what counts is that it
-        // takes no more payments.
-        client_.get_link(id, [this, first = result.error(),
-                              done = std::move(done)](WixResult<PaymentLinkInfo> info) {
-          if (info && info.value().status != LinkStatus::kActive &&
-              info.value().status != LinkStatus::kUnknown) {
-            return done(BOOST_OUTCOME_V2_NAMESPACE::success());
-          }
-          done(failure(first));
-        });
-      });
+  std::make_shared<Deactivation>(*this, link.id, std::move(done))->start();
 }
+
+class WixBackend::ReceiptIssue : public std::enable_shared_from_this<ReceiptIssue> {
+ public:
+  ReceiptIssue(WixBackend& backend, std::string link_id, std::string payment_id,
+               std::function<void(app::BackendResult<std::string>)> done)
+      : backend_(backend),
+        link_id_(std::move(link_id)),
+        payment_id_(std::move(payment_id)),
+        done_(std::move(done)) {}
+
+  void issue() {
+    backend_.client_.issue_receipt(payment_id_,
+                                   [self = shared_from_this()](WixResult<std::string> issued) {
+                                     self->on_issued(std::move(issued));
+                                   });
+  }
+
+ private:
+  void on_issued(WixResult<std::string> issued) {
+    if (issued)
+      return done_(std::move(issued.value()));
+    // Issued already (409), or perhaps issued by a request whose answer was lost: the payment
+    // names its receipt once it has one. Only then is issuing tried again.
+    failure_ = issued.error();
+    backend_.client_.all_payments(
+        link_id_, [self = shared_from_this()](WixResult<std::vector<LinkPayment>> payments) {
+          self->on_payments(std::move(payments));
+        });
+  }
+
+  void on_payments(WixResult<std::vector<LinkPayment>> payments) {
+    if (payments) {
+      for (const auto& found : payments.value()) {
+        if (found.id == payment_id_ && !found.receipt_id.empty())
+          return done_(found.receipt_id);
+      }
+    }
+    const bool uncertain =
+        failure_.may_have_been_sent || failure_.kind == WixErrorKind::kServerError;
+    if (payments && uncertain && attempts_left_ > 1) {
+      --attempts_left_;
+      return issue();
+    }
+    done_(backend_.failure(failure_));
+  }
+
+  WixBackend& backend_;
+  const std::string link_id_;
+  const std::string payment_id_;
+  std::function<void(app::BackendResult<std::string>)> done_;
+  WixError failure_;  // what the last issue answered
+  int attempts_left_ = 2;
+};
 
 void WixBackend::issue_receipt(const app::Payment& payment,
                                std::function<void(app::BackendResult<std::string>)> done) {
   if (!payment.receipt_id.empty())
     return done(payment.receipt_id);  // issued before: the payment names its receipt
-  issue_receipt_attempt(payment.link_id, payment.id, /*attempts_left=*/2, std::move(done));
-}
-
-void WixBackend::issue_receipt_attempt(std::string link_id, std::string payment_id,
-                                       int attempts_left,
-                                       std::function<void(app::BackendResult<std::string>)> done) {
-  client_.issue_receipt(
-      payment_id, [this, link_id, payment_id, attempts_left,
-                   done = std::move(done)](WixResult<std::string> issued) mutable {
-        if (issued)
-          return done(std::move(issued.value()));
-        // Issued already (409), or perhaps issued by a request whose answer was lost: the payment
-        // names its receipt once it has one. Only then is issuing tried again.
-        const WixError first = issued.error();
-        client_.all_payments(
-            link_id, [this, link_id, payment_id, attempts_left, first, done = std::move(done)](
-                         WixResult<std::vector<LinkPayment>> payments) mutable {
-              if (payments) {
-                for (const auto& found : payments.value()) {
-                  if (found.id == payment_id && !found.receipt_id.empty())
-                    return done(found.receipt_id);
-                }
-              }
-              const bool uncertain =
-                  first.may_have_been_sent || first.kind == WixErrorKind::kServerError;
-              if (payments && uncertain && attempts_left > 1) {
-                return issue_receipt_attempt(std::move(link_id), std::move(payment_id),
-                                             attempts_left - 1, std::move(done));
-              }
-              done(failure(first));
-            });
-      });
+  std::make_shared<ReceiptIssue>(*this, payment.link_id, payment.id, std::move(done))->issue();
 }
 
 void WixBackend::check_connection(std::function<void(app::BackendResult<void>)> done) {

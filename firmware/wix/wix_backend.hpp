@@ -32,16 +32,18 @@ class WixBackend final : public app::PaymentBackend {
   std::optional<std::chrono::seconds> clock_skew() const override;
 
  private:
+  // The calls that take more than one answer, one named step per answer, each kept alive by
+  // its own callbacks until the last.
+  class StatusLook;    // the link, then its payments
+  class LinkSearch;    // pages of recent links, for the sale's own
+  class Deactivation;  // deactivate; if refused, is the link closed anyway?
+  class ReceiptIssue;  // issue; if that fails, does the payment name a receipt?
+
   // to_backend_error() with the terminal's clock and this build's time.
   app::BackendError failure(const WixError& error) const;
   // Every entry, readable or not: one that is not a payment in the sale's currency on a link
   // says why in its problem.
   std::vector<app::Payment> to_payments(const std::vector<LinkPayment>& payments) const;
-  void search_pages(std::string reference, WallTime since, std::vector<std::string> known,
-                    std::string cursor, int pages_left,
-                    std::function<void(app::BackendResult<std::optional<app::PaymentLink>>)> done);
-  void issue_receipt_attempt(std::string link_id, std::string payment_id, int attempts_left,
-                             std::function<void(app::BackendResult<std::string>)> done);
 
   PaymentLinksClient& client_;
   app::Currency currency_;
