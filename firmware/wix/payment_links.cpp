@@ -69,7 +69,8 @@ void PaymentLinksClient::send(net::HttpMethod method, std::string target, std::s
     request.headers["Content-Type"] = "application/json";
     request.body = body.empty() ? "{}" : std::move(body);
   }
-  attempt(std::make_shared<Call>(Call{std::move(request), 1, std::move(done)}));
+  attempt(std::make_shared<Call>(Call{std::move(request), std::move(done),
+                                      app::Backoff(retry_.first_wait, retry_.longest_wait)}));
 }
 
 void PaymentLinksClient::attempt(std::shared_ptr<Call> call) {
@@ -124,7 +125,7 @@ void PaymentLinksClient::on_answer(const std::shared_ptr<Call>& call, net::HttpR
   call->done(*failure);
 }
 
-std::optional<std::chrono::milliseconds> PaymentLinksClient::retry_wait(const Call& call,
+std::optional<std::chrono::milliseconds> PaymentLinksClient::retry_wait(Call& call,
                                                                         const WixError& error) {
   if (call.attempt >= retry_.attempts)
     return std::nullopt;
@@ -153,9 +154,10 @@ std::optional<std::chrono::milliseconds> PaymentLinksClient::retry_wait(const Ca
   }
   if (!transient)
     return std::nullopt;
-  // Exponential, with full jitter between half and all of it, so terminals that lost the
-  // network together do not all come back in the same millisecond.
-  const auto ceiling = std::min(retry_.first_wait * (1 << (call.attempt - 1)), retry_.longest_wait);
+  // Exponential (the call's back-off, once per retried attempt), with full jitter between half
+  // and all of it, so terminals that lost the network together do not all come back in the
+  // same millisecond.
+  const auto ceiling = std::min(call.backoff.next(), retry_.longest_wait);
   std::uniform_int_distribution<long> spread(ceiling.count() / 2, ceiling.count());
   std::chrono::milliseconds wait(spread(jitter_));
   if (error.retry_after)

@@ -11,6 +11,7 @@
 
 #include <boost/outcome/std_result.hpp>
 
+#include "app/backoff.hpp"
 #include "hal/clock.hpp"
 #include "net/http_client.hpp"
 #include "wix/wire.hpp"
@@ -29,7 +30,8 @@ struct WixCredentials {
 
 // How hard a call tries before it reports a failure: transient failures (no connection, 429,
 // 5xx on a call that is safe to repeat) are retried after exponentially growing, jittered
-// waits, or after Wix's Retry-After when that is longer.
+// waits (an app::Backoff from first_wait to longest_wait), or after Wix's Retry-After when that
+// is longer.
 struct RetryPolicy {
   int attempts = 4;
   std::chrono::milliseconds first_wait{500};
@@ -75,8 +77,9 @@ class PaymentLinksClient {
  private:
   struct Call {
     net::HttpRequest request;
-    int attempt = 1;
     std::function<void(WixResult<std::string>)> done;
+    app::Backoff backoff;  // the ceiling of the wait before the next attempt
+    int attempt = 1;
   };
   // all_payments' steps: a page of payments, then the next, kept alive by their callbacks.
   class PaymentCollection;
@@ -89,7 +92,7 @@ class PaymentLinksClient {
   // terminal's clock when the answer has none.
   WallTime server_time(const net::HttpResponse& response);
   // How long to wait before the next attempt, or nullopt when `error` is final for this call.
-  std::optional<std::chrono::milliseconds> retry_wait(const Call& call, const WixError& error);
+  std::optional<std::chrono::milliseconds> retry_wait(Call& call, const WixError& error);
 
   net::HttpClient& http_;
   hal::Clock& clock_;

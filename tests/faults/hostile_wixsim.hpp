@@ -5,6 +5,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/asio/io_context.hpp>
@@ -28,6 +29,28 @@ inline void PrintTo(Transport transport, std::ostream* out) {
   *out << transport_name(transport);
 }
 
+// The suite's clock (a real Asio one) that notes every delay asked of it: the Wix client asks
+// for nothing but its waits between attempts.
+class WaitRecordingClock final : public hal::Clock {
+ public:
+  explicit WaitRecordingClock(boost::asio::io_context& io) : clock_(io) {}
+
+  WallTime now() const override { return clock_.now(); }
+  std::chrono::steady_clock::time_point monotonic_now() const override {
+    return clock_.monotonic_now();
+  }
+  hal::Timer after(Duration delay, std::function<void()> callback) override {
+    waits_.push_back(delay);
+    return clock_.after(delay, std::move(callback));
+  }
+
+  const std::vector<Duration>& waits() const { return waits_; }
+
+ private:
+  AsioClock clock_;
+  std::vector<Duration> waits_;
+};
+
 // The real wixsim binary, made hostile through /_wixsim/faults, and the terminal's real Wix
 // client stack on it: net::HttpClient → wix::PaymentLinksClient → wix::WixBackend on one
 // io_context with a real Asio clock. Timeouts are short and retries quick, so each fault shows
@@ -48,6 +71,8 @@ class HostileWixsim {
   wix::PaymentLinksClient& client() { return *client_; }
   wix::WixBackend& backend() { return *backend_; }
   hal::Clock& clock() { return clock_; }
+  // Every wait the client took between attempts, in order.
+  const std::vector<hal::Clock::Duration>& waits() const { return clock_.waits(); }
   ChildProcess& process() { return wixsim_.process(); }
 
   // linkpos::testing::run_until on this suite's loop, with a limit long enough for the faults'
@@ -68,7 +93,7 @@ class HostileWixsim {
   WixsimProcess wixsim_;
   std::string ca_file_;
   boost::asio::io_context io_;
-  AsioClock clock_{io_};
+  WaitRecordingClock clock_{io_};
   std::unique_ptr<net::HttpClient> harness_;
   std::unique_ptr<net::HttpClient> http_;
   std::unique_ptr<wix::PaymentLinksClient> client_;

@@ -83,6 +83,21 @@ TEST_P(PaymentLinksFaultsTest, A503ForEverIsAServerErrorOnceTheAttemptsAreSpent)
   EXPECT_EQ(applied(), HostileWixsim::kQuickRetries.attempts);
 }
 
+TEST_P(PaymentLinksFaultsTest, WaitsBetweenAttemptsDoubleUpToTheLongestEachJitteredDownToHalf) {
+  wixsim.add_faults({{"route", "get-settings"}, {"fault", "503"}});
+  wixsim.connect(wixsim.client_settings(), {5, 40ms, 100ms});
+  ASSERT_FALSE(get_settings());
+  const auto& waits = wixsim.waits();
+  ASSERT_EQ(waits.size(), 4u) << "a wait before each attempt after the first";
+  // The back-off is 40, 80, 100 (the longest), 100 ms; each wait lies between half and all of it.
+  const std::chrono::milliseconds ceilings[] = {40ms, 80ms, 100ms, 100ms};
+  for (std::size_t i = 0; i < waits.size(); ++i) {
+    EXPECT_GE(waits[i], ceilings[i] / 2) << "wait " << i;
+    EXPECT_LE(waits[i], ceilings[i]) << "wait " << i;
+  }
+  EXPECT_EQ(applied(), 5);
+}
+
 TEST_P(PaymentLinksFaultsTest, A429IsRetriedNoSoonerThanItsRetryAfterEvenForACreate) {
   wixsim.add_faults({{"route", "create-link"}, {"fault", "429"}, {"retry_after", 1}, {"count", 1}});
   Elapsed elapsed{};
