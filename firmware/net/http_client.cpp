@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 
 #include <boost/asio/io_context.hpp>
@@ -50,12 +51,33 @@ http::verb to_verb(HttpMethod method) {
   return http::verb::get;
 }
 
+// How long a connection closed on purpose may take to send its close_notify before its socket
+// is closed anyway: the goodbye is a courtesy, and a peer that stopped reading gets none.
+constexpr std::chrono::seconds kGoodbyeDeadline{2};
+
+void on_goodbye_said(TlsStream& stream) {
+  // Whatever happened (sent, peer gone, deadline passed), the connection is over.
+  stream.next_layer().close();
+}
+
+// Sends close_notify on a connection at rest, then closes its socket. The handler owns the
+// stream, so the client may connect anew, or be destroyed, while the goodbye goes out.
+void say_goodbye(std::shared_ptr<TlsStream> stream) {
+  TlsStream& closing = *stream;
+  closing.next_layer().expires_after(kGoodbyeDeadline);
+  closing.async_shutdown(
+      [stream = std::move(stream)](const error_code&) { on_goodbye_said(*stream); });
+}
+
 }  // namespace
 
 // Requests run one at a time through a chain of named steps: connect (resolve, TCP, TLS
 // handshake) when there is no live connection, then write the request and read the response.
 // Every step's handler holds a shared_ptr to the Impl, so a destroyed client's pending handlers
-// still find it; shut_down_ tells them to stop.
+// still find it; shut_down_ tells them to stop. A TLS connection closed on purpose at rest (the
+// client destroyed, the server's Connection: close, a kept-alive connection the server is
+// closing) says goodbye with close_notify; one cut by a failure or in mid-exchange is just
+// closed.
 class HttpClient::Impl : public std::enable_shared_from_this<Impl> {
  public:
   Impl(asio::io_context& io, HttpClientSettings settings, BaseUrl url,
@@ -81,7 +103,12 @@ class HttpClient::Impl : public std::enable_shared_from_this<Impl> {
       current_->done = nullptr;
     resolver_.cancel();
     resolve_timer_.cancel();
-    drop_connection();
+    // An exchange or a handshake under way cannot be interrupted by a close_notify: cut it.
+    if (current_) {
+      drop_connection();
+    } else {
+      close_connection();
+    }
   }
 
   std::size_t handshake_count() const { return handshakes_; }
@@ -110,7 +137,7 @@ class HttpClient::Impl : public std::enable_shared_from_this<Impl> {
       current_->on_reused_connection = true;
       return send();
     }
-    drop_connection();
+    close_connection();
     connect();
   }
 
@@ -175,7 +202,7 @@ class HttpClient::Impl : public std::enable_shared_from_this<Impl> {
     if (error)
       return fail(detail::dns_failure(failure_context(), error, resolve_timed_out_));
     if (tls_context_) {
-      tls_stream_.emplace(tls_context_, io_);
+      tls_stream_ = std::make_shared<TlsStream>(tls_context_, io_);
     } else {
       plain_stream_.emplace(io_);
     }
@@ -272,7 +299,7 @@ class HttpClient::Impl : public std::enable_shared_from_this<Impl> {
     lowest_layer().expires_never();
     http::response<http::string_body> message = parser_->release();
     if (!message.keep_alive() || message.need_eof())
-      drop_connection();
+      close_connection();
     finish(to_response(std::move(message)));
   }
 
@@ -316,6 +343,16 @@ class HttpClient::Impl : public std::enable_shared_from_this<Impl> {
     start_next();
   }
 
+  // Closes the connection on purpose, between exchanges: a TLS one says goodbye first, so the
+  // server can tell a finished conversation from a cut one.
+  void close_connection() {
+    if (!connected_ || !tls_stream_)
+      return drop_connection();
+    connected_ = false;
+    say_goodbye(std::move(tls_stream_));
+  }
+
+  // Cuts the connection: after a failure, or with an operation under way.
   void drop_connection() {
     connected_ = false;
     if (tls_stream_ || plain_stream_)
@@ -341,7 +378,8 @@ class HttpClient::Impl : public std::enable_shared_from_this<Impl> {
   const std::shared_ptr<const TlsContext> tls_context_;  // null for plain http
   tcp::resolver resolver_;
   asio::steady_timer resolve_timer_;
-  std::optional<TlsStream> tls_stream_;
+  // Shared with say_goodbye(), which keeps a closing stream until its close_notify went out.
+  std::shared_ptr<TlsStream> tls_stream_;
   std::optional<beast::tcp_stream> plain_stream_;
   beast::flat_buffer buffer_;
   std::optional<http::response_parser<http::string_body>> parser_;

@@ -54,7 +54,8 @@ using HttpResult = BOOST_OUTCOME_V2_NAMESPACE::std_checked<HttpResponse, NetErro
 
 // An HTTP/1.1 client for one host, over TLS (Mbed TLS) unless plain http is explicitly allowed.
 // It keeps one connection alive and sends every request over it, one at a time in the order
-// given; it connects (DNS, TCP, TLS) when needed and again after the server closed it.
+// given; it connects (DNS, TCP, TLS) when needed and again after the server closed it. A TLS
+// connection it closes on purpose ends with close_notify, never blocking the loop.
 // Any HTTP status is a response; NetError is for everything that prevented one.
 // The client never logs: request headers carry the API key, and NetError::detail never does.
 class HttpClient {
@@ -66,7 +67,9 @@ class HttpClient {
   static BOOST_OUTCOME_V2_NAMESPACE::std_checked<std::unique_ptr<HttpClient>, NetError> create(
       boost::asio::io_context& io, HttpClientSettings settings);
 
-  // Cancels everything: pending requests' callbacks are dropped without being called.
+  // Cancels everything: pending requests' callbacks are dropped without being called. An idle
+  // TLS connection is closed with close_notify, which goes out on the event loop (its socket is
+  // closed after at most 2 s); one with an exchange under way is cut.
   ~HttpClient();
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;

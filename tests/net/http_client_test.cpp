@@ -233,6 +233,50 @@ TEST_F(HttpClientTest, ConnectionCloseFromTheServerIsHonoured) {
   EXPECT_EQ(client->handshake_count(), 2u);
 }
 
+TEST_F(HttpClientTest, ConnectionCloseFromTheServerIsAnsweredWithCloseNotify) {
+  TestHttpServer server(io_, server_tls("localhost"), [](const SeenRequest&, std::size_t) {
+    ServerReply reply = answer("bye");
+    reply.headers["Connection"] = "close";
+    return reply;  // and the server keeps reading, to hear how the client ends it
+  });
+  auto client = client_of(server);
+  ASSERT_TRUE(exchange(*client, get("/a")));
+
+  ASSERT_TRUE(run_until(io_, [&] { return server.closed_connections() == 1; }));
+  EXPECT_EQ(server.close_notifies(), 1u);
+}
+
+TEST_F(HttpClientTest, DestroyingTheClientEndsItsIdleConnectionWithCloseNotify) {
+  TestHttpServer server(io_, server_tls("localhost"), echo_target);
+  auto client = client_of(server);
+  ASSERT_TRUE(exchange(*client, get("/a")));
+
+  client.reset();
+
+  ASSERT_TRUE(run_until(io_, [&] { return server.closed_connections() == 1; }));
+  EXPECT_EQ(server.close_notifies(), 1u);
+}
+
+TEST_F(HttpClientTest, AConnectionTheServerIsEndingIsAnsweredWithCloseNotifyAndReplaced) {
+  TestHttpServer server(io_, server_tls("localhost"), [](const SeenRequest&, std::size_t index) {
+    ServerReply reply = answer("answer " + std::to_string(index));
+    if (index == 0)
+      reply.action = ServerAction::kRespondThenGoodbye;
+    return reply;
+  });
+  auto client = client_of(server);
+  ASSERT_TRUE(exchange(*client, get("/first")));
+  ASSERT_TRUE(run_until(io_, [&] { return server.goodbyes_sent() == 1; }));
+
+  const HttpResult second = exchange(*client, get("/second"));
+
+  ASSERT_TRUE(second) << second.error().detail;
+  EXPECT_EQ(second.value().body, "answer 1");
+  EXPECT_EQ(client->handshake_count(), 2u);
+  ASSERT_TRUE(run_until(io_, [&] { return server.close_notifies() == 1; }));
+  EXPECT_EQ(server.requests().back().connection, 2u);
+}
+
 TEST_F(HttpClientTest, IdempotentRequestIsResentOnceWhenTheReusedConnectionDies) {
   TestHttpServer server(io_, server_tls("localhost"), [](const SeenRequest&, std::size_t index) {
     ServerReply reply = answer("answer " + std::to_string(index));

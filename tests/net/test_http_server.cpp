@@ -50,6 +50,8 @@ struct TestHttpServer::State {
   std::size_t handshakes = 0;
   std::size_t failed_handshakes = 0;
   std::size_t closed = 0;
+  std::size_t close_notifies = 0;
+  std::size_t goodbyes_sent = 0;
   bool stopped = false;
 };
 
@@ -101,6 +103,12 @@ class StreamSession : public Session, public std::enable_shared_from_this<Stream
   void on_read(const error_code& error) {
     if (state_->stopped)
       return;
+    // Over TLS only close_notify ends the stream (TlsStream's eof, which Beast reports as the
+    // end of the stream between requests); a TCP close without one is a truncation.
+    if constexpr (std::is_same_v<Stream, TlsStream>) {
+      if (error == http::error::end_of_stream)
+        ++state_->close_notifies;
+    }
     if (error)
       return drop();
     http::request<http::string_body> request = parser_->release();
@@ -125,6 +133,7 @@ class StreamSession : public Session, public std::enable_shared_from_this<Stream
         return;
       case ServerAction::kRespond:
       case ServerAction::kRespondThenClose:
+      case ServerAction::kRespondThenGoodbye:
         break;
     }
     response_ = {static_cast<http::status>(reply_.status), 11};
@@ -148,10 +157,25 @@ class StreamSession : public Session, public std::enable_shared_from_this<Stream
       return read_request();
     if constexpr (std::is_same_v<Stream, TlsStream>) {
       stream_.async_shutdown(
-          [self = this->shared_from_this()](const error_code&) { self->drop(); });
+          [self = this->shared_from_this()](const error_code&) { self->on_goodbye_said(); });
     } else {
       drop();
     }
+  }
+
+  void on_goodbye_said() {
+    if (state_->stopped)
+      return;
+    if (reply_.action == ServerAction::kRespondThenGoodbye) {
+      // The FIN shows the client the connection is going even when it has already read the
+      // close_notify along with the answer.
+      error_code ignored;
+      beast::get_lowest_layer(stream_).socket().shutdown(tcp::socket::shutdown_send, ignored);
+      ++state_->goodbyes_sent;
+      return read_request();
+    }
+    ++state_->goodbyes_sent;
+    drop();
   }
 
   void drop() {
@@ -231,6 +255,12 @@ std::size_t TestHttpServer::failed_handshakes() const {
 }
 std::size_t TestHttpServer::closed_connections() const {
   return state_->closed;
+}
+std::size_t TestHttpServer::close_notifies() const {
+  return state_->close_notifies;
+}
+std::size_t TestHttpServer::goodbyes_sent() const {
+  return state_->goodbyes_sent;
 }
 
 }  // namespace linkpos::net::testing

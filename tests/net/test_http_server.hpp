@@ -20,6 +20,8 @@ namespace linkpos::net::testing {
 enum class ServerAction {
   kRespond,             // answer and keep the connection
   kRespondThenClose,    // answer, then close_notify and close, as a server's idle timeout does
+  kRespondThenGoodbye,  // answer, then close_notify and a TCP half-close, reading on to hear
+                        // the client's own close_notify, as a gracefully closing server does
   kCloseWithoutAnswer,  // read the request, then drop the connection without a word
   kNeverAnswer,         // read the request and stay silent with the connection open
 };
@@ -56,6 +58,10 @@ class TestHttpServer {
   std::size_t handshakes() const;   // TLS handshakes completed
   std::size_t failed_handshakes() const;
   std::size_t closed_connections() const;  // connections this server closed or lost
+  // TLS connections the client ended with close_notify (Mbed TLS's PEER_CLOSE_NOTIFY, which
+  // TlsStream reads as eof), rather than by closing TCP (a truncated stream) or breaking off.
+  std::size_t close_notifies() const;
+  std::size_t goodbyes_sent() const;  // close_notify alerts this server sent and saw go out
 
   struct State;
 
