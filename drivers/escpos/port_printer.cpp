@@ -270,7 +270,8 @@ class PortPrinter::Impl : public std::enable_shared_from_this<PortPrinter::Impl>
                   "the printer took no data for " + ms(timing_.stall_timeout) + "; " + progress());
     }
     if (error) {
-      return fail(hal::PrinterFault::kOffline, "connection lost: " + error.message() + "; " + progress());
+      return fail(hal::PrinterFault::kOffline,
+                  "connection lost: " + error.message() + "; " + progress());
     }
     if (sent_ < queue_.front().bytes.size()) {
       return write_chunk();

@@ -32,7 +32,8 @@ std::optional<std::chrono::seconds> retry_after_wait(std::string_view header, Wa
   if (header.empty())
     return std::nullopt;
   std::uint32_t seconds = 0;
-  const auto [end, failure] = std::from_chars(header.data(), header.data() + header.size(), seconds);
+  const auto [end, failure] =
+      std::from_chars(header.data(), header.data() + header.size(), seconds);
   if (failure == std::errc() && end == header.data() + header.size())
     return std::chrono::seconds(seconds);
   const auto until = parse_http_date(header);

@@ -120,8 +120,9 @@ LinkPayment read_payment(const json& payment) {
   if (out.currency.empty())
     out.currency = text(payment, "currencyCode");
   out.kind = text(payment, "type");
-  out.payer = first_text(payment, {"regularPaymentLinkPayment.contactDetails.fullName",
-                                   "regularPaymentLinkPayment.creditCardPaymentMethodData.holderName"});
+  out.payer =
+      first_text(payment, {"regularPaymentLinkPayment.contactDetails.fullName",
+                           "regularPaymentLinkPayment.creditCardPaymentMethodData.holderName"});
   if (out.payer.empty()) {
     const std::string first =
         first_text(payment, {"regularPaymentLinkPayment.contactDetails.firstName"});
@@ -129,7 +130,8 @@ LinkPayment read_payment(const json& payment) {
         first_text(payment, {"regularPaymentLinkPayment.contactDetails.lastName"});
     out.payer = first.empty() || last.empty() ? first + last : first + " " + last;
   }
-  out.card = first_text(payment, {"regularPaymentLinkPayment.creditCardPaymentMethodData.maskedCreditCard"});
+  out.card = first_text(payment,
+                        {"regularPaymentLinkPayment.creditCardPaymentMethodData.maskedCreditCard"});
   out.receipt_id = text(payment, "receiptId");
   out.created = time_of(payment, "createdDate");
   if (out.id.empty()) {
@@ -198,9 +200,9 @@ std::string create_link_body(const CreateLinkRequest& request) {
 }
 
 std::string payments_of_link_query(const std::string& link_id) {
-  const json body = {{"query",
-                      {{"filter", {{"paymentLinkId", link_id}}},
-                       {"cursorPaging", {{"limit", kPageSize}}}}}};
+  const json body = {
+      {"query",
+       {{"filter", {{"paymentLinkId", link_id}}}, {"cursorPaging", {{"limit", kPageSize}}}}}};
   return body.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -228,17 +230,19 @@ Parsed<PaymentLinkInfo> parse_link_reply(std::string_view body) {
 }
 
 Parsed<Page<PaymentLinkInfo>> parse_links_page(std::string_view body) {
-  return read_page<PaymentLinkInfo>(body, "paymentLinks", [](const json& item) -> Parsed<PaymentLinkInfo> {
-    if (!item.is_object())
-      return BadReply{"an entry of \"paymentLinks\" is not an object"};
-    return read_link(item);
-  });
+  return read_page<PaymentLinkInfo>(
+      body, "paymentLinks", [](const json& item) -> Parsed<PaymentLinkInfo> {
+        if (!item.is_object())
+          return BadReply{"an entry of \"paymentLinks\" is not an object"};
+        return read_link(item);
+      });
 }
 
 Parsed<Page<LinkPayment>> parse_payments_page(std::string_view body) {
   // A payment entry that cannot be read is kept with its problem, never fails the page.
-  return read_page<LinkPayment>(body, "paymentLinkPayments",
-                                [](const json& item) -> Parsed<LinkPayment> { return read_payment(item); });
+  return read_page<LinkPayment>(
+      body, "paymentLinkPayments",
+      [](const json& item) -> Parsed<LinkPayment> { return read_payment(item); });
 }
 
 Parsed<std::string> parse_receipt_reply(std::string_view body) {

@@ -35,7 +35,8 @@ class WixBackendFaultsTest : public ::testing::Test {
 
   app::BackendResult<std::optional<app::PaymentLink>> find(const std::string& reference) {
     std::optional<app::BackendResult<std::optional<app::PaymentLink>>> found;
-    wixsim.backend().find_link(reference, since, {}, [&](auto result) { found = std::move(result); });
+    wixsim.backend().find_link(reference, since, {},
+                               [&](auto result) { found = std::move(result); });
     if (!wixsim.run_until([&] { return found.has_value(); }))
       return app::BackendError{app::BackendFailure::kUnreachable, "no answer (test)"};
     return std::move(*found);

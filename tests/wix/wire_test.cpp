@@ -1,5 +1,5 @@
-#include "wix/http_date.hpp"
 #include "wix/wire.hpp"
+#include "wix/http_date.hpp"
 
 #include <gtest/gtest.h>
 
