@@ -55,6 +55,13 @@ constexpr std::optional<int> key_digit(Key key) {
   return std::nullopt;
 }
 
+// The function key's number (1 for F1 ... 4 for F4), or 0 for any other key.
+constexpr int key_function(Key key) {
+  if (key >= Key::kF1 && key <= Key::kF4)
+    return static_cast<int>(key) - static_cast<int>(Key::kF1) + 1;
+  return 0;
+}
+
 using KeyHandler = std::function<void(Key)>;
 
 // The terminal's keys. Implementations deliver each press once, in order, on the event loop

@@ -37,9 +37,11 @@ using BackendResult = BOOST_OUTCOME_V2_NAMESPACE::std_checked<T, BackendError>;
 
 using WallTime = std::chrono::system_clock::time_point;
 
+// One line item of a link, as the customer's checkout lists it.
 struct SaleLine {
   std::string name;
-  Money amount;
+  int quantity = 1;
+  Money unit_price;
 };
 
 struct LinkRequest {

@@ -5,6 +5,8 @@
 #include "app/exact_amount.hpp"
 #include "app/local_time.hpp"
 #include "app/money.hpp"
+#include "app/sold_lines.hpp"
+#include "app/vat_summary.hpp"
 
 namespace linkpos::app {
 namespace {
@@ -13,16 +15,6 @@ using hal::Align;
 using hal::ColumnsLine;
 using hal::TextLine;
 using hal::TextSize;
-
-std::string basis_points_as_percent(std::int32_t basis_points) {
-  Money as_money{basis_points, Currency{"", 2, ""}};
-  std::string text = to_decimal(as_money);  // "20.00", "7.70"
-  while (text.back() == '0')
-    text.pop_back();
-  if (text.back() == '.')
-    text.pop_back();
-  return text;
-}
 
 // How a payment was made, in the receipt's words: the gift card, the card's last digits, or
 // just "Payment" when Wix gave neither.
@@ -82,23 +74,34 @@ hal::ReceiptDocument layout_receipt(const store::SaleRecord& sale, const Setting
 
   const Currency& currency = settings.currency;
   const std::int64_t paid_thousandths = sale.counted_thousandths();
-  // VAT is what the prices held; when the cashier accepted less, it is inside what was paid.
-  const std::int64_t gross_minor = sale.written_off_thousandths > 0
-                                       ? whole_minor_units(paid_thousandths, currency).minor
-                                       : sale.amount_minor;
 
-  out.push_back(ColumnsLine{std::string(s.sale_line_name), money(sale.amount_minor)});
+  // What was sold, line by line, then the tip apart.
+  const auto lines = sold_lines(sale, s);
+  for (const store::SaleLineRecord& line : lines) {
+    const std::string name =
+        line.quantity == 1
+            ? line.name
+            : fill(s.receipt_quantity_line, {{"quantity", std::to_string(line.quantity)},
+                                             {"name", line.name},
+                                             {"price", money(line.unit_price_minor)}});
+    out.push_back(ColumnsLine{name, money(line.unit_price_minor * line.quantity)});
+  }
+  if (sale.tip_minor > 0)
+    out.push_back(ColumnsLine{std::string(s.tip_line_name), money(sale.tip_minor)});
   out.push_back(hal::Separator{'='});
   out.push_back(ColumnsLine{std::string(s.receipt_total), money(sale.amount_minor), true,
                             TextSize::kDoubleHeight});
-  if (settings.merchant.vat_rate_basis_points) {
-    const VatSplit vat = split_vat(gross_minor, *settings.merchant.vat_rate_basis_points);
-    out.push_back(TextLine{
-        fill(s.receipt_vat_rate,
-             {{"rate", basis_points_as_percent(*settings.merchant.vat_rate_basis_points)}})});
-    out.push_back(ColumnsLine{std::string(s.receipt_net), money(vat.net)});
-    out.push_back(ColumnsLine{std::string(s.receipt_vat), money(vat.tax)});
-    out.push_back(ColumnsLine{std::string(s.receipt_gross), money(vat.gross)});
+  // VAT is what the prices held; when the cashier accepted less, it is inside what was paid.
+  const std::int64_t received_minor = sale.written_off_thousandths > 0
+                                          ? whole_minor_units(paid_thousandths, currency).minor
+                                          : sale.amount_minor;
+  for (const VatGroup& group : vat_by_rate(lines, settings.merchant.vat_rate_basis_points,
+                                           received_minor, sale.amount_minor)) {
+    out.push_back(
+        TextLine{fill(s.receipt_vat_rate, {{"rate", rate_text(group.rate_basis_points)}})});
+    out.push_back(ColumnsLine{std::string(s.receipt_net), money(group.split.net)});
+    out.push_back(ColumnsLine{std::string(s.receipt_vat), money(group.split.tax)});
+    out.push_back(ColumnsLine{std::string(s.receipt_gross), money(group.split.gross)});
   }
   out.push_back(hal::Separator{});
 

@@ -9,6 +9,7 @@
 #include "app/payment_records.hpp"
 #include "app/receipt_layout.hpp"
 #include "app/sale_reference.hpp"
+#include "app/sold_lines.hpp"
 
 namespace linkpos::app {
 namespace {
@@ -27,15 +28,19 @@ bool uncounted(const store::PaymentRecord& payment) {
 
 }  // namespace
 
-Sale::Sale(SaleServices& services, Money amount, std::function<void()> changed)
+Sale::Sale(SaleServices& services, Order order, std::function<void()> changed)
     : services_(services), changed_(std::move(changed)), resumed_(false), search_(services) {
   const auto now = services_.clock.now();
   record_.reference = make_sale_reference(services_.settings.terminal_id, now);
   record_.business_day = business_day(now);
   record_.started_at_ms = to_unix_ms(now);
-  record_.currency = amount.currency.code;
-  record_.amount_minor = amount.minor;
-  record_.link_amount_minor = amount.minor;
+  record_.currency = services_.settings.currency.code;
+  record_.amount_minor = order.total_minor();
+  record_.link_amount_minor = record_.amount_minor;
+  for (const OrderLine& line : order.lines) {
+    record_.lines.push_back(store::SaleLineRecord{line.name, line.quantity, line.unit_price_minor,
+                                                  line.vat_rate_basis_points});
+  }
 }
 
 Sale::Sale(SaleServices& services, store::SaleRecord resumed, std::function<void()> changed)
@@ -59,7 +64,8 @@ void Sale::start() {
   if (!apply(services_.ledger.record_started(record_)))
     return;
   services_.log.info("sale " + record_.reference + " started: " + format_money(amount()));
-  enter(State::kCreatingLink);
+  // With tips on, the customer chooses one before the link is made.
+  enter(services_.settings.tips.empty() ? State::kCreatingLink : State::kChoosingTip);
 }
 
 bool Sale::move(SaleEvent event) {
@@ -86,6 +92,8 @@ bool Sale::commit(const store::SaleMove& move) {
   switch (move.write) {
     case LedgerWrite::kNone:
       return true;
+    case LedgerWrite::kTip:
+      return apply(ledger.record_tip(reference, tip_minor_));
     case LedgerWrite::kLinkCreated:
       return apply(ledger.record_link_created(reference, made_->id, made_->url,
                                               to_unix_ms(made_->expires_at), asked_minor_));
@@ -145,6 +153,8 @@ void Sale::stop_timers() {
 
 void Sale::enter(State state) {
   switch (state) {
+    case State::kChoosingTip:
+      return changed_();
     case State::kCreatingLink:
     case State::kCreatingRest:
       return create_link();
@@ -184,6 +194,15 @@ PaymentLink Sale::link() const {
   return PaymentLink{record_.link_id, record_.link_url, from_unix_ms(record_.link_expires_at_ms)};
 }
 
+Order Sale::order() const {
+  Order order;
+  for (const store::SaleLineRecord& line : sold_lines(record_, services_.strings)) {
+    order.lines.push_back(
+        OrderLine{line.name, line.quantity, line.unit_price_minor, line.vat_basis_points});
+  }
+  return order;
+}
+
 Money Sale::link_amount() const {
   return Money{record_.link_amount_minor > 0 ? record_.link_amount_minor : record_.amount_minor,
                services_.settings.currency};
@@ -213,7 +232,30 @@ std::chrono::seconds Sale::time_left() const {
 
 // The cashier's keys.
 
+std::vector<Money> Sale::tip_choices() const {
+  std::vector<Money> choices;
+  for (const int percent : services_.settings.tips) {
+    // Rounded half up to the minor unit, on what was sold.
+    choices.push_back(Money{(amount().minor * percent + 50) / 100, services_.settings.currency});
+  }
+  return choices;
+}
+
+void Sale::choose_tip(std::size_t choice) {
+  const auto choices = tip_choices();
+  if (state_ != State::kChoosingTip || choice >= choices.size())
+    return;
+  tip_minor_ = choices[choice].minor;
+  services_.log.info("sale " + record_.reference + ": tip " + format_money(choices[choice]));
+  move(SaleEvent::kTipChosen);
+}
+
 void Sale::cancel() {
+  if (state_ == State::kChoosingTip) {
+    cancel_requested_ = true;
+    end_with(SaleEvent::kCancelBeforeLink, "cancelled before the tip was chosen");
+    return;
+  }
   if (state_ == State::kCreatingLink || state_ == State::kFindingLink ||
       state_ == State::kCreatingRest || state_ == State::kFindingRest) {
     // The create request may already be at the server: wait for its answer, then close the link.
@@ -303,9 +345,20 @@ void Sale::create_link() {
   request.title =
       fill(services_.strings.link_title,
            {{"merchant", services_.settings.merchant.name}, {"reference", record_.reference}});
-  request.lines = {SaleLine{
-      std::string(rest ? services_.strings.rest_line_name : services_.strings.sale_line_name),
-      asked}};
+  const Currency& currency = services_.settings.currency;
+  if (rest) {
+    request.lines = {SaleLine{std::string(services_.strings.rest_line_name), 1, asked}};
+  } else {
+    // The customer's checkout lists what was sold, line by line, and the tip apart.
+    for (const store::SaleLineRecord& line : sold_lines(record_, services_.strings)) {
+      request.lines.push_back(
+          SaleLine{line.name, line.quantity, Money{line.unit_price_minor, currency}});
+    }
+    if (record_.tip_minor > 0) {
+      request.lines.push_back(
+          SaleLine{std::string(services_.strings.tip_line_name), 1, Money{record_.tip_minor, currency}});
+    }
+  }
   request.total = asked;
   request.expires_at = services_.clock.now() + services_.settings.link_validity;
   services_.backend.create_link(request, lifetime_.guard([this](BackendResult<PaymentLink> result) {

@@ -12,6 +12,7 @@
 #include "app/link_closing.hpp"
 #include "app/link_search.hpp"
 #include "app/money.hpp"
+#include "app/order.hpp"
 #include "app/payment_backend.hpp"
 #include "app/sale_endings.hpp"
 #include "app/sale_services.hpp"
@@ -31,7 +32,7 @@ class Sale {
   using State = store::SaleState;
 
   // `changed` runs after anything the screen shows about the sale has changed.
-  Sale(SaleServices& services, Money amount, std::function<void()> changed);
+  Sale(SaleServices& services, Order order, std::function<void()> changed);
   Sale(SaleServices& services, store::SaleRecord resumed, std::function<void()> changed);
   ~Sale();
   Sale(const Sale&) = delete;
@@ -45,6 +46,8 @@ class Sale {
   // rest, or accept what was paid) and a payment to check (look again, or give up); CHARGE
   // prints again after a printer fault.
   void cancel();
+  // kChoosingTip: the customer's choice, an index into tip_choices().
+  void choose_tip(std::size_t choice);
   void charge_rest();
   void accept_underpaid();
   void look_again();
@@ -54,10 +57,14 @@ class Sale {
   State state() const { return state_; }
   const store::SaleRecord& record() const { return record_; }
   Money amount() const { return Money{record_.amount_minor, services_.settings.currency}; }
+  // What the sale sells (its lines; the tip is the customer's to choose again), to try again.
+  Order order() const;
   // What the current link asks for: the total, or the rest of an underpaid sale.
   Money link_amount() const;
   // The payments the sale has received against its total, as they stand now.
   Settlement settlement() const;
+  // The tips offered (terminal.tips), as amounts on what was sold.
+  std::vector<Money> tip_choices() const;
   bool cancel_requested() const { return cancel_requested_; }
   std::chrono::seconds time_left() const;
   // Why the last call to the payment service failed, while the sale keeps trying.
@@ -121,6 +128,7 @@ class Sale {
   // What the next ledger write needs, set by the step that fires its event.
   std::optional<PaymentLink> made_;
   std::int64_t asked_minor_ = 0;  // what the link being made asks for
+  std::int64_t tip_minor_ = 0;    // the tip chosen
   std::int64_t written_off_thousandths_ = 0;
   std::vector<std::pair<std::string, std::string>> issued_;  // payment id, Wix receipt id
   std::string detail_;                                       // for an ending, or a print failure

@@ -37,6 +37,8 @@ inline constexpr auto kSaleEndings = [] {
   return std::array{
       SaleEnding{SaleEvent::kDone, SaleEnd::kCompleted, OnceExit::kPrinted,
                  &Strings::idle_last_paid},
+      SaleEnding{SaleEvent::kCancelBeforeLink, SaleEnd::kCancelled, OnceExit::kCancelled,
+                 &Strings::idle_last_cancelled},
       SaleEnding{SaleEvent::kNothingPaidAfterCancel, SaleEnd::kCancelled, OnceExit::kCancelled,
                  &Strings::idle_last_cancelled},
       SaleEnding{SaleEvent::kCreateRefusedAfterCancel, SaleEnd::kCancelled, OnceExit::kCancelled,

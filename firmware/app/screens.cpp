@@ -48,6 +48,61 @@ ui::Screen amount(const Strings& s, const Money& amount, const std::string& refu
   return screen;
 }
 
+ui::Screen cart(const Strings& s, const std::vector<OrderLine>& lines, const Money& total,
+                std::int64_t keyed, const std::string& note) {
+  ui::Screen screen{"cart", std::string(s.cart_title), {}, std::nullopt, std::string(s.cart_hint)};
+  // The newest lines matter most while ringing up: the screen shows the last few.
+  constexpr std::size_t kShown = 5;
+  const std::size_t first = lines.size() > kShown ? lines.size() - kShown : 0;
+  if (first > 0)
+    screen.body.push_back(
+        ScreenLine{fill(s.cart_more, {{"count", std::to_string(first)}}), TextStyle::kSmall});
+  for (std::size_t i = first; i < lines.size(); ++i) {
+    const Money line_total{lines[i].total_minor(), total.currency};
+    screen.body.push_back(ScreenLine{fill(s.cart_line, {{"quantity", std::to_string(lines[i].quantity)},
+                                                       {"name", lines[i].name},
+                                                       {"amount", format_money(line_total)}})});
+  }
+  screen.body.push_back(ScreenLine{fill(s.cart_total, {{"amount", format_money(total)}}),
+                                   TextStyle::kLarge, TextAlign::kLeft});
+  if (keyed > 0)
+    screen.body.push_back(centred(fill(s.cart_keyed, {{"number", std::to_string(keyed)}}), Tone::kMuted));
+  if (!note.empty())
+    screen.body.push_back(centred(note, Tone::kWarning));
+  return screen;
+}
+
+ui::Screen items(const Strings& s, const std::vector<std::string>& lines, int quantity, int page) {
+  ui::Screen screen{"items", std::string(s.items_title), {}, std::nullopt,
+                    std::string(s.items_hint)};
+  if (page > 0)
+    screen.title += " " + std::to_string(page);
+  for (const auto& line : lines)
+    screen.body.push_back(ScreenLine{line});
+  if (lines.empty())
+    screen.body.push_back(centred(std::string(s.items_none), Tone::kMuted));
+  if (quantity > 1)
+    screen.body.push_back(
+        centred(fill(s.items_quantity, {{"quantity", std::to_string(quantity)}}), Tone::kMuted));
+  return screen;
+}
+
+ui::Screen tip(const Strings& s, const Money& sold, const std::vector<int>& percents,
+               const std::vector<Money>& amounts) {
+  ui::Screen screen{"tip", std::string(s.tip_title), {big_amount(sold)}, std::nullopt,
+                    std::string(s.tip_hint)};
+  for (std::size_t i = 0; i < percents.size(); ++i) {
+    const std::string digit = std::to_string(i + 1);
+    screen.body.push_back(ScreenLine{
+        percents[i] == 0
+            ? fill(s.tip_none, {{"digit", digit}})
+            : fill(s.tip_choice, {{"digit", digit},
+                                  {"percent", std::to_string(percents[i])},
+                                  {"amount", format_money(amounts[i])}})});
+  }
+  return screen;
+}
+
 // What the sale is up against while it keeps trying, in a few words.
 std::optional<ScreenLine> trouble_line(const Strings& s,
                                        const std::optional<BackendFailure>& trouble) {

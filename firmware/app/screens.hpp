@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/money.hpp"
+#include "app/order.hpp"
 #include "app/payment_backend.hpp"
 #include "app/strings.hpp"
 #include "ui/screen.hpp"
@@ -17,6 +18,14 @@ namespace linkpos::app::screens {
 ui::Screen idle(const Strings& s, const std::string& merchant,
                 const std::vector<std::string>& notes);
 ui::Screen amount(const Strings& s, const Money& amount, const std::string& refusal);
+// The cart: its lines with their quantities, the total, and digits keyed since.
+ui::Screen cart(const Strings& s, const std::vector<OrderLine>& lines, const Money& total,
+                std::int64_t keyed, const std::string& note);
+// The catalogue's page: numbered lines; `quantity` keyed before (0: one); `page` (0: only one).
+ui::Screen items(const Strings& s, const std::vector<std::string>& lines, int quantity, int page);
+// The tips to choose from, numbered, each as an amount.
+ui::Screen tip(const Strings& s, const Money& sold, const std::vector<int>& percents,
+               const std::vector<Money>& amounts);
 ui::Screen qr(const Strings& s, const Money& amount, const std::string& url,
               const std::string& reference, std::chrono::seconds time_left,
               const std::optional<BackendFailure>& trouble);

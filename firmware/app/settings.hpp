@@ -19,7 +19,17 @@ struct Merchant {
   std::optional<std::int32_t> vat_rate_basis_points;
 };
 
-// How this terminal sells, from the config's "terminal" and "merchant" sections.
+// Something the shop sells, from the config's "catalogue".
+struct CatalogueItem {
+  std::string name;
+  std::int64_t price_minor = 0;
+  // VAT included in the price, in basis points; none: the merchant's rate.
+  std::optional<std::int32_t> vat_rate_basis_points;
+  // F1 to F4 (1 to 4) adds one of it at a key; 0: only from MENU → Items.
+  int quick_key = 0;
+};
+
+// How this terminal sells, from the config's "terminal", "merchant" and "catalogue" sections.
 struct Settings {
   std::string terminal_id;  // prefix of every sale reference; unique per terminal of a merchant
   Currency currency;
@@ -36,6 +46,15 @@ struct Settings {
   std::chrono::hours keep_ended_sales{24 * 90};
   // Opens MENU → Technician; empty: that menu is closed.
   std::string technician_pin;
+  // Opens MENU → Reports; empty: the reports are open to anyone (the technician's PIN opens
+  // them too).
+  std::string manager_pin;
+  // Tips offered before the QR code, in percent; empty: no tip screen.
+  std::vector<int> tips;
+  // The IANA time zone the business day follows ("Europe/Paris"); empty: the site's, else the
+  // board's.
+  std::string time_zone;
+  std::vector<CatalogueItem> catalogue;
   // When this firmware was built: a clock showing an earlier time is certainly wrong.
   std::chrono::system_clock::time_point build_time{};
 };

@@ -28,6 +28,23 @@ struct Strings {
   std::string_view amount_zero;
   std::string_view amount_too_high;
 
+  std::string_view cart_title;
+  std::string_view cart_line;
+  std::string_view cart_more;
+  std::string_view cart_total;
+  std::string_view cart_keyed;
+  std::string_view cart_hint;
+  std::string_view cart_no_item;
+  std::string_view items_title;
+  std::string_view items_line;
+  std::string_view items_none;
+  std::string_view items_quantity;
+  std::string_view items_hint;
+  std::string_view tip_title;
+  std::string_view tip_choice;
+  std::string_view tip_none;
+  std::string_view tip_hint;
+
   std::string_view creating_title;
   std::string_view please_wait;
   std::string_view cancel_hint;
@@ -126,6 +143,9 @@ struct Strings {
   std::string_view info_backend;
   std::string_view menu_technician;
   std::string_view menu_refunds;
+  std::string_view menu_items;
+  std::string_view menu_sales;
+  std::string_view menu_reports;
 
   // The technician's menu
   std::string_view tech_title;
@@ -166,6 +186,8 @@ struct Strings {
   std::string_view receipt_reference;
   std::string_view sale_line_name;
   std::string_view rest_line_name;
+  std::string_view tip_line_name;
+  std::string_view receipt_quantity_line;
   std::string_view receipt_total;
   std::string_view receipt_vat_rate;
   std::string_view receipt_net;

@@ -7,6 +7,7 @@
 #include "app/screens.hpp"
 #include "app/technician_menu.hpp"
 #include "app/views/amount_view.hpp"
+#include "app/views/items_view.hpp"
 #include "app/views/menu_view.hpp"
 #include "app/views/notice_view.hpp"
 #include "app/views/sale_view.hpp"
@@ -29,6 +30,7 @@ Terminal::Terminal(SaleServices& services, hal::Display& display, TerminalOption
       display_(display),
       options_(std::move(options)),
       observer_(observer),
+      cart_(services.settings),
       connection_(services, kConnectionCheckInterval,
                   [this] {
                     if (dynamic_cast<IdleView*>(view_.get()) != nullptr)
@@ -73,13 +75,19 @@ void Terminal::follow(const Next& next) {
     case Next::Go::kIdleReceiptPending:
       idle_facts_.receipt_pending = true;
       return go_idle();
-    case Next::Go::kAmount: {
-      auto amount = std::make_unique<AmountView>(services_);
-      amount->press(next.key);
-      return show(std::move(amount));
+    case Next::Go::kOrder: {
+      auto order = std::make_unique<AmountView>(services_, cart_);
+      if (next.key)
+        order->press(*next.key);
+      return show(std::move(order));
     }
     case Next::Go::kCharge:
-      return charge(next.amount);
+      return charge(next.order);
+    case Next::Go::kItems:
+      return show(std::make_unique<ItemsView>(services_, cart_));
+    case Next::Go::kSales:
+    case Next::Go::kReports:
+      return;
     case Next::Go::kMenu:
       return show(std::make_unique<MenuView>(services_));
     case Next::Go::kInfo:
@@ -107,21 +115,25 @@ void Terminal::go_idle() {
   show(std::make_unique<IdleView>(services_, connection_, idle_facts_));
 }
 
-void Terminal::charge(Money amount) {
+void Terminal::charge(Order order) {
   if (sales_refused_)
     return;
   if (site_checked_)
-    return start_sale(amount);
+    return start_sale(std::move(order));
   // The sale starts as soon as the site has answered.
-  auto waiting = std::make_unique<AmountView>(services_, amount.minor);
+  cart_.clear();
+  for (const OrderLine& line : order.lines)
+    cart_.add_line(line);
+  auto waiting = std::make_unique<AmountView>(services_, cart_);
   waiting->wait_for_site();
   show(std::move(waiting));
-  charge_waiting_ = amount;
+  charge_waiting_ = std::move(order);
 }
 
-void Terminal::start_sale(Money amount) {
+void Terminal::start_sale(Order order) {
+  cart_.clear();
   retired_ = std::move(sale_);
-  sale_ = std::make_unique<Sale>(services_, amount, [this] { on_sale_changed(); });
+  sale_ = std::make_unique<Sale>(services_, std::move(order), [this] { on_sale_changed(); });
   show(std::make_unique<SaleView>(services_, *sale_));
   sale_->start();
 }
@@ -176,7 +188,7 @@ void Terminal::check_site() {
 
 void Terminal::on_site(BackendResult<SiteProperties> result) {
   site_checked_ = true;
-  const std::optional<Money> waiting = std::exchange(charge_waiting_, std::nullopt);
+  std::optional<Order> waiting = std::exchange(charge_waiting_, std::nullopt);
   if (!result) {
     // Sales go on in the configured currency: the permission to read the site is optional.
     services_.log.warn("cannot read the Wix site's properties (" + result.error().detail +
@@ -201,7 +213,7 @@ void Terminal::on_site(BackendResult<SiteProperties> result) {
     }
   }
   if (waiting)
-    start_sale(*waiting);
+    start_sale(std::move(*waiting));
 }
 
 void Terminal::on_sale_changed() {
@@ -257,7 +269,7 @@ void Terminal::on_sale_ended() {
     show(std::make_unique<NoticeView>(
         std::string(s.*ending.notice_title),
         std::vector<std::string>{std::string(failure_text(error.failure, s)), error.detail},
-        std::string(s.retry_hint), sale_->amount()));
+        std::string(s.retry_hint), sale_->order()));
   }
   render();
   if (observer_ != nullptr)

@@ -8,6 +8,7 @@
 #include "app/housekeeping.hpp"
 #include "app/lifetime.hpp"
 #include "app/link_closer.hpp"
+#include "app/order.hpp"
 #include "app/sale.hpp"
 #include "app/terminal_observer.hpp"
 #include "app/views/idle_view.hpp"
@@ -54,8 +55,8 @@ class Terminal {
   void follow(const Next& next);
   void show(std::unique_ptr<View> view);
   void go_idle();
-  void charge(Money amount);
-  void start_sale(Money amount);
+  void charge(Order order);
+  void start_sale(Order order);
   void resume_unfinished();
   void reprint_last();
   void check_site();
@@ -77,7 +78,9 @@ class Terminal {
   // starts in a currency the site does not take.
   bool site_checked_ = false;
   bool sales_refused_ = false;
-  std::optional<Money> charge_waiting_;
+  std::optional<Order> charge_waiting_;
+  // What is being rung up: kept while the cashier visits the menu's items.
+  Cart cart_;
   SiteProperties site_;
   std::optional<ui::Screen> shown_;
   hal::Timer resume_timer_;

@@ -15,6 +15,14 @@
 namespace linkpos::config {
 namespace {
 
+// An IANA zone name the board has a file for (Debian's tzdata), as TZ will take it.
+bool is_time_zone(const std::string& zone) {
+  if (zone.empty() || zone.front() == '/' || zone.find("..") != std::string::npos)
+    return false;
+  struct stat info {};
+  return ::stat(("/usr/share/zoneinfo/" + zone).c_str(), &info) == 0 && S_ISREG(info.st_mode);
+}
+
 bool is_terminal_id(const std::string& id) {
   if (id.empty() || id.size() > 32)
     return false;
@@ -30,13 +38,33 @@ bool is_terminal_id(const std::string& id) {
 void read_terminal(JsonFields terminal, app::Settings& settings) {
   terminal.refuse_unknown({"id", "currency", "max_amount", "payment_timeout_seconds",
                            "link_validity_seconds", "poll_interval_ms", "language",
-                           "technician_pin"});
-  if (auto pin = terminal.string("technician_pin", false)) {
-    const bool digits = !pin->empty() && pin->find_first_not_of("0123456789") == std::string::npos;
-    if (!digits || pin->size() < 4 || pin->size() > 12) {
-      terminal.error("technician_pin", "must be 4 to 12 digits (keyed on the terminal)");
+                           "technician_pin", "manager_pin", "tips", "time_zone"});
+  for (const auto& [field, out] : {std::pair{"technician_pin", &settings.technician_pin},
+                                   std::pair{"manager_pin", &settings.manager_pin}}) {
+    if (auto pin = terminal.string(field, false)) {
+      const bool digits =
+          !pin->empty() && pin->find_first_not_of("0123456789") == std::string::npos;
+      if (!digits || pin->size() < 4 || pin->size() > 12) {
+        terminal.error(field, "must be 4 to 12 digits (keyed on the terminal)");
+      } else {
+        *out = *pin;
+      }
+    }
+  }
+  if (auto tips = terminal.integers("tips", 0, 100)) {
+    if (tips->size() > 9) {
+      terminal.error("tips", "at most 9 tips, one per digit key");
     } else {
-      settings.technician_pin = *pin;
+      settings.tips.assign(tips->begin(), tips->end());
+    }
+  }
+  if (auto zone = terminal.string("time_zone", false)) {
+    if (!is_time_zone(*zone)) {
+      terminal.error("time_zone", "\"" + *zone +
+                                      "\" is not a time zone this board knows (an IANA name "
+                                      "from /usr/share/zoneinfo, e.g. \"Europe/Paris\")");
+    } else {
+      settings.time_zone = *zone;
     }
   }
   if (auto id = terminal.string("id", true)) {
@@ -94,6 +122,63 @@ void read_terminal(JsonFields terminal, app::Settings& settings) {
   }
 }
 
+// A percentage as a string ("20", "7.7"), in basis points; nullopt when it is not one.
+std::optional<std::int32_t> percent_basis_points(const std::string& text) {
+  const auto basis_points = app::parse_decimal(text, 2);
+  if (!basis_points || *basis_points > 10000)
+    return std::nullopt;
+  return static_cast<std::int32_t>(*basis_points);
+}
+
+void read_catalogue(JsonFields root, app::Settings& settings) {
+  if (!root.has("catalogue"))
+    return;
+  const auto items = root.objects("catalogue");
+  std::vector<bool> key_taken(5, false);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    JsonFields item = items[i];
+    item.refuse_unknown({"name", "price", "vat_rate", "key"});
+    app::CatalogueItem out;
+    if (auto name = item.string("name", true)) {
+      if (name->empty() || name->size() > 40) {
+        item.error("name", "must be 1 to 40 characters (it is printed on the receipt)");
+      } else {
+        out.name = *name;
+      }
+    }
+    if (auto price = item.string("price", true)) {
+      const auto minor = app::parse_decimal(*price, settings.currency.exponent);
+      if (!minor || *minor <= 0) {
+        item.error("price", "\"" + *price + "\" must be a positive amount with at most " +
+                                std::to_string(settings.currency.exponent) + " decimals");
+      } else {
+        out.price_minor = *minor;
+      }
+    }
+    if (auto rate = item.string("vat_rate", false)) {
+      if (const auto basis_points = percent_basis_points(*rate)) {
+        out.vat_rate_basis_points = *basis_points;
+      } else {
+        item.error("vat_rate", "\"" + *rate + "\" must be a percentage from \"0\" to \"100\"");
+      }
+    }
+    if (auto key = item.string("key", false)) {
+      const int number = key->size() == 2 && (*key)[0] == 'F' && (*key)[1] >= '1' && (*key)[1] <= '4'
+                             ? (*key)[1] - '0'
+                             : 0;
+      if (number == 0) {
+        item.error("key", "\"" + *key + "\" must be F1, F2, F3 or F4");
+      } else if (key_taken[number]) {
+        item.error("key", *key + " is given to two items");
+      } else {
+        key_taken[number] = true;
+        out.quick_key = number;
+      }
+    }
+    settings.catalogue.push_back(std::move(out));
+  }
+}
+
 void read_merchant(JsonFields merchant, app::Merchant& out) {
   merchant.refuse_unknown({"name", "address", "tax_id", "vat_rate"});
   if (auto name = merchant.string("name", true)) {
@@ -108,13 +193,12 @@ void read_merchant(JsonFields merchant, app::Merchant& out) {
   if (auto tax_id = merchant.string("tax_id", false))
     out.tax_id = *tax_id;
   if (auto rate = merchant.string("vat_rate", false)) {
-    const auto basis_points = app::parse_decimal(*rate, 2);
-    if (!basis_points || *basis_points > 10000) {
+    if (const auto basis_points = percent_basis_points(*rate)) {
+      out.vat_rate_basis_points = *basis_points;
+    } else {
       merchant.error(
           "vat_rate",
           "\"" + *rate + "\" must be a percentage from \"0\" to \"100\", e.g. \"20\" or \"7.7\"");
-    } else {
-      out.vat_rate_basis_points = static_cast<std::int32_t>(*basis_points);
     }
   }
 }
@@ -269,7 +353,16 @@ void read_api_key_file(JsonFields& wix, const std::string& path, WixConfig& out,
 
 void read_wix(JsonFields wix, bool needed, WixConfig& out, std::vector<std::string>& warnings) {
   wix.refuse_unknown({"base_url", "site_id", "api_key_file", "api_key", "ca_file",
-                      "allow_plain_http", "request_timeout_ms"});
+                      "allow_plain_http", "request_timeout_ms", "qr_target"});
+  if (auto target = wix.string("qr_target", false)) {
+    if (*target != "link" && *target != "checkout") {
+      wix.error("qr_target", "\"" + *target +
+                                 "\" must be \"link\" (the payment link's page) or \"checkout\" "
+                                 "(Wix's checkout, one page sooner)");
+    } else {
+      out.qr_checkout = *target == "checkout";
+    }
+  }
   if (auto url = wix.string("base_url", false)) {
     const bool https = url->rfind("https://", 0) == 0;
     const bool http = url->rfind("http://", 0) == 0;
@@ -335,10 +428,11 @@ ConfigResult parse_config(std::string_view json_text) {
   std::vector<std::string> errors;
   Config config;
   JsonFields root(document, "", errors);
-  root.refuse_unknown(
-      {"terminal", "merchant", "display", "keypad", "printer", "backend", "wix", "ledger"});
+  root.refuse_unknown({"terminal", "merchant", "catalogue", "display", "keypad", "printer",
+                       "backend", "wix", "ledger"});
   read_terminal(root.object("terminal"), config.settings);
   read_merchant(root.object("merchant"), config.settings.merchant);
+  read_catalogue(root, config.settings);
   read_display(root.object("display"), config.display);
   read_keypad(root.object("keypad"), config.keypad);
   read_printer(root.object("printer"), config.printer);

@@ -73,6 +73,8 @@ struct WixConfig {
   std::string ca_file = "/etc/ssl/certs/ca-certificates.crt";
   bool allow_plain_http = false;  // only for the emulator on loopback
   std::chrono::milliseconds request_timeout{10000};
+  // The QR code carries Wix's checkout URL (Initiate Payment) rather than the link's page.
+  bool qr_checkout = false;
 };
 
 struct LedgerConfig {

@@ -83,6 +83,42 @@ std::optional<std::vector<std::string>> JsonFields::strings(const char* key) {
   return out;
 }
 
+std::optional<std::vector<std::int64_t>> JsonFields::integers(const char* key, std::int64_t min,
+                                                               std::int64_t max) {
+  const auto* value = find(key);
+  if (value == nullptr)
+    return std::nullopt;
+  const std::string range = std::to_string(min) + " to " + std::to_string(max);
+  if (!value->is_array()) {
+    error(key, "must be a list of whole numbers from " + range + ", e.g. [0, 10, 15]");
+    return std::nullopt;
+  }
+  std::vector<std::int64_t> out;
+  for (const auto& item : *value) {
+    if (!item.is_number_integer() || item.get<std::int64_t>() < min ||
+        item.get<std::int64_t>() > max) {
+      error(key, "every entry must be a whole number from " + range);
+      return std::nullopt;
+    }
+    out.push_back(item.get<std::int64_t>());
+  }
+  return out;
+}
+
+std::vector<JsonFields> JsonFields::objects(const char* key) {
+  std::vector<JsonFields> out;
+  const auto* value = find(key);
+  if (value == nullptr)
+    return out;
+  if (!value->is_array()) {
+    error(key, "must be a list of objects");
+    return out;
+  }
+  for (std::size_t i = 0; i < value->size(); ++i)
+    out.emplace_back((*value)[i], path_of(key) + "[" + std::to_string(i) + "]", errors_);
+  return out;
+}
+
 std::optional<bool> JsonFields::boolean(const char* key) {
   const auto* value = find(key);
   if (value == nullptr)

@@ -20,6 +20,11 @@ class JsonFields {
   std::optional<std::string> string(const char* key, bool required);
   std::optional<std::int64_t> integer(const char* key, std::int64_t min, std::int64_t max);
   std::optional<std::vector<std::string>> strings(const char* key);
+  // A list of whole numbers, each from `min` to `max`.
+  std::optional<std::vector<std::int64_t>> integers(const char* key, std::int64_t min,
+                                                    std::int64_t max);
+  // A list of objects, each read with its own fields ("catalogue[2].price").
+  std::vector<JsonFields> objects(const char* key);
   std::optional<bool> boolean(const char* key);
   // An object whose values are all strings, e.g. {"KEY_KPASTERISK": "CANCEL"}.
   std::optional<std::map<std::string, std::string>> string_map(const char* key);

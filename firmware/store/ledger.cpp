@@ -24,7 +24,7 @@ constexpr int kBusyTimeoutMs = 2000;
 constexpr std::string_view kSaleColumns =
     "reference, business_day, started_at_ms, currency, amount_minor, stage, link_id, link_url, "
     "link_expires_at_ms, link_amount_minor, paid_at_ms, receipt_number, written_off_thousandths, "
-    "prints, end_kind, end_detail, link_closed, print_pending, create_uncertain";
+    "prints, end_kind, end_detail, link_closed, print_pending, create_uncertain, tip_minor";
 
 constexpr std::string_view kPaymentColumns =
     "payment_id, link_id, amount_thousandths, problem, kind, payer, card, backend_receipt_id, "
@@ -117,7 +117,18 @@ SaleRecord read_sale(sqlite3* db, const Statement& row) {
   sale.link_closed = row.int64(16) != 0;
   sale.print_pending = row.int64(17) != 0;
   sale.create_uncertain = row.int64(18) != 0;
+  sale.tip_minor = row.int64(19);
   sale.payments = load_payments(db, sale.reference);
+  Statement lines(db,
+                  "SELECT name, quantity, unit_price_minor, vat_basis_points FROM sale_lines "
+                  "WHERE reference = ?1 ORDER BY position");
+  lines.bind(1, sale.reference);
+  while (lines.step()) {
+    SaleLineRecord line{lines.text(0), static_cast<int>(lines.int64(1)), lines.int64(2), {}};
+    if (!lines.is_null(3))
+      line.vat_basis_points = static_cast<std::int32_t>(lines.int64(3));
+    sale.lines.push_back(std::move(line));
+  }
   Statement links(db, "SELECT link_id FROM sale_links WHERE reference = ?1 ORDER BY rowid");
   links.bind(1, sale.reference);
   while (links.step())
@@ -171,6 +182,26 @@ std::string qualified_payment_columns(std::string_view table) {
     rest.remove_prefix(comma + 2);
   }
   return out;
+}
+
+// The sale's lines; none given is one line of its whole amount.
+void keep_lines(sqlite3* db, const SaleRecord& sale) {
+  std::vector<SaleLineRecord> lines = sale.lines;
+  if (lines.empty())
+    lines.push_back(SaleLineRecord{"Sale", 1, sale.amount_minor - sale.tip_minor, {}});
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Statement insert(db,
+                     "INSERT INTO sale_lines (reference, position, name, quantity, "
+                     "unit_price_minor, vat_basis_points) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind(1, sale.reference)
+        .bind(2, static_cast<std::int64_t>(i))
+        .bind(3, lines[i].name)
+        .bind(4, std::int64_t{lines[i].quantity})
+        .bind(5, lines[i].unit_price_minor);
+    if (lines[i].vat_basis_points)
+      insert.bind(6, std::int64_t{*lines[i].vat_basis_points});
+    insert.run();
+  }
 }
 
 void remember_link(sqlite3* db, const std::string& reference, const std::string& link_id,
@@ -320,6 +351,7 @@ LedgerResult<SaleRecord> Ledger::record_started(const SaleRecord& sale) {
         .bind(5, sale.amount_minor)
         .bind(6, stage_name(SaleStage::kStarted))
         .run();
+    keep_lines(db_, sale);
     append_event(db_, sale.reference, "started",
                  {{"business_day", sale.business_day},
                   {"started_at_ms", sale.started_at_ms},
@@ -330,6 +362,22 @@ LedgerResult<SaleRecord> Ledger::record_started(const SaleRecord& sale) {
   } catch (const LedgerError& error) {
     return LedgerFailure{error.what()};
   }
+}
+
+LedgerResult<SaleRecord> Ledger::record_tip(const std::string& reference,
+                                            std::int64_t tip_minor) {
+  return write(reference, LedgerWrite::kTip, std::nullopt, [&](const SaleRecord& sale) {
+    if (sale.tip_minor != 0 || tip_minor < 0) {
+      throw std::logic_error(call_text("record_tip", reference) +
+                             ": a sale's tip is chosen once, and is not negative");
+    }
+    Statement update(db_,
+                     "UPDATE sales SET tip_minor = ?2, amount_minor = amount_minor + ?2 "
+                     "WHERE reference = ?1");
+    update.bind(1, reference).bind(2, tip_minor).run();
+    append_event(db_, reference, "tip", {{"tip_minor", tip_minor}});
+    return true;
+  });
 }
 
 LedgerResult<SaleRecord> Ledger::record_link_created(const std::string& reference,
@@ -753,10 +801,11 @@ LedgerResult<int> Ledger::prune_ended_before(std::int64_t cutoff_ms) try {
       db_,
       "DELETE FROM payments WHERE reference IN (SELECT reference FROM sales WHERE " + owed + ")");
   payments.bind(1, cutoff_ms).run();
-  Statement links(
-      db_,
-      "DELETE FROM sale_links WHERE reference IN (SELECT reference FROM sales WHERE " + owed + ")");
-  links.bind(1, cutoff_ms).run();
+  for (const char* table : {"sale_links", "sale_lines"}) {
+    Statement rows(db_, std::string("DELETE FROM ") + table +
+                            " WHERE reference IN (SELECT reference FROM sales WHERE " + owed + ")");
+    rows.bind(1, cutoff_ms).run();
+  }
   Statement sales(db_, "DELETE FROM sales WHERE " + owed);
   sales.bind(1, cutoff_ms).run();
   const int pruned = sqlite3_changes(db_);
@@ -782,7 +831,7 @@ void Ledger::import_sale(const SaleRecord& sale, const std::string& why) {
   }
   Statement insert(db_, "INSERT INTO sales (" + std::string(kSaleColumns) +
                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                            "?14, ?15, ?16, ?17, ?18, ?19)");
+                            "?14, ?15, ?16, ?17, ?18, ?19, ?20)");
   insert.bind(1, sale.reference)
       .bind(2, sale.business_day)
       .bind(3, sale.started_at_ms)
@@ -803,7 +852,9 @@ void Ledger::import_sale(const SaleRecord& sale, const std::string& why) {
   insert.bind(17, std::int64_t{sale.link_closed ? 1 : 0})
       .bind(18, std::int64_t{sale.print_pending ? 1 : 0})
       .bind(19, std::int64_t{sale.create_uncertain ? 1 : 0})
+      .bind(20, sale.tip_minor)
       .run();
+  keep_lines(db_, sale);
   for (const PaymentRecord& payment : sale.payments) {
     Statement kept(db_, "INSERT INTO payments (reference, " + std::string(kPaymentColumns) +
                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "

@@ -51,12 +51,23 @@ struct PaymentRecord {
   bool refund_owed() const { return refund_reason != RefundReason::kNone && !refund_cleared_at_ms; }
 };
 
+// One line of what a sale sold.
+struct SaleLineRecord {
+  std::string name;
+  int quantity = 1;
+  std::int64_t unit_price_minor = 0;
+  // VAT included, in basis points; none: the merchant's rate (as sales kept before lines were).
+  std::optional<std::int32_t> vat_basis_points;
+};
+
 struct SaleRecord {
   std::string reference;           // "<terminal id>-<ULID>"
   std::string business_day;        // "2026-11-25": the local day the sale belongs to
   std::int64_t started_at_ms = 0;  // Unix time in milliseconds
   std::string currency;            // ISO 4217 code
-  std::int64_t amount_minor = 0;   // the sale's total
+  std::int64_t amount_minor = 0;   // the sale's total: its lines and its tip
+  std::vector<SaleLineRecord> lines;  // what was sold; empty means one line of the total
+  std::int64_t tip_minor = 0;
 
   SaleStage stage = SaleStage::kStarted;
 
@@ -138,8 +149,10 @@ class Ledger {
   // the logic_error is thrown.
   void set_refusal_log(std::function<void(std::string_view)> log);
 
-  // Uses reference, business_day, started_at_ms, currency and amount_minor of `sale`.
+  // Uses reference, business_day, started_at_ms, currency, amount_minor and lines of `sale`.
   LedgerResult<SaleRecord> record_started(const SaleRecord& sale);
+  // The customer chose a tip: it is added to the sale's total, before any link is made.
+  LedgerResult<SaleRecord> record_tip(const std::string& reference, std::int64_t tip_minor);
   // A link for the sale: its first (from kStarted), or one for the rest of an underpaid sale
   // (from kUnderpaid, whose link is closed), asking `amount_minor`.
   LedgerResult<SaleRecord> record_link_created(const std::string& reference,

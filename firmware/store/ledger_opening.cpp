@@ -56,6 +56,19 @@ class Inspection {
     const bool has_payments_table = user_version() >= 5;
     const auto payments = has_payments_table ? payments_by_sale() : old_payments_by_sale();
     std::map<std::string, std::vector<std::string>> links;
+    std::map<std::string, std::vector<SaleLineRecord>> lines;
+    if (user_version() >= 6) {
+      each_row(
+          "SELECT reference, name, quantity, unit_price_minor, vat_basis_points FROM sale_lines "
+          "ORDER BY reference, position",
+          [&](sqlite3_stmt* row) {
+            SaleLineRecord line{text(row, 1), sqlite3_column_int(row, 2),
+                                sqlite3_column_int64(row, 3), {}};
+            if (sqlite3_column_type(row, 4) != SQLITE_NULL)
+              line.vat_basis_points = sqlite3_column_int(row, 4);
+            lines[text(row, 0)].push_back(std::move(line));
+          });
+    }
     if (has_payments_table) {
       each_row("SELECT reference, link_id FROM sale_links ORDER BY rowid",
                [&](sqlite3_stmt* row) { links[text(row, 0)].push_back(text(row, 1)); });
@@ -101,6 +114,9 @@ class Inspection {
         sale.payments = found->second;
       if (const auto found = links.find(sale.reference); found != links.end())
         sale.links = found->second;
+      if (const auto found = lines.find(sale.reference); found != lines.end())
+        sale.lines = found->second;
+      sale.tip_minor = column_int(row, "tip_minor");
       sales.push_back(std::move(sale));
     });
     return sales;

@@ -4,6 +4,8 @@ namespace linkpos::store {
 
 std::string_view state_name(SaleState state) {
   switch (state) {
+    case SaleState::kChoosingTip:
+      return "choosing tip";
     case SaleState::kCreatingLink:
       return "creating link";
     case SaleState::kFindingLink:
@@ -36,6 +38,10 @@ std::string_view state_name(SaleState state) {
 
 std::string_view event_name(SaleEvent event) {
   switch (event) {
+    case SaleEvent::kTipChosen:
+      return "tip chosen";
+    case SaleEvent::kCancelBeforeLink:
+      return "CANCEL";
     case SaleEvent::kLinkMade:
       return "link made";
     case SaleEvent::kLinkMadeAfterCancel:
@@ -96,6 +102,8 @@ std::string_view write_name(LedgerWrite write) {
   switch (write) {
     case LedgerWrite::kNone:
       return "";
+    case LedgerWrite::kTip:
+      return "tip";
     case LedgerWrite::kLinkCreated:
       return "link_created";
     case LedgerWrite::kCreateUncertain:

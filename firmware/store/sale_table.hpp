@@ -15,6 +15,7 @@ namespace linkpos::store {
 
 // Where a sale is. Each state lies at one ledger stage: that is what a restart finds.
 enum class SaleState {
+  kChoosingTip,        // the customer chooses a tip before the link is made
   kCreatingLink,       // asking the payment service for the link
   kFindingLink,        // a create's answer was lost: searching for the link it may have made
   kWaitingForPayment,  // the QR code is up; polling
@@ -32,6 +33,8 @@ enum class SaleState {
 
 // What happens to a sale.
 enum class SaleEvent {
+  kTipChosen,            // the customer chose a tip (or none)
+  kCancelBeforeLink,     // the cashier pressed CANCEL before a link was asked for
   kLinkMade,             // the create answered with the link
   kLinkMadeAfterCancel,  // ... after the cashier had pressed CANCEL
   kCreateLost,           // the create may have reached the service; its answer did not come
@@ -63,6 +66,7 @@ enum class SaleEvent {
 // What a move commits to the ledger: a stage change (or, for kNone, nothing).
 enum class LedgerWrite {
   kNone,
+  kTip,             // record_tip: the tip, added to the total
   kLinkCreated,      // record_link_created: the link's id, URL, expiry, amount
   kCreateUncertain,  // record_create_uncertain: a create is out; a restart looks for its link
   kCreateSettled,    // record_create_settled: no link was made
@@ -94,6 +98,9 @@ inline constexpr auto kSaleMoves = [] {
   using E = SaleEvent;
   using W = LedgerWrite;
   return std::array{
+      // The tip, when the terminal offers one.
+      SaleMove{S::kChoosingTip, E::kTipChosen, S::kCreatingLink, W::kTip},
+      SaleMove{S::kChoosingTip, E::kCancelBeforeLink, S::kEnded, W::kEnded, SaleEnd::kCancelled},
       // The first link.
       SaleMove{S::kCreatingLink, E::kLinkMade, S::kWaitingForPayment, W::kLinkCreated},
       SaleMove{S::kCreatingLink, E::kLinkMadeAfterCancel, S::kClosingLink, W::kLinkCreated},
@@ -154,6 +161,7 @@ inline constexpr auto kSaleMoves = [] {
 // The ledger stage a state lies at.
 constexpr SaleStage stage_of(SaleState state) {
   switch (state) {
+    case SaleState::kChoosingTip:
     case SaleState::kCreatingLink:
     case SaleState::kFindingLink:
       return SaleStage::kStarted;

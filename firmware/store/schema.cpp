@@ -155,6 +155,35 @@ ALTER TABLE sales DROP COLUMN payment_id;
 ALTER TABLE sales DROP COLUMN paid_amount_minor;
 ALTER TABLE sales DROP COLUMN backend_receipt_id;
 )sql",
+    // 6: what a sale sold, line by line (an item times its quantity, a keyed amount), with each
+    // line's VAT rate, and the tip apart; the day's Z reports, numbered without gaps and never
+    // pruned, kept before they print so a cut print comes out again as a reprint.
+    R"sql(
+CREATE TABLE sale_lines (
+  reference          TEXT NOT NULL REFERENCES sales (reference),
+  position           INTEGER NOT NULL,
+  name               TEXT NOT NULL,
+  quantity           INTEGER NOT NULL,
+  unit_price_minor   INTEGER NOT NULL,
+  vat_basis_points   INTEGER,
+  PRIMARY KEY (reference, position)
+);
+ALTER TABLE sales ADD COLUMN tip_minor INTEGER NOT NULL DEFAULT 0;
+INSERT INTO sale_lines (reference, position, name, quantity, unit_price_minor)
+  SELECT reference, 0, 'Sale', 1, amount_minor FROM sales;
+
+CREATE TABLE z_reports (
+  number        INTEGER PRIMARY KEY NOT NULL,
+  from_ms       INTEGER NOT NULL,
+  to_ms         INTEGER NOT NULL,
+  made_at_ms    INTEGER NOT NULL,
+  report        TEXT NOT NULL CHECK (json_valid(report)),
+  prints        INTEGER NOT NULL DEFAULT 0,
+  print_pending INTEGER NOT NULL DEFAULT 0
+);
+CREATE TRIGGER z_reports_no_delete BEFORE DELETE ON z_reports
+BEGIN SELECT RAISE(ABORT, 'Z reports are never deleted'); END;
+)sql",
 };
 
 constexpr int kLatestVersion = static_cast<int>(std::size(kMigrations));

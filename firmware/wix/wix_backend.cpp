@@ -71,7 +71,7 @@ void WixBackend::create_link(const app::LinkRequest& request,
   wire.title = request.title;
   wire.currency = request.total.currency.code;
   for (const auto& line : request.lines)
-    wire.lines.push_back(LineItem{line.name, 1, app::to_decimal(line.amount)});
+    wire.lines.push_back(LineItem{line.name, line.quantity, app::to_decimal(line.unit_price)});
   wire.expires_at = request.expires_at;
   client_.create_link(wire, [this, expires = request.expires_at,
                              done = std::move(done)](WixResult<PaymentLinkInfo> made) {

@@ -35,7 +35,7 @@ struct Attempt {
 
 std::vector<Attempt> every_attempt() {
   std::vector<Attempt> attempts;
-  for (const W write : {W::kLinkCreated, W::kCreateUncertain, W::kCreateSettled, W::kUnderpaid,
+  for (const W write : {W::kTip, W::kLinkCreated, W::kCreateUncertain, W::kCreateSettled, W::kUnderpaid,
                         W::kCheckPayment, W::kPaid, W::kReceiptIssued, W::kPrintStarted,
                         W::kPrintFailed, W::kPrinted, W::kPayments, W::kLinkClosed, W::kLateLink}) {
     attempts.push_back({write, std::nullopt});
@@ -56,6 +56,7 @@ struct Allowed {
 
 // What a sale may do at each stage, written out by hand: the specification the table must meet.
 const std::vector<Allowed> kSpecification = {
+    {SaleStage::kStarted, W::kTip, {}, SaleStage::kStarted},
     {SaleStage::kStarted, W::kLinkCreated, {}, SaleStage::kLinkCreated},
     {SaleStage::kStarted, W::kCreateUncertain, {}, SaleStage::kStarted},
     {SaleStage::kStarted, W::kCreateSettled, {}, SaleStage::kStarted},
@@ -194,6 +195,9 @@ void bring(Ledger& ledger, const std::string& reference, SaleStage stage) {
 // Asks the ledger for the write; the table's refusal is the logic_error that names the table.
 void attempt(Ledger& ledger, const std::string& reference, const Attempt& attempt) {
   switch (attempt.write) {
+    case W::kTip:
+      must(ledger.record_tip(reference, 100));
+      return;
     case W::kLinkCreated:
       must(ledger.record_link_created(reference, "new-" + reference, "https://pay/new", 9'500, 1));
       return;

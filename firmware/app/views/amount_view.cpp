@@ -4,39 +4,81 @@
 
 namespace linkpos::app {
 
-AmountView::AmountView(SaleServices& services, std::int64_t minor) : services_(services) {
-  entry_.set(minor);
-}
+AmountView::AmountView(SaleServices& services, Cart& cart) : services_(services), cart_(cart) {}
 
 Next AmountView::press(hal::Key key) {
   refusal_.clear();
   if (waiting_for_site_ && key != hal::Key::kCancel)
     return {};
-  const Money amount{entry_.minor(), services_.settings.currency};
+  if (const int number = hal::key_function(key); number > 0) {
+    add_quick_key(number);
+    return {};
+  }
   switch (key) {
     case hal::Key::kCancel:
+      cart_.clear();
       return Next{Next::Go::kIdle};
     case hal::Key::kCharge:
-      if (amount.minor <= 0) {
-        refusal_ = std::string(services_.strings.amount_zero);
-      } else if (amount.minor > services_.settings.max_amount_minor) {
-        refusal_ = fill(services_.strings.amount_too_high,
-                        {{"max", format_money(Money{services_.settings.max_amount_minor,
-                                                    services_.settings.currency})}});
-      } else {
-        return Next{Next::Go::kCharge, amount};
+      return charge();
+    case hal::Key::kMenu:
+      return Next{Next::Go::kItems};
+    case hal::Key::kBackspace:
+      if (cart_.keyed().minor() == 0) {
+        cart_.remove_last();
+        return {};
       }
-      return {};
+      break;
+    case hal::Key::kClear:
+      if (cart_.keyed().minor() == 0) {
+        cart_.clear();
+        return {};
+      }
+      break;
     default:
-      entry_.apply(key);
-      return {};
+      break;
   }
+  cart_.keyed().apply(key);
+  return {};
+}
+
+void AmountView::add_quick_key(int number) {
+  const CatalogueItem* item = item_at_key(services_.settings, number);
+  if (item == nullptr) {
+    refusal_ = fill(services_.strings.cart_no_item, {{"key", "F" + std::to_string(number)}});
+    return;
+  }
+  cart_.add_item(*item, cart_.take_quantity());
+}
+
+Next AmountView::charge() {
+  const Settings& settings = services_.settings;
+  const std::int64_t keyed = cart_.keyed().minor();
+  if (keyed <= 0 && cart_.empty()) {
+    refusal_ = std::string(services_.strings.amount_zero);
+    return {};
+  }
+  if (cart_.total_minor() + keyed > settings.max_amount_minor) {
+    refusal_ = fill(services_.strings.amount_too_high,
+                    {{"max", format_money(Money{settings.max_amount_minor, settings.currency})}});
+    return {};
+  }
+  if (keyed > 0) {
+    cart_.add_amount(keyed, std::string(services_.strings.sale_line_name));
+    cart_.keyed().clear();
+  }
+  Next next{Next::Go::kCharge, cart_.order()};
+  cart_.clear();
+  return next;
 }
 
 ui::Screen AmountView::screen() const {
-  return screens::amount(
-      services_.strings, Money{entry_.minor(), services_.settings.currency},
-      waiting_for_site_ ? std::string(services_.strings.idle_checking_site) : refusal_);
+  const Strings& s = services_.strings;
+  const std::string note = waiting_for_site_ ? std::string(s.idle_checking_site) : refusal_;
+  const Currency& currency = services_.settings.currency;
+  if (cart_.empty())
+    return screens::amount(s, Money{cart_.keyed().minor(), currency}, note);
+  return screens::cart(s, cart_.lines(), Money{cart_.total_minor(), currency},
+                       cart_.keyed().minor(), note);
 }
 
 }  // namespace linkpos::app

@@ -2,17 +2,20 @@
 
 #include <string>
 
-#include "app/amount_entry.hpp"
+#include "app/order.hpp"
 #include "app/sale_services.hpp"
 #include "app/views/view.hpp"
 
 namespace linkpos::app {
 
-// Keying an amount (screen "amount"): digits shift in as minor units; CHARGE sells it unless it
-// is zero or over the most one sale may take, CANCEL goes back.
+// Ringing up a sale: screen "amount" while the cart is empty (digits shift in as minor units,
+// as on card terminals), screen "cart" once it holds a line (the lines, their quantities and
+// the total). Digits before a quick key (F1-F4) or an item are its quantity; digits before
+// CHARGE are an amount sold as a line "Sale". BACKSPACE takes back a digit, or the last line;
+// CLEAR the digits, or the whole cart; CHARGE sells; CANCEL empties the cart and goes back.
 class AmountView final : public View {
  public:
-  AmountView(SaleServices& services, std::int64_t minor = 0);
+  AmountView(SaleServices& services, Cart& cart);
 
   Next press(hal::Key key) override;
   ui::Screen screen() const override;
@@ -21,9 +24,12 @@ class AmountView final : public View {
   void wait_for_site() { waiting_for_site_ = true; }
 
  private:
+  Next charge();
+  void add_quick_key(int number);
+
   SaleServices& services_;
-  AmountEntry entry_;
-  std::string refusal_;  // why CHARGE was refused, under the amount
+  Cart& cart_;
+  std::string refusal_;  // why the last key was refused, under the amount
   bool waiting_for_site_ = false;
 };
 

@@ -27,8 +27,9 @@ IdleView::IdleView(SaleServices& services, const ConnectionWatch& connection,
 Next IdleView::press(hal::Key key) {
   if (key == hal::Key::kMenu)
     return Next{Next::Go::kMenu};
-  if (hal::key_digit(key) || key == hal::Key::k00)
-    return Next{Next::Go::kAmount, {}, key};
+  // A digit starts an amount (or a quantity); a quick key rings up its item.
+  if (hal::key_digit(key) || key == hal::Key::k00 || hal::key_function(key) > 0)
+    return Next{Next::Go::kOrder, {}, key};
   return {};
 }
 

@@ -17,7 +17,7 @@ struct IdleFacts {
 
 // The idle screen (screen "idle"): the merchant, and notes that say whether sales can be taken
 // (the payment service answers, the clock is right), how the last sale went, and what is owed
-// back. A digit starts an amount; MENU opens the menu.
+// back. A digit starts an amount, a quick key (F1-F4) an order; MENU opens the menu.
 class IdleView final : public View {
  public:
   IdleView(SaleServices& services, const ConnectionWatch& connection, const IdleFacts& facts);

@@ -19,6 +19,12 @@ Next MenuView::press(hal::Key key) {
       return Next{Next::Go::kTechnician};
     case hal::Key::k4:
       return Next{Next::Go::kRefunds};
+    case hal::Key::k5:
+      return Next{Next::Go::kItems};
+    case hal::Key::k6:
+      return Next{Next::Go::kSales};
+    case hal::Key::k7:
+      return Next{Next::Go::kReports};
     case hal::Key::kCancel:
     case hal::Key::kMenu:
       return Next{Next::Go::kIdle};

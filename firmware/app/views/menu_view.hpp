@@ -7,7 +7,8 @@
 
 namespace linkpos::app {
 
-// MENU (screen "menu"): 1 reprint the last receipt, 2 terminal info, 3 technician, 4 refunds.
+// MENU (screen "menu"): 1 reprint the last receipt, 2 terminal info, 3 technician, 4 refunds,
+// 5 items, 6 the day's sales, 7 reports.
 class MenuView final : public View {
  public:
   MenuView(SaleServices& services, std::string note = {});

@@ -7,7 +7,7 @@
 namespace linkpos::app {
 
 NoticeView::NoticeView(std::string title, std::vector<std::string> lines, std::string hint,
-                       std::optional<Money> retry)
+                       std::optional<Order> retry)
     : title_(std::move(title)),
       lines_(std::move(lines)),
       hint_(std::move(hint)),

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/order.hpp"
 #include "app/views/view.hpp"
 
 namespace linkpos::app {
@@ -14,7 +15,7 @@ namespace linkpos::app {
 class NoticeView final : public View {
  public:
   NoticeView(std::string title, std::vector<std::string> lines, std::string hint,
-             std::optional<Money> retry = std::nullopt);
+             std::optional<Order> retry = std::nullopt);
 
   Next press(hal::Key key) override;
   ui::Screen screen() const override;
@@ -23,7 +24,7 @@ class NoticeView final : public View {
   std::string title_;
   std::vector<std::string> lines_;
   std::string hint_;
-  std::optional<Money> retry_;  // CHARGE sells this again
+  std::optional<Order> retry_;  // CHARGE sells this again
 };
 
 }  // namespace linkpos::app

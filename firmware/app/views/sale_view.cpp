@@ -25,6 +25,13 @@ bool SaleView::paid_to_show() {
 
 Next SaleView::press(hal::Key key) {
   switch (sale_.state()) {
+    case State::kChoosingTip:
+      if (const auto digit = hal::key_digit(key); digit && *digit > 0) {
+        sale_.choose_tip(static_cast<std::size_t>(*digit - 1));
+      } else if (key == hal::Key::kCancel) {
+        sale_.cancel();
+      }
+      break;
     case State::kCreatingLink:
     case State::kFindingLink:
     case State::kCreatingRest:
@@ -89,6 +96,8 @@ ui::Screen SaleView::screen() const {
                           std::string(s.ledger_hint));
   }
   switch (sale_.state()) {
+    case State::kChoosingTip:
+      return screens::tip(s, amount, services_.settings.tips, sale_.tip_choices());
     case State::kCreatingLink:
     case State::kFindingLink:
     case State::kCreatingRest:

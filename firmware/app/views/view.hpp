@@ -1,6 +1,8 @@
 #pragma once
 
-#include "app/money.hpp"
+#include "app/order.hpp"
+#include <optional>
+
 #include "hal/keypad.hpp"
 #include "ui/screen.hpp"
 
@@ -12,17 +14,20 @@ struct Next {
     kStay,  // the view handled it (or ignored it)
     kIdle,
     kIdleReceiptPending,  // back to idle, a paid sale's receipt left for the printer
-    kAmount,              // start keying an amount with `key`
-    kCharge,              // sell `amount`
+    kOrder,               // ring up a sale (pressing `key` first, when it is one)
+    kCharge,              // sell `order`
+    kItems,               // the catalogue
     kMenu,
     kInfo,
     kTechnician,
     kRefunds,
+    kSales,
+    kReports,
     kReprintLast,
   };
   Go go = Go::kStay;
-  Money amount{};
-  hal::Key key{};
+  Order order{};
+  std::optional<hal::Key> key{};
 };
 
 // One screen of the terminal and the keys it takes. The terminal shows one view at a time and
