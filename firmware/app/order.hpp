@@ -46,7 +46,6 @@ class Cart {
   void add_item(const CatalogueItem& item, int quantity);
   // A keyed amount, as a line of its own (VAT at the merchant's rate).
   void add_amount(std::int64_t minor, const std::string& name);
-  void add_line(OrderLine line) { lines_.push_back(std::move(line)); }
   void remove_last();
   void clear() {
     lines_.clear();

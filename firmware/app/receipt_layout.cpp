@@ -78,12 +78,11 @@ hal::ReceiptDocument layout_receipt(const store::SaleRecord& sale, const Setting
   // What was sold, line by line, then the tip apart.
   const auto lines = sold_lines(sale, s);
   for (const store::SaleLineRecord& line : lines) {
-    const std::string name =
-        line.quantity == 1
-            ? line.name
-            : fill(s.receipt_quantity_line, {{"quantity", std::to_string(line.quantity)},
-                                             {"name", line.name},
-                                             {"price", money(line.unit_price_minor)}});
+    const std::string name = line.quantity == 1 ? line.name
+                                                : fill(s.receipt_quantity_line,
+                                                       {{"quantity", std::to_string(line.quantity)},
+                                                        {"name", line.name},
+                                                        {"price", money(line.unit_price_minor)}});
     out.push_back(ColumnsLine{name, money(line.unit_price_minor * line.quantity)});
   }
   if (sale.tip_minor > 0)

@@ -355,8 +355,8 @@ void Sale::create_link() {
           SaleLine{line.name, line.quantity, Money{line.unit_price_minor, currency}});
     }
     if (record_.tip_minor > 0) {
-      request.lines.push_back(
-          SaleLine{std::string(services_.strings.tip_line_name), 1, Money{record_.tip_minor, currency}});
+      request.lines.push_back(SaleLine{std::string(services_.strings.tip_line_name), 1,
+                                       Money{record_.tip_minor, currency}});
     }
   }
   request.total = asked;

@@ -59,22 +59,24 @@ ui::Screen cart(const Strings& s, const std::vector<OrderLine>& lines, const Mon
         ScreenLine{fill(s.cart_more, {{"count", std::to_string(first)}}), TextStyle::kSmall});
   for (std::size_t i = first; i < lines.size(); ++i) {
     const Money line_total{lines[i].total_minor(), total.currency};
-    screen.body.push_back(ScreenLine{fill(s.cart_line, {{"quantity", std::to_string(lines[i].quantity)},
-                                                       {"name", lines[i].name},
-                                                       {"amount", format_money(line_total)}})});
+    screen.body.push_back(
+        ScreenLine{fill(s.cart_line, {{"quantity", std::to_string(lines[i].quantity)},
+                                      {"name", lines[i].name},
+                                      {"amount", format_money(line_total)}})});
   }
   screen.body.push_back(ScreenLine{fill(s.cart_total, {{"amount", format_money(total)}}),
                                    TextStyle::kLarge, TextAlign::kLeft});
   if (keyed > 0)
-    screen.body.push_back(centred(fill(s.cart_keyed, {{"number", std::to_string(keyed)}}), Tone::kMuted));
+    screen.body.push_back(
+        centred(fill(s.cart_keyed, {{"number", std::to_string(keyed)}}), Tone::kMuted));
   if (!note.empty())
     screen.body.push_back(centred(note, Tone::kWarning));
   return screen;
 }
 
 ui::Screen items(const Strings& s, const std::vector<std::string>& lines, int quantity, int page) {
-  ui::Screen screen{"items", std::string(s.items_title), {}, std::nullopt,
-                    std::string(s.items_hint)};
+  ui::Screen screen{
+      "items", std::string(s.items_title), {}, std::nullopt, std::string(s.items_hint)};
   if (page > 0)
     screen.title += " " + std::to_string(page);
   for (const auto& line : lines)
@@ -89,16 +91,15 @@ ui::Screen items(const Strings& s, const std::vector<std::string>& lines, int qu
 
 ui::Screen tip(const Strings& s, const Money& sold, const std::vector<int>& percents,
                const std::vector<Money>& amounts) {
-  ui::Screen screen{"tip", std::string(s.tip_title), {big_amount(sold)}, std::nullopt,
-                    std::string(s.tip_hint)};
+  ui::Screen screen{
+      "tip", std::string(s.tip_title), {big_amount(sold)}, std::nullopt, std::string(s.tip_hint)};
   for (std::size_t i = 0; i < percents.size(); ++i) {
     const std::string digit = std::to_string(i + 1);
-    screen.body.push_back(ScreenLine{
-        percents[i] == 0
-            ? fill(s.tip_none, {{"digit", digit}})
-            : fill(s.tip_choice, {{"digit", digit},
-                                  {"percent", std::to_string(percents[i])},
-                                  {"amount", format_money(amounts[i])}})});
+    screen.body.push_back(
+        ScreenLine{percents[i] == 0 ? fill(s.tip_none, {{"digit", digit}})
+                                    : fill(s.tip_choice, {{"digit", digit},
+                                                          {"percent", std::to_string(percents[i])},
+                                                          {"amount", format_money(amounts[i])}})});
   }
   return screen;
 }

@@ -121,11 +121,8 @@ void Terminal::charge(Order order) {
   if (site_checked_)
     return start_sale(std::move(order));
   // The sale starts as soon as the site has answered.
-  cart_.clear();
-  for (const OrderLine& line : order.lines)
-    cart_.add_line(line);
   auto waiting = std::make_unique<AmountView>(services_, cart_);
-  waiting->wait_for_site();
+  waiting->wait_for_site(order);
   show(std::move(waiting));
   charge_waiting_ = std::move(order);
 }

@@ -19,8 +19,8 @@ std::vector<VatGroup> vat_by_rate(const std::vector<store::SaleLineRecord>& line
     if (total_minor > 0 && received_minor < total_minor) {
       // received / total of each rate, without a product that could overflow on a 32-bit board:
       // amounts stay far below 2^31 minor units per line and sale.
-      gross = static_cast<std::int64_t>(static_cast<long double>(sold) * received_minor /
-                                        total_minor);
+      gross =
+          static_cast<std::int64_t>(static_cast<long double>(sold) * received_minor / total_minor);
     }
     groups.push_back(VatGroup{rate, split_vat(gross, rate)});
   }

@@ -163,9 +163,10 @@ void read_catalogue(JsonFields root, app::Settings& settings) {
       }
     }
     if (auto key = item.string("key", false)) {
-      const int number = key->size() == 2 && (*key)[0] == 'F' && (*key)[1] >= '1' && (*key)[1] <= '4'
-                             ? (*key)[1] - '0'
-                             : 0;
+      const int number =
+          key->size() == 2 && (*key)[0] == 'F' && (*key)[1] >= '1' && (*key)[1] <= '4'
+              ? (*key)[1] - '0'
+              : 0;
       if (number == 0) {
         item.error("key", "\"" + *key + "\" must be F1, F2, F3 or F4");
       } else if (key_taken[number]) {

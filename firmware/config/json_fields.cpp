@@ -84,7 +84,7 @@ std::optional<std::vector<std::string>> JsonFields::strings(const char* key) {
 }
 
 std::optional<std::vector<std::int64_t>> JsonFields::integers(const char* key, std::int64_t min,
-                                                               std::int64_t max) {
+                                                              std::int64_t max) {
   const auto* value = find(key);
   if (value == nullptr)
     return std::nullopt;

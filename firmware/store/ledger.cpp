@@ -364,8 +364,7 @@ LedgerResult<SaleRecord> Ledger::record_started(const SaleRecord& sale) {
   }
 }
 
-LedgerResult<SaleRecord> Ledger::record_tip(const std::string& reference,
-                                            std::int64_t tip_minor) {
+LedgerResult<SaleRecord> Ledger::record_tip(const std::string& reference, std::int64_t tip_minor) {
   return write(reference, LedgerWrite::kTip, std::nullopt, [&](const SaleRecord& sale) {
     if (sale.tip_minor != 0 || tip_minor < 0) {
       throw std::logic_error(call_text("record_tip", reference) +

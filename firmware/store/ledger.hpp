@@ -61,11 +61,11 @@ struct SaleLineRecord {
 };
 
 struct SaleRecord {
-  std::string reference;           // "<terminal id>-<ULID>"
-  std::string business_day;        // "2026-11-25": the local day the sale belongs to
-  std::int64_t started_at_ms = 0;  // Unix time in milliseconds
-  std::string currency;            // ISO 4217 code
-  std::int64_t amount_minor = 0;   // the sale's total: its lines and its tip
+  std::string reference;              // "<terminal id>-<ULID>"
+  std::string business_day;           // "2026-11-25": the local day the sale belongs to
+  std::int64_t started_at_ms = 0;     // Unix time in milliseconds
+  std::string currency;               // ISO 4217 code
+  std::int64_t amount_minor = 0;      // the sale's total: its lines and its tip
   std::vector<SaleLineRecord> lines;  // what was sold; empty means one line of the total
   std::int64_t tip_minor = 0;
 

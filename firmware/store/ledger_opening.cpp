@@ -62,8 +62,8 @@ class Inspection {
           "SELECT reference, name, quantity, unit_price_minor, vat_basis_points FROM sale_lines "
           "ORDER BY reference, position",
           [&](sqlite3_stmt* row) {
-            SaleLineRecord line{text(row, 1), sqlite3_column_int(row, 2),
-                                sqlite3_column_int64(row, 3), {}};
+            SaleLineRecord line{
+                text(row, 1), sqlite3_column_int(row, 2), sqlite3_column_int64(row, 3), {}};
             if (sqlite3_column_type(row, 4) != SQLITE_NULL)
               line.vat_basis_points = sqlite3_column_int(row, 4);
             lines[text(row, 0)].push_back(std::move(line));

@@ -66,7 +66,7 @@ enum class SaleEvent {
 // What a move commits to the ledger: a stage change (or, for kNone, nothing).
 enum class LedgerWrite {
   kNone,
-  kTip,             // record_tip: the tip, added to the total
+  kTip,              // record_tip: the tip, added to the total
   kLinkCreated,      // record_link_created: the link's id, URL, expiry, amount
   kCreateUncertain,  // record_create_uncertain: a create is out; a restart looks for its link
   kCreateSettled,    // record_create_settled: no link was made

@@ -35,9 +35,10 @@ struct Attempt {
 
 std::vector<Attempt> every_attempt() {
   std::vector<Attempt> attempts;
-  for (const W write : {W::kTip, W::kLinkCreated, W::kCreateUncertain, W::kCreateSettled, W::kUnderpaid,
-                        W::kCheckPayment, W::kPaid, W::kReceiptIssued, W::kPrintStarted,
-                        W::kPrintFailed, W::kPrinted, W::kPayments, W::kLinkClosed, W::kLateLink}) {
+  for (const W write :
+       {W::kTip, W::kLinkCreated, W::kCreateUncertain, W::kCreateSettled, W::kUnderpaid,
+        W::kCheckPayment, W::kPaid, W::kReceiptIssued, W::kPrintStarted, W::kPrintFailed,
+        W::kPrinted, W::kPayments, W::kLinkClosed, W::kLateLink}) {
     attempts.push_back({write, std::nullopt});
   }
   for (const SaleEnd end : {SaleEnd::kCompleted, SaleEnd::kCancelled, SaleEnd::kExpired,

@@ -8,7 +8,7 @@ AmountView::AmountView(SaleServices& services, Cart& cart) : services_(services)
 
 Next AmountView::press(hal::Key key) {
   refusal_.clear();
-  if (waiting_for_site_ && key != hal::Key::kCancel)
+  if (waiting_ && key != hal::Key::kCancel)
     return {};
   if (const int number = hal::key_function(key); number > 0) {
     add_quick_key(number);
@@ -73,12 +73,18 @@ Next AmountView::charge() {
 
 ui::Screen AmountView::screen() const {
   const Strings& s = services_.strings;
-  const std::string note = waiting_for_site_ ? std::string(s.idle_checking_site) : refusal_;
   const Currency& currency = services_.settings.currency;
+  if (waiting_) {
+    const std::string note(s.idle_checking_site);
+    const Money total{waiting_->total_minor(), currency};
+    if (waiting_->lines.size() == 1 && waiting_->lines.front().name == s.sale_line_name)
+      return screens::amount(s, total, note);
+    return screens::cart(s, waiting_->lines, total, 0, note);
+  }
   if (cart_.empty())
-    return screens::amount(s, Money{cart_.keyed().minor(), currency}, note);
+    return screens::amount(s, Money{cart_.keyed().minor(), currency}, refusal_);
   return screens::cart(s, cart_.lines(), Money{cart_.total_minor(), currency},
-                       cart_.keyed().minor(), note);
+                       cart_.keyed().minor(), refusal_);
 }
 
 }  // namespace linkpos::app

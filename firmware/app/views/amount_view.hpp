@@ -1,6 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "app/order.hpp"
 #include "app/sale_services.hpp"
@@ -20,8 +22,9 @@ class AmountView final : public View {
   Next press(hal::Key key) override;
   ui::Screen screen() const override;
 
-  // The sale waits for the Wix site's answer before it starts: said under the amount.
-  void wait_for_site() { waiting_for_site_ = true; }
+  // `order` waits for the Wix site's answer before it is sold: shown as it was keyed (a keyed
+  // amount as an amount, a cart as a cart), with a word under it.
+  void wait_for_site(Order order) { waiting_ = std::move(order); }
 
  private:
   Next charge();
@@ -30,7 +33,7 @@ class AmountView final : public View {
   SaleServices& services_;
   Cart& cart_;
   std::string refusal_;  // why the last key was refused, under the amount
-  bool waiting_for_site_ = false;
+  std::optional<Order> waiting_;
 };
 
 }  // namespace linkpos::app

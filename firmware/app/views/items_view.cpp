@@ -31,11 +31,11 @@ ui::Screen ItemsView::screen() const {
   const std::size_t last = std::min(catalogue.size(), first + kPerPage);
   std::vector<std::string> lines;
   for (std::size_t i = first; i < last; ++i) {
-    lines.push_back(fill(services_.strings.items_line,
-                         {{"digit", std::to_string(i - first + 1)},
-                          {"name", catalogue[i].name},
-                          {"price", format_money(Money{catalogue[i].price_minor,
-                                                       services_.settings.currency})}}));
+    lines.push_back(fill(
+        services_.strings.items_line,
+        {{"digit", std::to_string(i - first + 1)},
+         {"name", catalogue[i].name},
+         {"price", format_money(Money{catalogue[i].price_minor, services_.settings.currency})}}));
   }
   const int quantity = cart_.keyed().minor() > 0 ? static_cast<int>(cart_.keyed().minor()) : 0;
   return screens::items(services_.strings, lines, quantity,

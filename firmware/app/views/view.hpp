@@ -1,7 +1,7 @@
 #pragma once
 
-#include "app/order.hpp"
 #include <optional>
+#include "app/order.hpp"
 
 #include "hal/keypad.hpp"
 #include "ui/screen.hpp"
