@@ -21,8 +21,11 @@ class WixBackendFaultsTest : public ::testing::Test {
   app::LinkRequest sale(const std::string& reference) {
     const auto eur = *app::currency_by_code("EUR");
     const app::Money total{1250, eur};
-    return {
-        reference, "Sale " + reference, {{"Amount", 1, total}}, total, wixsim.clock().now() + 15min};
+    return {reference,
+            "Sale " + reference,
+            {{"Amount", 1, total}},
+            total,
+            wixsim.clock().now() + 15min};
   }
 
   app::BackendResult<app::PaymentLink> create(const std::string& reference) {
