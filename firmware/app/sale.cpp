@@ -65,7 +65,8 @@ void Sale::start() {
     return;
   services_.log.info("sale " + record_.reference + " started: " + format_money(amount()));
   // With tips on, the customer chooses one before the link is made.
-  enter(services_.settings.tips.empty() ? State::kCreatingLink : State::kChoosingTip);
+  state_ = services_.settings.tips.empty() ? State::kCreatingLink : State::kChoosingTip;
+  enter(state_);
 }
 
 bool Sale::move(SaleEvent event) {

@@ -76,6 +76,29 @@ TEST_F(DemoSaleTest, AKeyedSaleRunsHeadlessFromKeysToAPrintedReceipt) {
   EXPECT_EQ(*decoded, sale.link_url);
 }
 
+TEST_F(DemoSaleTest, QuickKeysRingUpTheShippedCataloguesItemsOnTheLinkAndTheReceipt) {
+  const auto receipts = dir.file("R");
+  auto process = linkpos({"--config", write_demo_config(dir, 1), "--keys", "F1 F1 F2 CHARGE",
+                          "--receipts", receipts, "--once"});
+  ASSERT_EQ(process.wait(60s), 0);
+  const auto frames = frames_in(process.stderr_lines());
+  const std::vector<std::string> expected{"idle", "cart",     "creating", "qr",
+                                          "paid", "printing", "idle"};
+  EXPECT_EQ(screen_sequence(frames), expected);
+  store::Ledger ledger(dir.file("ledger.sqlite"));
+  const auto sale = ledger.recent(1).at(0);
+  EXPECT_EQ(sale.amount_minor, 680);
+  ASSERT_EQ(sale.lines.size(), 2u);
+  EXPECT_EQ(sale.lines[0].name, "Espresso");
+  EXPECT_EQ(sale.lines[0].quantity, 2);
+  EXPECT_EQ(sale.lines[1].name, "Croissant");
+  EXPECT_EQ(sale.lines[1].quantity, 1);
+  const auto text = read_file(fs::path(receipts) / (sale.reference + ".txt"));
+  EXPECT_NE(text.find("2 x Espresso"), std::string::npos) << text;
+  EXPECT_NE(text.find("Croissant"), std::string::npos) << text;
+  EXPECT_NE(text.find("€6.80"), std::string::npos) << text;
+}
+
 TEST_F(DemoSaleTest, ASaleKilledWhileItsQrIsUpResumesAfterTheRestartAndCompletes) {
   // The demo pays after a minute: the first run is killed long before that.
   const auto config = write_demo_config(dir, 60);

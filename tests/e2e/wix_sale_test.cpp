@@ -73,6 +73,27 @@ TEST_F(WixSaleTest, ACustomerPaysFromTheQrCodeAndTheReceiptCarriesEveryId) {
   EXPECT_NE(receipt.find(link.at("id").get<std::string>()), std::string::npos);
 }
 
+TEST_F(WixSaleTest, ACartBecomesOneCustomLineItemPerLineOnTheLink) {
+  const auto config = wix.write_config(WixsimTerminal::kApiKey, [](nlohmann::json& c) {
+    c["terminal"]["tips"] = nlohmann::json::array({0, 10});
+  });
+  auto terminal = linkpos({"--config", config, "--keys", "F1 F1 F2 CHARGE wait:tip 2", "--once"});
+  ASSERT_TRUE(terminal.wait_for_stderr("\"screen\":\"qr\"", 60s));
+  const auto link = only_link();
+  const auto items = link.at("ecomPaymentLink").at("lineItems");
+  ASSERT_EQ(items.size(), 3u) << link.dump();
+  EXPECT_EQ(items[0].at("customItem").at("name"), "Espresso");
+  EXPECT_EQ(items[0].at("customItem").at("quantity"), 2);
+  EXPECT_EQ(items[0].at("customItem").at("price"), "2.50");
+  EXPECT_EQ(items[1].at("customItem").at("name"), "Croissant");
+  EXPECT_EQ(items[1].at("customItem").at("quantity"), 1);
+  EXPECT_EQ(items[2].at("customItem").at("name"), "Tip");
+  EXPECT_EQ(items[2].at("customItem").at("price"), "0.68");
+  EXPECT_EQ(wix.pay(link.at("links").at("url").at("url")), 200u);
+  EXPECT_EQ(terminal.wait(60s), 0);
+  EXPECT_EQ(wix.state().at("payments").at(0).at("amount"), "7.48");
+}
+
 TEST_F(WixSaleTest, ACancelledSaleLeavesItsLinkInactive) {
   auto terminal =
       linkpos({"--config", wix.write_config(), "--keys", "5 0 0 CHARGE wait:qr CANCEL", "--once"});
