@@ -216,6 +216,19 @@ void PaymentLinksClient::delete_link(const std::string& link_id,
        });
 }
 
+void PaymentLinksClient::initiate_payment(const std::string& link_id,
+                                          std::function<void(WixResult<std::string>)> done) {
+  // Each answer starts a checkout of its own, but only a completed checkout pays: asking twice
+  // costs nothing, so a dead kept-alive connection or a 5xx may be retried.
+  send(net::HttpMethod::kPost,
+       std::string(kLinks) + "/" + path_segment(link_id) + "/initiate-payment", "{}", true,
+       [done = std::move(done)](WixResult<std::string> body) {
+         if (!body)
+           return done(body.error());
+         done(parsed_or_error(parse_checkout_reply(body.value()), "initiate payment"));
+       });
+}
+
 void PaymentLinksClient::query_links_since(
     WallTime since, const std::string& cursor,
     std::function<void(WixResult<Page<PaymentLinkInfo>>)> done) {

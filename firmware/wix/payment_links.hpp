@@ -52,6 +52,10 @@ class PaymentLinksClient {
   void get_link(const std::string& link_id, std::function<void(WixResult<PaymentLinkInfo>)> done);
   void deactivate_link(const std::string& link_id, std::function<void(WixResult<void>)> done);
   void delete_link(const std::string& link_id, std::function<void(WixResult<void>)> done);
+  // Starts Wix's checkout for the link (Initiate Payment); answers the URL where the customer
+  // pays at once. Refused (428) when a payment would exceed the link's paymentsLimit.
+  void initiate_payment(const std::string& link_id,
+                        std::function<void(WixResult<std::string>)> done);
   // One page of links created at or after `since`, newest first.
   void query_links_since(WallTime since, const std::string& cursor,
                          std::function<void(WixResult<Page<PaymentLinkInfo>>)> done);

@@ -307,6 +307,22 @@ Parsed<SiteInfo> parse_site_properties(std::string_view body) {
   return site;
 }
 
+Parsed<std::string> parse_checkout_reply(std::string_view body) {
+  const auto reply = parse_object(body);
+  if (!reply)
+    return BadReply{"the reply is not a JSON object"};
+  if (auto url = first_text(*reply, {"ecomCheckout.checkoutUrl", "ecomOrder.orderUrl"});
+      !url.empty()) {
+    // It goes into the customer's QR code: a web address, nothing a phone would run or dial.
+    if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0)
+      return BadReply{"the checkout URL is not an http(s) address"};
+    return url;
+  }
+  if (member(*reply, "cashierOrder") != nullptr)
+    return BadReply{"the reply has only the deprecated \"cashierOrder\", no checkout URL"};
+  return BadReply{"the reply has neither ecomCheckout.checkoutUrl nor ecomOrder.orderUrl"};
+}
+
 ErrorBody parse_error_body(std::string_view body) {
   ErrorBody error;
   const auto reply = parse_object(body);

@@ -93,6 +93,10 @@ Parsed<Page<LinkPayment>> parse_payments_page(std::string_view body);
 Parsed<std::string> parse_receipt_reply(std::string_view body);   // the receipt id
 Parsed<std::string> parse_settings_reply(std::string_view body);  // the settings' revision
 Parsed<SiteInfo> parse_site_properties(std::string_view body);
+// Initiate Payment's answer: the URL where the customer pays at once, ecomCheckout.checkoutUrl
+// (an ECOM link), else ecomOrder.orderUrl (an ECOM_ORDER link). The deprecated cashierOrder, no
+// URL at all, or one that is not an http(s) address is a BadReply that says what was wrong.
+Parsed<std::string> parse_checkout_reply(std::string_view body);
 
 // Wix's error body: {"message", "details": {"applicationError": {"code", "description"}}} or
 // details.validationError.fieldViolations. 5xx replies usually have none.

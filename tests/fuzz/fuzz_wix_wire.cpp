@@ -14,6 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)linkpos::wix::parse_payments_page(body);
   (void)linkpos::wix::parse_receipt_reply(body);
   (void)linkpos::wix::parse_settings_reply(body);
+  (void)linkpos::wix::parse_checkout_reply(body);
   (void)linkpos::wix::parse_error_body(body);
   (void)linkpos::wix::from_rfc3339(body);
   (void)linkpos::wix::error_from_response(500, body, body.substr(0, 40), {});

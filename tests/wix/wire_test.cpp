@@ -195,6 +195,41 @@ TEST(WireTest, ReceiptIdsAreReadFromTheDocumentedShapeAndTheOthersClientsSee) {
   EXPECT_TRUE(std::holds_alternative<BadReply>(parse_receipt_reply("{}")));
 }
 
+TEST(WireTest, InitiatePaymentGivesTheCheckoutUrlElseTheOrderUrl) {
+  EXPECT_EQ(std::get<std::string>(parse_checkout_reply(
+                R"({"ecomCheckout": {"checkoutUrl": "https://shop.example/checkout?id=c1"}})")),
+            "https://shop.example/checkout?id=c1");
+  EXPECT_EQ(std::get<std::string>(parse_checkout_reply(
+                R"({"ecomOrder": {"orderUrl": "https://shop.example/order/o1", "x": 1}})")),
+            "https://shop.example/order/o1");
+  EXPECT_EQ(std::get<std::string>(parse_checkout_reply(
+                R"({"ecomCheckout": {"checkoutUrl": "http://localhost:1/checkout/c"},
+                    "ecomOrder": {"orderUrl": "http://localhost:1/order/o"}})")),
+            "http://localhost:1/checkout/c")
+      << "an ECOM link's checkout first";
+}
+
+TEST(WireTest, AnInitiatePaymentReplyWithoutAUsableUrlSaysWhatWasMissing) {
+  const auto problem = [](std::string_view body) {
+    const auto parsed = parse_checkout_reply(body);
+    const auto* bad = std::get_if<BadReply>(&parsed);
+    return bad == nullptr ? std::string("(read)") : bad->problem;
+  };
+  EXPECT_NE(problem("{}").find("ecomCheckout.checkoutUrl"), std::string::npos);
+  EXPECT_NE(problem("{}").find("ecomOrder.orderUrl"), std::string::npos);
+  EXPECT_NE(problem(R"({"ecomCheckout": {}})").find("ecomCheckout.checkoutUrl"), std::string::npos);
+  EXPECT_NE(problem(R"({"ecomCheckout": {"checkoutUrl": 7}})").find("checkoutUrl"),
+            std::string::npos);
+  EXPECT_NE(problem(R"({"cashierOrder": {"orderId": "o1"}})").find("cashierOrder"),
+            std::string::npos)
+      << "the deprecated one-of is named";
+  EXPECT_NE(problem(R"({"ecomCheckout": {"checkoutUrl": "javascript:void 0"}})").find("http"),
+            std::string::npos)
+      << "only a web address goes into the QR code";
+  EXPECT_NE(problem("[]").find("not a JSON object"), std::string::npos);
+  EXPECT_NE(problem("").find("not a JSON object"), std::string::npos);
+}
+
 TEST(WireTest, ErrorBodiesGiveTheDescriptionThenTheCodeThenTheMessage) {
   const auto application = parse_error_body(R"({"message": "short", "details": {"applicationError":
       {"code": "UNPUBLISHED_SITE", "description": "The site is not published"}}})");
