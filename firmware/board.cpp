@@ -198,8 +198,9 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
     p.http = std::move(client.value());
     p.payment_links = std::make_unique<wix::PaymentLinksClient>(
         *p.http, clock, wix::WixCredentials{config.wix.site_id, config.wix.api_key});
-    p.backend = std::make_unique<wix::WixBackend>(*p.payment_links, config.settings.currency,
-                                                  options.build_time);
+    p.backend = std::make_unique<wix::WixBackend>(
+        *p.payment_links, config.settings.currency, options.build_time,
+        config.wix.qr_checkout ? wix::QrTarget::kCheckout : wix::QrTarget::kLink);
     p.backend_name = "Wix Payment Links at " + config.wix.base_url;
   } else {
     p.backend = std::make_unique<demo::DemoBackend>(

@@ -32,8 +32,11 @@ app::LinkState state_of(LinkStatus status) {
 }  // namespace
 
 WixBackend::WixBackend(PaymentLinksClient& client, app::Currency currency,
-                       std::chrono::system_clock::time_point build_time)
-    : client_(client), currency_(std::move(currency)), build_time_(build_time) {}
+                       std::chrono::system_clock::time_point build_time, QrTarget qr_target)
+    : client_(client),
+      currency_(std::move(currency)),
+      build_time_(build_time),
+      qr_target_(qr_target) {}
 
 app::BackendError WixBackend::failure(const WixError& error) const {
   return to_backend_error(error, std::chrono::system_clock::now(), build_time_);
@@ -74,12 +77,12 @@ void WixBackend::create_link(const app::LinkRequest& request,
     wire.lines.push_back(LineItem{line.name, line.quantity, app::to_decimal(line.unit_price)});
   wire.expires_at = request.expires_at;
   client_.create_link(wire, [this, expires = request.expires_at,
-                             done = std::move(done)](WixResult<PaymentLinkInfo> made) {
+                             done = std::move(done)](WixResult<PaymentLinkInfo> made) mutable {
     // A server error may come after the link was stored: as uncertain as a lost answer.
     if (!made)
       return done(create_failure(made.error(), std::chrono::system_clock::now(), build_time_));
     const PaymentLinkInfo& link = made.value();
-    done(app::PaymentLink{link.id, link.url, link.expires.value_or(expires)});
+    present(app::PaymentLink{link.id, link.url, link.expires.value_or(expires)}, std::move(done));
   });
 }
 
@@ -129,6 +132,41 @@ class WixBackend::StatusLook : public std::enable_shared_from_this<StatusLook> {
   app::LinkState state_ = app::LinkState::kPending;
 };
 
+// Asks Wix for a checkout of a link the sale is about to show. Refused (the link takes no more
+// payments), unanswered or garbled, the link's own page takes the same payment, one page
+// longer: the answer is then the link with its own URL, so the sale keeps its one link and never
+// makes another for it. Nothing is logged here; the sale logs the URL it shows.
+class WixBackend::CheckoutStart : public std::enable_shared_from_this<CheckoutStart> {
+ public:
+  CheckoutStart(WixBackend& backend, app::PaymentLink link,
+                std::function<void(app::PaymentLink)> done)
+      : backend_(backend), link_(std::move(link)), done_(std::move(done)) {}
+
+  void start() {
+    backend_.client_.initiate_payment(link_.id,
+                                      [self = shared_from_this()](WixResult<std::string> checkout) {
+                                        self->on_initiated(std::move(checkout));
+                                      });
+  }
+
+ private:
+  void on_initiated(WixResult<std::string> checkout) {
+    if (checkout)
+      link_.url = std::move(checkout.value());
+    done_(std::move(link_));
+  }
+
+  WixBackend& backend_;
+  app::PaymentLink link_;
+  std::function<void(app::PaymentLink)> done_;
+};
+
+void WixBackend::present(app::PaymentLink link, std::function<void(app::PaymentLink)> done) {
+  if (qr_target_ == QrTarget::kLink)
+    return done(std::move(link));
+  std::make_shared<CheckoutStart>(*this, std::move(link), std::move(done))->start();
+}
+
 void WixBackend::get_status(const app::PaymentLink& link,
                             std::function<void(app::BackendResult<app::LinkReport>)> done) {
   std::make_shared<StatusLook>(*this, link.id, std::move(done))->start();
@@ -161,14 +199,20 @@ class WixBackend::LinkSearch : public std::enable_shared_from_this<LinkSearch> {
     for (const PaymentLinkInfo& link : page.value().items) {
       const bool is_known = std::find(known_.begin(), known_.end(), link.id) != known_.end();
       if (!is_known && link.title.find(reference_) != std::string::npos && !link.url.empty()) {
-        return done_(std::optional<app::PaymentLink>(
-            app::PaymentLink{link.id, link.url, link.expires.value_or(since_)}));
+        return backend_.present(app::PaymentLink{link.id, link.url, link.expires.value_or(since_)},
+                                [self = shared_from_this()](app::PaymentLink shown) {
+                                  self->on_presented(std::move(shown));
+                                });
       }
     }
     if (page.value().next_cursor.empty() || pages_left_ <= 1)
       return done_(std::optional<app::PaymentLink>());
     --pages_left_;
     next_page(page.value().next_cursor);
+  }
+
+  void on_presented(app::PaymentLink link) {
+    done_(std::optional<app::PaymentLink>(std::move(link)));
   }
 
   WixBackend& backend_;
