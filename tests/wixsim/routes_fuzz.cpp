@@ -68,6 +68,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Router router(std::move(routes), {"K", "S"});
   const std::string link_id =
       site.create_link(std::get<LinkTerms>(read_link_terms(link_request("title", "x"))), now).id;
+  const std::string checkout_id =
+      std::get<InitiatedCheckout>(site.initiate_payment(link_id, now)).id;
   const std::string payment_id =
       std::get<CompletedCheckout>(site.pay(link_id, now)).main_payment().id;
 
@@ -110,6 +112,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 10:  // the bytes as a form body paying the link
       request.target = "/pay/" + link_id + "/pay";
       request.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+      break;
+    case 11:  // the bytes as an Initiate Payment body
+      request.target = links + "/" + link_id + "/initiate-payment";
+      break;
+    case 12:  // the bytes as a JSON body paying an initiated checkout
+      request.target = "/checkout/" + checkout_id + "/pay";
+      request.headers.emplace_back("Content-Type", "application/json");
       break;
     case 9: {  // the bytes as a --fault flag, then its rule at the endpoint
       request.target = "/_wixsim/faults";

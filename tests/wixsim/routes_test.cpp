@@ -258,6 +258,105 @@ TEST_F(RoutesTest, AnExpiredLinksCheckoutRefusesWith410) {
   call(HttpRequest{"POST", "/pay/" + id + "/pay", {}, ""}, 410);
 }
 
+TEST_F(RoutesTest, InitiatePaymentAnswersACheckoutUrlWhosePagePaysTheLink) {
+  const std::string id = create_link(custom_link_request("12.50"));
+  const std::string path = std::string(kLinks) + "/" + id + "/initiate-payment";
+  const auto started = call(api_request("POST", path, json::object()));
+  EXPECT_EQ(last.route, "initiate-payment");
+  ASSERT_EQ(started.size(), 1u) << started.dump();
+  const std::string url = started["ecomCheckout"]["checkoutUrl"];
+  const std::string prefix = "https://localhost:8443/checkout/";
+  ASSERT_EQ(url.rfind(prefix, 0), 0u) << url;
+  const std::string checkout_path = url.substr(std::string("https://localhost:8443").size());
+  EXPECT_NE(url.substr(prefix.size()), id) << "a checkout has an id of its own";
+
+  call(HttpRequest{"GET", checkout_path, {}, ""});
+  EXPECT_EQ(last.route, "initiated-checkout-page");
+  EXPECT_EQ(last.response.content_type, "text/html; charset=utf-8");
+  EXPECT_NE(last.response.body.find("12.50 EUR"), std::string::npos);
+  EXPECT_NE(last.response.body.find("action=\"" + checkout_path + "/pay\""), std::string::npos)
+      << last.response.body;
+
+  const auto paid = call(
+      HttpRequest{"POST", checkout_path + "/pay", {{"Content-Type", "application/json"}}, "{}"});
+  EXPECT_EQ(last.route, "initiated-checkout-pay");
+  EXPECT_EQ(paid["paymentLinkPayment"]["paymentLinkId"], id);
+  EXPECT_EQ(paid["paymentLinkPayment"]["amount"], "12.50");
+  EXPECT_EQ(status_at(*site.find_link(id), now), LinkStatus::kPaid);
+
+  const auto again = call(
+      HttpRequest{"POST", checkout_path + "/pay", {{"Content-Type", "application/json"}}, ""}, 409);
+  EXPECT_EQ(again["details"]["applicationError"]["code"], "PAYMENT_LINK_ALREADY_PAID")
+      << "as the link's own page answers";
+  call(HttpRequest{"GET", checkout_path, {}, ""});
+  EXPECT_NE(last.response.body.find("PAID"), std::string::npos);
+  EXPECT_EQ(last.response.body.find("<form"), std::string::npos);
+}
+
+TEST_F(RoutesTest, AnInitiatedCheckoutIsPaidFromTheBrowserFormWithAChosenAmount) {
+  const std::string id = create_link(custom_link_request("12.50"));
+  const auto started = call(
+      api_request("POST", std::string(kLinks) + "/" + id + "/initiate-payment", json::object()));
+  const std::string url = started["ecomCheckout"]["checkoutUrl"];
+  const std::string pay_path = url.substr(std::string("https://localhost:8443").size()) + "/pay";
+  call(HttpRequest{
+      "POST", pay_path, {{"Content-Type", "application/x-www-form-urlencoded"}}, "amount=15.00"});
+  EXPECT_EQ(last.response.content_type, "text/html; charset=utf-8");
+  EXPECT_NE(last.response.body.find("15.00 EUR"), std::string::npos) << last.response.body;
+  ASSERT_EQ(site.payments().size(), 1u);
+  EXPECT_EQ(site.payments()[0].link_id, id);
+}
+
+TEST_F(RoutesTest, InitiatePaymentIsRefusedForALinkThatTakesNoPaymentAndNeedsTheKey) {
+  const std::string id = create_link();
+  const std::string path = std::string(kLinks) + "/" + id + "/initiate-payment";
+  site.pay(id, now);
+  const auto refused = call(api_request("POST", path, json::object()), 428);
+  EXPECT_EQ(refused["details"]["applicationError"]["code"], "PAYMENT_LINK_NOT_PAYABLE");
+  const auto unknown = call(
+      api_request("POST", std::string(kLinks) + "/nope/initiate-payment", json::object()), 404);
+  EXPECT_EQ(unknown["details"]["applicationError"]["code"], "PAYMENT_LINK_NOT_FOUND");
+  auto anonymous = api_request("POST", path, json::object());
+  anonymous.headers = {{"wix-site-id", "SITE"}, {"Content-Type", "application/json"}};
+  call(anonymous, 401);
+  auto garbled =
+      api_request("POST", std::string(kLinks) + "/" + create_link() + "/initiate-payment");
+  garbled.body = "{";
+  call(garbled, 400);
+  EXPECT_TRUE(call(HttpRequest{"GET", "/_wixsim/state", {}, ""})["checkouts"].empty());
+}
+
+TEST_F(RoutesTest, AnOrderLinkIsAnsweredWithItsOrderUrl) {
+  const json order = {{"paymentLink",
+                       {{"title", "Order 1001"},
+                        {"type", "ECOM_ORDER"},
+                        {"currency", "EUR"},
+                        {"ecomOrderPaymentLink", {{"orderId", "o1"}, {"amount", "50"}}}}}};
+  const std::string id = create_link(order);
+  const auto started = call(
+      api_request("POST", std::string(kLinks) + "/" + id + "/initiate-payment", json::object()));
+  ASSERT_EQ(started.size(), 1u) << started.dump();
+  const std::string url = started["ecomOrder"]["orderUrl"];
+  EXPECT_EQ(url.rfind("https://localhost:8443/checkout/", 0), 0u) << url;
+  const auto paid =
+      call(HttpRequest{"POST",
+                       url.substr(std::string("https://localhost:8443").size()) + "/pay",
+                       {{"Content-Type", "application/json"}},
+                       ""});
+  EXPECT_EQ(paid["paymentLinkPayment"]["amount"], "50.00");
+}
+
+TEST_F(RoutesTest, AnUnknownCheckoutIsNotFound) {
+  call(HttpRequest{"GET", "/checkout/nope", {}, ""}, 404);
+  EXPECT_EQ(last.response.content_type, "text/html; charset=utf-8");
+  const auto body = call(
+      HttpRequest{"POST", "/checkout/nope/pay", {{"Content-Type", "application/json"}}, ""}, 404);
+  EXPECT_EQ(body["details"]["applicationError"]["code"], "CHECKOUT_NOT_FOUND");
+  create_link();
+  call(HttpRequest{"POST", "/checkout/" + site.links()[0].id + "/pay", {}, ""}, 404);
+  EXPECT_TRUE(site.payments().empty()) << "a link's id is no checkout's";
+}
+
 TEST_F(RoutesTest, TheStateDumpNeedsNoKeyAndListsLinksAndPayments) {
   const std::string id = create_link();
   site.pay(id, now);
@@ -266,6 +365,20 @@ TEST_F(RoutesTest, TheStateDumpNeedsNoKeyAndListsLinksAndPayments) {
   EXPECT_EQ(body["links"][0]["status"], "PAID");
   ASSERT_EQ(body["payments"].size(), 1u);
   EXPECT_EQ(body["payments"][0]["paymentLinkId"], id);
+  EXPECT_TRUE(body["checkouts"].empty());
+}
+
+TEST_F(RoutesTest, TheStateDumpListsTheCheckoutsInitiatePaymentStarted) {
+  const std::string id = create_link();
+  const auto started = call(
+      api_request("POST", std::string(kLinks) + "/" + id + "/initiate-payment", json::object()));
+  const auto checkouts = call(HttpRequest{"GET", "/_wixsim/state", {}, ""})["checkouts"];
+  ASSERT_EQ(checkouts.size(), 1u);
+  EXPECT_EQ(checkouts[0]["paymentLinkId"], id);
+  EXPECT_EQ(checkouts[0]["checkoutUrl"], started["ecomCheckout"]["checkoutUrl"]);
+  EXPECT_EQ(checkouts[0]["createdDate"], "2025-01-21T09:00:00.000Z");
+  EXPECT_EQ(checkouts[0]["checkoutUrl"],
+            "https://localhost:8443/checkout/" + checkouts[0]["id"].get<std::string>());
 }
 
 }  // namespace

@@ -184,6 +184,49 @@ TEST_F(SiteStateTest, AReceiptIsIssuedOnceAndASecondIssueIsAConflict) {
 TEST_F(SiteStateTest, UnknownLinksAreNotFound) {
   EXPECT_EQ(refusal_status(site.pay("nope", now)), 404);
   EXPECT_EQ(std::get<WixError>(site.deactivate_link("nope", now)).code, "PAYMENT_LINK_NOT_FOUND");
+  EXPECT_EQ(std::get<WixError>(site.initiate_payment("nope", now)).http_status, 404);
+}
+
+TEST_F(SiteStateTest, InitiatePaymentStartsANewCheckoutOfAnActiveLinkEachTime) {
+  const std::string id = create(terms()).id;
+  const auto first = std::get<InitiatedCheckout>(site.initiate_payment(id, now));
+  const auto second = std::get<InitiatedCheckout>(site.initiate_payment(id, now));
+  EXPECT_EQ(first.link_id, id);
+  EXPECT_EQ(first.url, "http://localhost:8080/checkout/" + first.id);
+  EXPECT_NE(first.id, second.id);
+  EXPECT_NE(first.id, id);
+  ASSERT_NE(site.find_checkout(second.id), nullptr);
+  EXPECT_EQ(site.find_checkout(second.id)->link_id, id);
+  EXPECT_EQ(site.find_checkout(id), nullptr) << "a link's id is no checkout's";
+  EXPECT_EQ(site.checkouts().size(), 2u);
+  EXPECT_EQ(link_json(*site.find_link(id), now)["revision"], "1") << "the link is unchanged";
+}
+
+TEST_F(SiteStateTest, InitiatePaymentIsRefusedWith428WhenTheLinkTakesNoPayment) {
+  const auto code = [&](const std::string& id) {
+    const auto outcome = site.initiate_payment(id, now);
+    const auto* error = std::get_if<WixError>(&outcome);
+    return error == nullptr ? std::string("started")
+                            : std::to_string(error->http_status) + " " + error->code;
+  };
+  const std::string paid_link = create(terms()).id;
+  paid(paid_link);
+  EXPECT_EQ(code(paid_link), "428 PAYMENT_LINK_NOT_PAYABLE") << "its payments limit is reached";
+  const std::string inactive = create(terms()).id;
+  site.deactivate_link(inactive, now);
+  EXPECT_EQ(code(inactive), "428 PAYMENT_LINK_NOT_PAYABLE");
+  auto expiring = terms();
+  expiring.expiration = now + 1min;
+  const std::string expired = create(std::move(expiring)).id;
+  now += 1min;
+  EXPECT_EQ(code(expired), "428 PAYMENT_LINK_NOT_PAYABLE");
+  EXPECT_TRUE(site.checkouts().empty());
+
+  SiteState lenient{testing::site_options("http://localhost:8080", true), guids};
+  const std::string id = lenient.create_link(terms(), now).id;
+  ASSERT_EQ(refusal_status(lenient.pay(id, now)), 200);
+  EXPECT_TRUE(std::holds_alternative<InitiatedCheckout>(lenient.initiate_payment(id, now)))
+      << "--ignore-payments-limit: a PAID link still takes payments";
 }
 
 }  // namespace

@@ -111,6 +111,41 @@ TEST(WixsimProcessTest, ALinkIsPaidOnItsCheckoutPageThenItsPaymentGetsAReceipt) 
   EXPECT_EQ(second.status, 409) << "a single-use link takes one payment";
 }
 
+TEST(WixsimProcessTest, InitiatePaymentGivesACheckoutPageThatPaysTheLinkAndIsLogged) {
+  WixsimProcess wixsim({"--plain"});
+  const std::string id = created_link(wixsim, custom_link_request("12.50"))["id"];
+  const std::string initiate = std::string(kLinks) + "/" + id + "/initiate-payment";
+  const auto started = wixsim.api("POST", initiate, "{}");
+  ASSERT_EQ(started.status, 200) << started.body;
+  const std::string url = started.json()["ecomCheckout"]["checkoutUrl"];
+  ASSERT_EQ(url.rfind(wixsim.base_url() + "/checkout/", 0), 0u) << url;
+
+  const auto page = wixsim.get(path_of(url));
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("12.50 EUR"), std::string::npos);
+  const auto paid = http_call(wixsim.base_url(), "POST", path_of(url) + "/pay", "amount=12.50",
+                              {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(paid.status, 200);
+  EXPECT_NE(paid.body.find("Paid"), std::string::npos);
+  EXPECT_EQ(wixsim.api("GET", std::string(kLinks) + "/" + id).json()["paymentLink"]["status"],
+            "PAID");
+
+  const auto refused = wixsim.api("POST", initiate, "{}");
+  EXPECT_EQ(refused.status, 428);
+  EXPECT_EQ(refused.json()["details"]["applicationError"]["code"], "PAYMENT_LINK_NOT_PAYABLE");
+
+  wixsim.process().signal(SIGTERM);
+  ASSERT_EQ(wixsim.process().wait(10s), 0);
+  const auto& log = wixsim.process().stderr_lines();
+  for (const std::string& expected :
+       {"wixsim: POST " + initiate + " 200 (initiate-payment)",
+        "wixsim: GET " + path_of(url) + " 200 (initiated-checkout-page)",
+        "wixsim: POST " + path_of(url) + "/pay 200 (initiated-checkout-pay)",
+        "wixsim: POST " + initiate + " 428 (initiate-payment)"}) {
+    EXPECT_NE(std::find(log.begin(), log.end(), expected), log.end()) << expected;
+  }
+}
+
 TEST(WixsimProcessTest, IgnoringThePaymentsLimitTakesASecondPaymentOnAPaidLink) {
   WixsimProcess wixsim({"--plain", "--ignore-payments-limit"});
   const auto link = created_link(wixsim);

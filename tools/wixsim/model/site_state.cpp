@@ -130,6 +130,30 @@ std::variant<PaymentLink, WixError> SiteState::activate_link(std::string_view id
   return *found;
 }
 
+std::variant<InitiatedCheckout, WixError> SiteState::initiate_payment(std::string_view link_id,
+                                                                      TimePoint now) {
+  const PaymentLink* found = find_link(link_id);
+  if (found == nullptr)
+    return link_not_found(link_id);
+  if (!takes_payment(*found, now)) {
+    return application_error(428, "PAYMENT_LINK_NOT_PAYABLE",
+                             "payment link " + std::string(link_id) + " is " +
+                                 std::string(status_name(status_at(*found, now))) +
+                                 " and takes no payment");
+  }
+  InitiatedCheckout checkout;
+  checkout.id = guids_.next();
+  checkout.link_id = found->id;
+  checkout.url = options_.base_url + "/checkout/" + checkout.id;
+  checkout.created = now;
+  checkouts_started_.push_back(checkout);
+  return checkout;
+}
+
+const InitiatedCheckout* SiteState::find_checkout(std::string_view id) const {
+  return find_by_id(checkouts_started_, id);
+}
+
 bool SiteState::takes_payment(const PaymentLink& link, TimePoint now) const {
   const auto status = status_at(link, now);
   return status == LinkStatus::kActive ||

@@ -44,6 +44,15 @@ struct CompletedCheckout {
   const LinkPayment& main_payment() const { return payments.back(); }
 };
 
+// A checkout started through Initiate Payment: its page at `url`, <base URL>/checkout/<id>,
+// takes the payment of its link just as the link's own page does.
+struct InitiatedCheckout {
+  std::string id;
+  std::string link_id;
+  std::string url;
+  TimePoint created;
+};
+
 // The emulated Wix site: its payment links, their payments and receipts, and the rules that
 // move them. Every operation is told the time, so tests decide when links expire. Refusals are
 // the errors Wix would answer with.
@@ -82,6 +91,13 @@ class SiteState {
   std::variant<CompletedCheckout, WixError> pay(std::string_view link_id, TimePoint now,
                                                 CheckoutInput input = {});
 
+  // Initiate Payment: starts a checkout of the link, every call a new one. Refused with 404 for
+  // an unknown link, 428 PAYMENT_LINK_NOT_PAYABLE for one that takes no payment now (not
+  // ACTIVE: a payment would exceed its paymentsLimit, or it is INACTIVE or EXPIRED).
+  std::variant<InitiatedCheckout, WixError> initiate_payment(std::string_view link_id,
+                                                             TimePoint now);
+  const InitiatedCheckout* find_checkout(std::string_view id) const;
+
   // Whether the link would take a payment now (ACTIVE, or PAID with ignore_payments_limit).
   bool takes_payment(const PaymentLink& link, TimePoint now) const;
 
@@ -92,6 +108,7 @@ class SiteState {
   // In creation order.
   const std::vector<PaymentLink>& links() const { return links_; }
   const std::vector<LinkPayment>& payments() const { return payments_; }
+  const std::vector<InitiatedCheckout>& checkouts() const { return checkouts_started_; }
 
   // Test harness, not Wix: payment entries listed as given, after the site's own, so a client
   // meets entries it cannot read (a garbled amount, another currency, no id). They pay nothing.
@@ -109,6 +126,7 @@ class SiteState {
   std::vector<PaymentLink> links_;
   std::vector<LinkPayment> payments_;
   std::vector<nlohmann::json> raw_payments_;
+  std::vector<InitiatedCheckout> checkouts_started_;
   int checkouts_ = 0;
   int other_links_made_ = 0;
 };

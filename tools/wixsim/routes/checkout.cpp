@@ -53,23 +53,52 @@ std::optional<FieldViolation> take_amount(std::variant<DecimalAmount, FieldViola
   return std::nullopt;
 }
 
+// A checkout id no Initiate Payment gave: Wix's error body or a page, as the request wants.
+HttpResponse unknown_checkout(const HttpRequest& request) {
+  if (wants_json(request))
+    return error_response(application_error(404, "CHECKOUT_NOT_FOUND", "no such checkout"));
+  return html_response(404, refused_page("No such checkout", "This checkout does not exist."));
+}
+
 }  // namespace
 
 Checkout::Checkout(SiteState& site, Clock clock) : site_(site), clock_(std::move(clock)) {}
 
 HttpResponse Checkout::show(const HttpRequest&, const RouteMatch& match) {
-  const PaymentLink* link = site_.find_link(match.id);
+  return show_link(match.id, "/pay/" + match.id + "/pay");
+}
+
+HttpResponse Checkout::pay(const HttpRequest& request, const RouteMatch& match) {
+  return pay_link(request, match.id);
+}
+
+HttpResponse Checkout::show_initiated(const HttpRequest& request, const RouteMatch& match) {
+  const InitiatedCheckout* started = site_.find_checkout(match.id);
+  if (started == nullptr)
+    return unknown_checkout(request);
+  return show_link(started->link_id, "/checkout/" + match.id + "/pay");
+}
+
+HttpResponse Checkout::pay_initiated(const HttpRequest& request, const RouteMatch& match) {
+  const InitiatedCheckout* started = site_.find_checkout(match.id);
+  if (started == nullptr)
+    return unknown_checkout(request);
+  return pay_link(request, started->link_id);
+}
+
+HttpResponse Checkout::show_link(const std::string& link_id, const std::string& pay_path) {
+  const PaymentLink* link = site_.find_link(link_id);
   if (link == nullptr)
     return html_response(404, refused_page("No such payment link", "This link does not exist."));
   const auto now = clock_();
   const auto& options = site_.options();
   const CheckoutOffer offer{site_.amount_due(*link), options.pricing.discount,
                             options.wire.amount_scale};
-  return html_response(
-      200, checkout_page(*link, status_at(*link, now), site_.takes_payment(*link, now), offer));
+  return html_response(200, checkout_page(*link, status_at(*link, now),
+                                          site_.takes_payment(*link, now), offer, pay_path));
 }
 
-HttpResponse Checkout::pay(const HttpRequest& request, const RouteMatch& match) {
+HttpResponse Checkout::pay_link(const HttpRequest& request, const std::string& link_id) {
   const bool json_reply = wants_json(request);
   CheckoutInput input;
   std::optional<FieldViolation> bad_amount;
@@ -93,7 +122,7 @@ HttpResponse Checkout::pay(const HttpRequest& request, const RouteMatch& match) 
                          refused_page("Not paid", "The amount " + bad_amount->description + "."));
   }
 
-  const auto outcome = site_.pay(match.id, clock_(), std::move(input));
+  const auto outcome = site_.pay(link_id, clock_(), std::move(input));
   if (const auto* error = std::get_if<WixError>(&outcome)) {
     if (json_reply)
       return error_response(*error);
@@ -108,7 +137,7 @@ HttpResponse Checkout::pay(const HttpRequest& request, const RouteMatch& match) 
     return json_response(200, {{"paymentLinkPayment", payment_json(checkout.main_payment(), wire)},
                                {"paymentLinkPayments", std::move(records)}});
   }
-  return html_response(200, paid_page(*site_.find_link(match.id), checkout, wire.amount_scale));
+  return html_response(200, paid_page(*site_.find_link(link_id), checkout, wire.amount_scale));
 }
 
 }  // namespace linkpos::tools::wixsim

@@ -58,7 +58,7 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string checkout_page(const PaymentLink& link, LinkStatus status, bool takes_payment,
-                          const CheckoutOffer& offer) {
+                          const CheckoutOffer& offer, std::string_view pay_path) {
   const auto& terms = link.terms;
   const std::string total = html_escape(money(terms.total, offer.scale, terms.currency));
   std::string content =
@@ -74,7 +74,7 @@ std::string checkout_page(const PaymentLink& link, LinkStatus status, bool takes
                " %: " + html_escape(money(offer.due, offer.scale, terms.currency)) + " due</p>\n";
   }
   if (takes_payment) {
-    content += "<form method=\"post\" action=\"/pay/" + html_escape(link.id) + "/pay\">";
+    content += "<form method=\"post\" action=\"" + html_escape(pay_path) + "\">";
     if (offer.due.thousandths > 0) {
       // The customer may pay another amount (a tip, a part): the checkout takes what is sent.
       content += "<p><label for=\"amount\">Amount to pay (" + html_escape(terms.currency) +

@@ -21,10 +21,11 @@ struct CheckoutOffer {
 };
 
 // The checkout: title, total and currency, line items, the discount if any, and — when the link
-// takes a payment — a form posting to /pay/<id>/pay with the amount to pay (prefilled with what
-// is due; none when nothing is) and a Pay button; otherwise the link's status.
+// takes a payment — a form posting to `pay_path` (/pay/<id>/pay, or an initiated checkout's
+// /checkout/<id>/pay) with the amount to pay (prefilled with what is due; none when nothing is)
+// and a Pay button; otherwise the link's status.
 std::string checkout_page(const PaymentLink& link, LinkStatus status, bool takes_payment,
-                          const CheckoutOffer& offer);
+                          const CheckoutOffer& offer, std::string_view pay_path);
 
 // The page after a completed checkout: what was paid, and in which parts.
 std::string paid_page(const PaymentLink& link, const CompletedCheckout& checkout, int scale);

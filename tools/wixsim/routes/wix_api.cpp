@@ -99,6 +99,18 @@ HttpResponse WixApi::deactivate_link(const HttpRequest& request, const RouteMatc
   return link_response(site_.deactivate_link(match.id, now), now, wire());
 }
 
+HttpResponse WixApi::initiate_payment(const HttpRequest& request, const RouteMatch& match) {
+  if (!json_body(request))
+    return not_json();
+  const auto started = site_.initiate_payment(match.id, clock_());
+  if (const auto* error = std::get_if<WixError>(&started))
+    return error_response(*error);
+  const auto& checkout = std::get<InitiatedCheckout>(started);
+  if (site_.find_link(checkout.link_id)->terms.type == "ECOM_ORDER")
+    return json_response(200, {{"ecomOrder", {{"orderUrl", checkout.url}}}});
+  return json_response(200, {{"ecomCheckout", {{"checkoutUrl", checkout.url}}}});
+}
+
 HttpResponse WixApi::query_payments(const HttpRequest& request, const RouteMatch&) {
   const auto body = json_body(request);
   if (!body)
@@ -141,9 +153,17 @@ HttpResponse WixApi::dump_state(const HttpRequest&, const RouteMatch&) {
   json payments = json::array();
   for (const auto& payment : site_.payments())
     payments.push_back(payment_json(payment, wire()));
+  json checkouts = json::array();
+  for (const auto& checkout : site_.checkouts()) {
+    checkouts.push_back({{"id", checkout.id},
+                         {"paymentLinkId", checkout.link_id},
+                         {"checkoutUrl", checkout.url},
+                         {"createdDate", format_rfc3339(checkout.created)}});
+  }
   return json_response(200, {{"links", std::move(links)},
                              {"payments", std::move(payments)},
-                             {"rawPayments", site_.raw_payments()}});
+                             {"rawPayments", site_.raw_payments()},
+                             {"checkouts", std::move(checkouts)}});
 }
 
 HttpResponse WixApi::add_raw_payments(const HttpRequest& request, const RouteMatch&) {

@@ -25,12 +25,16 @@ class WixApi {
   HttpResponse query_links(const HttpRequest& request, const RouteMatch& match);
   HttpResponse activate_link(const HttpRequest& request, const RouteMatch& match);
   HttpResponse deactivate_link(const HttpRequest& request, const RouteMatch& match);
+  // Starts a checkout of the link: {"ecomCheckout": {"checkoutUrl"}} for an ECOM link,
+  // {"ecomOrder": {"orderUrl"}} for an ECOM_ORDER one, both <base URL>/checkout/<checkout id>.
+  HttpResponse initiate_payment(const HttpRequest& request, const RouteMatch& match);
   HttpResponse query_payments(const HttpRequest& request, const RouteMatch& match);
   HttpResponse issue_receipt(const HttpRequest& request, const RouteMatch& match);
   HttpResponse get_settings(const HttpRequest& request, const RouteMatch& match);
   HttpResponse site_properties(const HttpRequest& request, const RouteMatch& match);
 
-  // Not Wix: everything the site holds, {"links": [...], "payments": [...]}, for tests and
+  // Not Wix: everything the site holds, {"links": [...], "payments": [...], "rawPayments":
+  // [...], "checkouts": [{"id", "paymentLinkId", "checkoutUrl", "createdDate"}]}, for tests and
   // technicians.
   HttpResponse dump_state(const HttpRequest& request, const RouteMatch& match);
   // Not Wix: adds payment entries (an object or a list of them) that queries list as given,
