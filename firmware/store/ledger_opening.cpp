@@ -16,11 +16,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A read-only look at a file that may be damaged: every failure is an answer, not an exception.
+// A look at a file that may be damaged: every failure is an answer, not an exception. The
+// connection may write, as any opening does, to roll back a hot journal or rebuild a WAL index a
+// killed process left (a read-only one fails there with "attempt to write a readonly database",
+// which is not damage); query_only keeps it from changing anything else.
 class Inspection {
  public:
   explicit Inspection(const std::string& path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
+        sqlite3_exec(db_, "PRAGMA query_only = 1", nullptr, nullptr, nullptr) != SQLITE_OK)
       ok_ = false;
   }
   ~Inspection() { sqlite3_close(db_); }
@@ -249,7 +253,7 @@ class Inspection {
 void move_aside(const std::string& path, const std::string& to) {
   std::error_code ignored;
   fs::rename(path, to);
-  for (const char* suffix : {"-wal", "-shm"}) {
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
     if (fs::exists(path + suffix))
       fs::rename(path + suffix, to + suffix, ignored);
   }

@@ -1,5 +1,8 @@
 // Schema 3 and opening: prints that never finished, pruning, and a damaged file.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -359,6 +362,33 @@ TEST(LedgerOpeningTest, AFileOfGarbageIsKeptAsideAndANewLedgerStarted) {
   EXPECT_FALSE(opened.salvage_notice.empty());
   EXPECT_TRUE(fs::exists(path + ".damaged-7"));
   EXPECT_EQ(opened.ledger->schema_version(), latest_schema_version());
+}
+
+// A first boot killed while it wrote the new file leaves a hot rollback journal beside it. The
+// opening rolls it back, as SQLite does for any writer; it is no sign of damage.
+TEST(LedgerOpeningTest, AHotJournalFromAKilledFirstBootIsRolledBackNotTakenForDamage) {
+  TempDir dir;
+  const std::string path = dir.file("l.sqlite");
+  const pid_t child = fork();
+  if (child == 0) {
+    RawDb raw(path);
+    // A tiny page cache makes SQLite write pages into the file before the commit.
+    raw.exec("PRAGMA cache_size = 2; CREATE TABLE filler (x); BEGIN");
+    for (int i = 0; i < 2000; ++i)
+      raw.exec("INSERT INTO filler VALUES (randomblob(100))");
+    raise(SIGKILL);
+    _exit(3);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status));
+  ASSERT_TRUE(fs::exists(path + "-journal"));
+
+  const auto opened = open_ledger(path, 7);
+  EXPECT_EQ(opened.salvage_notice, "");
+  EXPECT_FALSE(fs::exists(path + ".damaged-7"));
+  EXPECT_EQ(opened.ledger->schema_version(), latest_schema_version());
+  EXPECT_EQ(RawDb(path).number("SELECT COUNT(*) FROM filler"), 0);
 }
 
 }  // namespace
