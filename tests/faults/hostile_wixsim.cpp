@@ -57,7 +57,13 @@ void HostileWixsim::connect(net::HttpClientSettings settings, wix::RetryPolicy r
   client_ = std::make_unique<wix::PaymentLinksClient>(*http_, clock_,
                                                       wix::WixCredentials{kSiteId, kApiKey}, retry);
   backend_ = std::make_unique<wix::WixBackend>(*client_, *app::currency_by_code("EUR"),
-                                               std::chrono::system_clock::time_point{});
+                                               std::chrono::system_clock::time_point{}, qr_target_);
+}
+
+void HostileWixsim::show_in_qr(wix::QrTarget target) {
+  qr_target_ = target;
+  backend_ = std::make_unique<wix::WixBackend>(*client_, *app::currency_by_code("EUR"),
+                                               std::chrono::system_clock::time_point{}, qr_target_);
 }
 
 bool HostileWixsim::run_until(const std::function<bool()>& done,

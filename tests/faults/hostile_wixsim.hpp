@@ -67,6 +67,9 @@ class HostileWixsim {
   net::HttpClientSettings client_settings() const;
   // Replaces the client stack with one of other limits or retries.
   void connect(net::HttpClientSettings settings, wix::RetryPolicy retry = kQuickRetries);
+  // Replaces the backend with one whose links carry what `target` says (the link's own URL by
+  // default), on the same client.
+  void show_in_qr(wix::QrTarget target);
 
   wix::PaymentLinksClient& client() { return *client_; }
   wix::WixBackend& backend() { return *backend_; }
@@ -98,6 +101,7 @@ class HostileWixsim {
   std::unique_ptr<net::HttpClient> http_;
   std::unique_ptr<wix::PaymentLinksClient> client_;
   std::unique_ptr<wix::WixBackend> backend_;
+  wix::QrTarget qr_target_ = wix::QrTarget::kLink;
 };
 
 }  // namespace linkpos::testing

@@ -126,5 +126,71 @@ INSTANTIATE_TEST_SUITE_P(OverPlainHttpAndTls, UnansweredCreateTest,
                            return transport_name(tested.param);
                          });
 
+// With the QR code on Wix's checkout: Initiate Payment failing, however it fails, must neither
+// lose the sale's link nor make a second one. The sale gets the link with its own URL.
+class FailingInitiatePaymentTest
+    : public WixBackendFaultsTest,
+      public ::testing::WithParamInterface<std::tuple<Transport, const char*>> {
+ protected:
+  FailingInitiatePaymentTest() : WixBackendFaultsTest(std::get<0>(GetParam())) {
+    wixsim.show_in_qr(wix::QrTarget::kCheckout);
+  }
+};
+
+TEST_P(FailingInitiatePaymentTest, TheSaleGetsItsLinksOwnUrlAndExactlyOneLink) {
+  // No count: every attempt fails, retries included.
+  wixsim.add_faults({{"route", "initiate-payment"}, {"fault", std::get<1>(GetParam())}});
+  const auto created = create(kReference);
+  ASSERT_TRUE(created) << created.error().detail;
+  const auto links = wixsim.links();
+  ASSERT_EQ(links.size(), 1u) << "one link for the sale";
+  EXPECT_EQ(created.value().id, links[0]["id"]);
+  EXPECT_EQ(created.value().url, links[0]["links"]["url"]["url"]) << "the QR code still works";
+  EXPECT_GE(wixsim.faults()[0]["applied"].get<int>(), 1) << "Initiate Payment was asked";
+
+  // The lost-create search answers the same way.
+  const auto found = find(kReference);
+  ASSERT_TRUE(found) << found.error().detail;
+  ASSERT_TRUE(found.value().has_value());
+  EXPECT_EQ(found.value()->id, links[0]["id"]);
+  EXPECT_EQ(found.value()->url, links[0]["links"]["url"]["url"]);
+  EXPECT_EQ(wixsim.links().size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryWayItFails, FailingInitiatePaymentTest,
+    ::testing::Combine(::testing::Values(Transport::kPlain, Transport::kTls),
+                       ::testing::Values("503", "close-before-answer", "commit-then-drop",
+                                         "malformed-json", "reset-mid-body", "404")),
+    [](const ::testing::TestParamInfo<std::tuple<Transport, const char*>>& tested) {
+      std::string name = transport_name(std::get<0>(tested.param)) + "_";
+      for (const char* c = std::get<1>(tested.param); *c != '\0'; ++c)
+        name += *c == '-' ? '_' : *c;
+      return name;
+    });
+
+class CheckoutQrTest : public WixBackendFaultsTest,
+                       public ::testing::WithParamInterface<Transport> {
+ protected:
+  CheckoutQrTest() : WixBackendFaultsTest(GetParam()) {
+    wixsim.show_in_qr(wix::QrTarget::kCheckout);
+  }
+};
+
+TEST_P(CheckoutQrTest, AnInitiatePaymentThatFailsOnceIsAskedAgainForTheCheckoutUrl) {
+  wixsim.add_faults({{"route", "initiate-payment"}, {"fault", "503"}, {"count", 1}});
+  const auto created = create(kReference);
+  ASSERT_TRUE(created) << created.error().detail;
+  EXPECT_NE(created.value().url.find("/checkout/"), std::string::npos) << created.value().url;
+  EXPECT_EQ(wixsim.faults()[0]["applied"], 1);
+  EXPECT_EQ(wixsim.links().size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(OverPlainHttpAndTls, CheckoutQrTest,
+                         ::testing::Values(Transport::kPlain, Transport::kTls),
+                         [](const ::testing::TestParamInfo<Transport>& tested) {
+                           return transport_name(tested.param);
+                         });
+
 }  // namespace
 }  // namespace linkpos::testing
