@@ -24,7 +24,8 @@ constexpr int kBusyTimeoutMs = 2000;
 constexpr std::string_view kSaleColumns =
     "reference, business_day, started_at_ms, currency, amount_minor, stage, link_id, link_url, "
     "link_expires_at_ms, link_amount_minor, paid_at_ms, receipt_number, written_off_thousandths, "
-    "prints, end_kind, end_detail, link_closed, print_pending, create_uncertain, tip_minor";
+    "prints, end_kind, end_detail, link_closed, print_pending, create_uncertain, tip_minor, "
+    "ended_at_ms";
 
 constexpr std::string_view kPaymentColumns =
     "payment_id, link_id, amount_thousandths, problem, kind, payer, card, backend_receipt_id, "
@@ -118,6 +119,7 @@ SaleRecord read_sale(sqlite3* db, const Statement& row) {
   sale.print_pending = row.int64(17) != 0;
   sale.create_uncertain = row.int64(18) != 0;
   sale.tip_minor = row.int64(19);
+  sale.ended_at_ms = row.int64(20);
   sale.payments = load_payments(db, sale.reference);
   Statement lines(db,
                   "SELECT name, quantity, unit_price_minor, vat_basis_points FROM sale_lines "
@@ -633,7 +635,8 @@ LedgerResult<SaleRecord> Ledger::record_print_failed(const std::string& referenc
 }
 
 LedgerResult<SaleRecord> Ledger::record_ended(const std::string& reference, SaleEnd end,
-                                              const std::string& detail) {
+                                              const std::string& detail,
+                                              std::optional<std::int64_t> ended_at_ms) {
   return write(reference, LedgerWrite::kEnded, end, [&](const SaleRecord& sale) {
     // A sale that was paid can only complete: the money is taken, so its receipt must come out.
     // One whose payment could not be read ends unresolved, and then owes every payment back.
@@ -641,8 +644,14 @@ LedgerResult<SaleRecord> Ledger::record_ended(const std::string& reference, Sale
       throw std::logic_error(call_text("record_ended", reference, end_name(end)) +
                              ": the sale has payments, so it cannot end without them");
     }
-    Statement update(db_, "UPDATE sales SET end_kind = ?2, end_detail = ?3 WHERE reference = ?1");
-    update.bind(1, reference).bind(2, end_name(end)).bind(3, detail).run();
+    Statement update(db_,
+                     "UPDATE sales SET end_kind = ?2, end_detail = ?3, ended_at_ms = ?4 "
+                     "WHERE reference = ?1");
+    update.bind(1, reference)
+        .bind(2, end_name(end))
+        .bind(3, detail)
+        .bind(4, ended_at_ms.value_or(now_ms()))
+        .run();
     if (end == SaleEnd::kUnresolved) {
       Statement refund(db_,
                        "UPDATE payments SET refund_reason = ?2, refund_thousandths = "
@@ -830,7 +839,7 @@ void Ledger::import_sale(const SaleRecord& sale, const std::string& why) {
   }
   Statement insert(db_, "INSERT INTO sales (" + std::string(kSaleColumns) +
                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                            "?14, ?15, ?16, ?17, ?18, ?19, ?20)");
+                            "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
   insert.bind(1, sale.reference)
       .bind(2, sale.business_day)
       .bind(3, sale.started_at_ms)
@@ -851,8 +860,10 @@ void Ledger::import_sale(const SaleRecord& sale, const std::string& why) {
   insert.bind(17, std::int64_t{sale.link_closed ? 1 : 0})
       .bind(18, std::int64_t{sale.print_pending ? 1 : 0})
       .bind(19, std::int64_t{sale.create_uncertain ? 1 : 0})
-      .bind(20, sale.tip_minor)
-      .run();
+      .bind(20, sale.tip_minor);
+  if (sale.ended_at_ms > 0)
+    insert.bind(21, sale.ended_at_ms);
+  insert.run();
   keep_lines(db_, sale);
   for (const PaymentRecord& payment : sale.payments) {
     Statement kept(db_, "INSERT INTO payments (reference, " + std::string(kPaymentColumns) +
@@ -883,6 +894,104 @@ void Ledger::import_sale(const SaleRecord& sale, const std::string& why) {
     remember_link(db_, sale.reference, sale.link_id, sale.link_amount_minor);
   append_event(db_, sale.reference, "imported", {{"why", why}, {"stage", stage_name(sale.stage)}});
   step.commit();
+}
+
+std::vector<SaleRecord> Ledger::ended_between(std::int64_t from_ms, std::int64_t to_ms) const {
+  Statement query(db_, select_sales("WHERE stage = 'ended' AND ended_at_ms >= ?1 AND "
+                                    "ended_at_ms < ?2 ORDER BY ended_at_ms, rowid"));
+  query.bind(1, from_ms).bind(2, to_ms);
+  return load_all(db_, query);
+}
+
+std::vector<SaleRecord> Ledger::sales_of_day(const std::string& business_day) const {
+  Statement query(db_,
+                  select_sales("WHERE business_day = ?1 ORDER BY started_at_ms DESC, rowid DESC"));
+  query.bind(1, business_day);
+  return load_all(db_, query);
+}
+
+namespace {
+
+constexpr std::string_view kZColumns =
+    "number, from_ms, to_ms, made_at_ms, report, prints, print_pending";
+
+ZReportRecord read_z(const Statement& row) {
+  return ZReportRecord{row.int64(0),     row.int64(1), row.int64(2),
+                       row.int64(3),     row.text(4),  static_cast<int>(row.int64(5)),
+                       row.int64(6) != 0};
+}
+
+std::optional<ZReportRecord> load_z(sqlite3* db, std::int64_t number) {
+  Statement query(db, "SELECT " + std::string(kZColumns) + " FROM z_reports WHERE number = ?1");
+  query.bind(1, number);
+  if (!query.step())
+    return std::nullopt;
+  return read_z(query);
+}
+
+}  // namespace
+
+LedgerResult<ZReportRecord> Ledger::record_z_report(std::int64_t to_ms, std::int64_t made_at_ms,
+                                                    const std::string& report_json) try {
+  // Under the write lock, so the number is the highest plus one: no gap, never used twice.
+  Transaction step(db_);
+  Statement last(db_, "SELECT COALESCE(MAX(number), 0), COALESCE(MAX(to_ms), 0) FROM z_reports");
+  last.step();
+  const std::int64_t number = last.int64(0) + 1;
+  Statement insert(db_,
+                   "INSERT INTO z_reports (number, from_ms, to_ms, made_at_ms, report) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5)");
+  insert.bind(1, number)
+      .bind(2, last.int64(1))
+      .bind(3, to_ms)
+      .bind(4, made_at_ms)
+      .bind(5, report_json)
+      .run();
+  step.commit();
+  return *load_z(db_, number);
+} catch (const LedgerError& error) {
+  return LedgerFailure{error.what()};
+}
+
+LedgerResult<ZReportRecord> Ledger::record_z_print_started(std::int64_t number) try {
+  Transaction step(db_);
+  Statement update(db_, "UPDATE z_reports SET print_pending = 1 WHERE number = ?1");
+  update.bind(1, number).run();
+  if (sqlite3_changes(db_) != 1)
+    throw std::logic_error("Ledger::record_z_print_started(" + std::to_string(number) +
+                           "): no such Z report");
+  step.commit();
+  return *load_z(db_, number);
+} catch (const LedgerError& error) {
+  return LedgerFailure{error.what()};
+}
+
+LedgerResult<ZReportRecord> Ledger::record_z_printed(std::int64_t number) try {
+  Transaction step(db_);
+  Statement update(db_,
+                   "UPDATE z_reports SET prints = prints + 1, print_pending = 0 WHERE number = ?1");
+  update.bind(1, number).run();
+  if (sqlite3_changes(db_) != 1)
+    throw std::logic_error("Ledger::record_z_printed(" + std::to_string(number) +
+                           "): no such Z report");
+  step.commit();
+  return *load_z(db_, number);
+} catch (const LedgerError& error) {
+  return LedgerFailure{error.what()};
+}
+
+std::optional<ZReportRecord> Ledger::last_z_report() const {
+  Statement query(
+      db_, "SELECT " + std::string(kZColumns) + " FROM z_reports ORDER BY number DESC LIMIT 1");
+  if (!query.step())
+    return std::nullopt;
+  return read_z(query);
+}
+
+std::int64_t Ledger::z_period_start() const {
+  Statement query(db_, "SELECT COALESCE(MAX(to_ms), 0) FROM z_reports");
+  query.step();
+  return query.int64(0);
 }
 
 int Ledger::schema_version() const {

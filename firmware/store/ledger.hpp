@@ -87,6 +87,7 @@ struct SaleRecord {
 
   std::optional<SaleEnd> end;  // set at kEnded
   std::string end_detail;      // why, in words, for the technician
+  std::int64_t ended_at_ms = 0;
 
   // The backend confirmed the link takes no more payments (deactivated, expired or paid out).
   bool link_closed = false;
@@ -106,6 +107,19 @@ struct SaleRecord {
   std::int64_t counted_thousandths() const;
   // Every link this sale has had (its links, its payments' links and the current one).
   std::vector<std::string> known_links() const;
+};
+
+// A Z report: the day closed, numbered without gaps, kept for ever; what it says is the JSON the
+// app wrote (the report's totals), so a copy prints the same.
+struct ZReportRecord {
+  std::int64_t number = 0;
+  std::int64_t from_ms = 0;  // the end of the previous Z (0 for the first)
+  std::int64_t to_ms = 0;
+  std::int64_t made_at_ms = 0;
+  std::string report;  // JSON
+  int prints = 0;
+  // A print began and its end was never recorded: the next print says it is a reprint.
+  bool print_pending = false;
 };
 
 // A refund the merchant owes: the payment to refund from, and its sale.
@@ -191,8 +205,10 @@ class Ledger {
   LedgerResult<SaleRecord> record_print_failed(const std::string& reference,
                                                const std::string& detail);
   // Ending kUnresolved owes back every payment the sale kept.
+  // `ended_at_ms`: the terminal's clock (reports cover sales by it); the system's when absent.
   LedgerResult<SaleRecord> record_ended(const std::string& reference, SaleEnd end,
-                                        const std::string& detail);
+                                        const std::string& detail,
+                                        std::optional<std::int64_t> ended_at_ms = std::nullopt);
 
   // A create request for the sale may have made a link whose answer was lost.
   LedgerResult<SaleRecord> record_create_uncertain(const std::string& reference);
@@ -223,6 +239,21 @@ class Ledger {
   std::vector<SaleRecord> uncertain_creates() const;
   // The refund list: money owed back and not yet cleared, oldest first.
   std::vector<RefundDue> refunds_owed() const;
+  // Sales that ended at or after `from_ms` and before `to_ms`, oldest first: what a report covers.
+  std::vector<SaleRecord> ended_between(std::int64_t from_ms, std::int64_t to_ms) const;
+  // The sales of one business day ("2026-12-05"), newest first, whatever their stage.
+  std::vector<SaleRecord> sales_of_day(const std::string& business_day) const;
+
+  // Closes the day: the next Z number (the highest plus one), from the end of the last Z to
+  // `to_ms`, with what the report says. Committed before the report prints.
+  LedgerResult<ZReportRecord> record_z_report(std::int64_t to_ms, std::int64_t made_at_ms,
+                                              const std::string& report_json);
+  // A Z's print begins, and ends (out of the printer).
+  LedgerResult<ZReportRecord> record_z_print_started(std::int64_t number);
+  LedgerResult<ZReportRecord> record_z_printed(std::int64_t number);
+  std::optional<ZReportRecord> last_z_report() const;
+  // Where the next Z begins: the end of the last one, or 0.
+  std::int64_t z_period_start() const;
 
   // Deletes ended sales that started before `cutoff_ms`, with their history, unless something
   // is still owed on them (a link not confirmed closed, a refund not cleared). Receipt

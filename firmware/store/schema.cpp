@@ -169,6 +169,11 @@ CREATE TABLE sale_lines (
   PRIMARY KEY (reference, position)
 );
 ALTER TABLE sales ADD COLUMN tip_minor INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sales ADD COLUMN ended_at_ms INTEGER;
+UPDATE sales SET ended_at_ms = (SELECT MAX(at_ms) FROM sale_events e
+                                WHERE e.reference = sales.reference AND e.kind = 'ended')
+  WHERE stage = 'ended';
+CREATE INDEX sales_by_end ON sales (ended_at_ms);
 INSERT INTO sale_lines (reference, position, name, quantity, unit_price_minor)
   SELECT reference, 0, 'Sale', 1, amount_minor FROM sales;
 
