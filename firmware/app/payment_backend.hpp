@@ -98,6 +98,12 @@ struct SiteProperties {
   std::string time_zone;             // IANA name
 };
 
+// A payment the service holds, with the title of its link (which carries the sale's reference).
+struct ServicePayment {
+  Payment payment;
+  std::string link_title;
+};
+
 // The payment service the sale talks to (Wix Payment Links, or the offline demo). Each call
 // answers exactly once through its callback, on the event loop, never from inside the call.
 class PaymentBackend {
@@ -126,6 +132,13 @@ class PaymentBackend {
   virtual void check_connection(std::function<void(BackendResult<void>)> done) = 0;
   // The site's own facts; a failure here (a key without that permission) does not stop sales.
   virtual void read_site(std::function<void(BackendResult<SiteProperties>)> done) = 0;
+  // Whether the service can be asked for a period's payments, so reports reconcile with it (the
+  // demo cannot).
+  virtual bool reconciles() const { return false; }  // TEMPORARY until WixBackend has it
+  // Every payment the service took at or after `from` and before `to`, with its link's title:
+  // a day's payments, paged through, not asked for link by link.
+  virtual void payments_between(WallTime, WallTime,
+                                std::function<void(BackendResult<std::vector<ServicePayment>>)>) {}
   // How far the service's clock is ahead of the terminal's (negative: behind), once an answer
   // carried its time.
   virtual std::optional<std::chrono::seconds> clock_skew() const = 0;

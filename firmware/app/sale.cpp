@@ -120,7 +120,8 @@ bool Sale::commit(const store::SaleMove& move) {
     case LedgerWrite::kPrinted:
       return apply(ledger.record_printed(reference));
     case LedgerWrite::kEnded:
-      return apply(ledger.record_ended(reference, *move.end, detail_));
+      return apply(
+          ledger.record_ended(reference, *move.end, detail_, to_unix_ms(services_.clock.now())));
     case LedgerWrite::kPrintStarted:
     case LedgerWrite::kPayments:
     case LedgerWrite::kLinkClosed:

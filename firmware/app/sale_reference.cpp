@@ -50,4 +50,28 @@ std::string make_sale_reference(const std::string& terminal_id,
   return terminal_id + "-" + make_ulid(now, random_ulid_bytes());
 }
 
+std::optional<std::string> reference_in(std::string_view text, std::string_view terminal_id) {
+  constexpr std::size_t kUlidLength = 26;
+  const std::string prefix = std::string(terminal_id) + "-";
+  for (std::size_t at = text.find(prefix); at != std::string_view::npos;
+       at = text.find(prefix, at + 1)) {
+    // Another terminal's id may end with this one's ("SHOP-T1" and "T1"): the id must start a word.
+    if (at > 0 && text[at - 1] != ' ')
+      continue;
+    const std::string_view ulid = text.substr(at + prefix.size(), kUlidLength);
+    const bool is_ulid =
+        ulid.size() == kUlidLength &&
+        ulid.find_first_not_of("0123456789ABCDEFGHJKMNPQRSTVWXYZ") == std::string_view::npos;
+    const std::size_t end = at + prefix.size() + kUlidLength;
+    if (is_ulid && (end == text.size() || text[end] == ' '))
+      return std::string(text.substr(at, end - at));
+  }
+  return std::nullopt;
+}
+
+std::string short_reference(const std::string& reference) {
+  constexpr std::size_t kShown = 8;
+  return reference.substr(reference.size() > kShown ? reference.size() - kShown : 0);
+}
+
 }  // namespace linkpos::app

@@ -175,6 +175,69 @@ struct Strings {
   std::string_view tech_test_page_title;
   std::string_view tech_test_page_charset;
 
+  // Reports
+  std::string_view report_x_title;
+  std::string_view report_z_title;
+  std::string_view report_from;
+  std::string_view report_from_start;
+  std::string_view report_to;
+  std::string_view report_sales;
+  std::string_view report_gross;
+  std::string_view report_tips;
+  std::string_view report_cancelled;
+  std::string_view report_expired;
+  std::string_view report_failed;
+  std::string_view report_unresolved;
+  std::string_view report_underpaid;
+  std::string_view report_overpaid;
+  std::string_view report_receipts;
+  std::string_view report_no_receipts;
+  std::string_view report_refunds_owed;
+  std::string_view report_refund_line;
+  std::string_view report_amount_unknown;
+  std::string_view report_reconciled;
+  std::string_view report_not_reconciled;
+  std::string_view report_reconcile_skipped;
+  std::string_view report_brought_in;
+  std::string_view report_unknown_to_wix;
+  std::string_view report_no_z;
+  std::string_view reports_title;
+  std::string_view reports_x;
+  std::string_view reports_z;
+  std::string_view reports_last_z;
+  std::string_view reports_hint;
+  std::string_view reports_z_confirm;
+  std::string_view reports_z_confirm_body;
+  std::string_view reports_z_confirm_hint;
+  std::string_view reports_working;
+  std::string_view reports_x_printed;
+  std::string_view reports_z_printed;
+  std::string_view reports_not_printed;
+  std::string_view reports_z_kept;
+  std::string_view reports_ledger_failed;
+
+  // The day's sales (MENU 6)
+  std::string_view sales_title;
+  std::string_view sales_none;
+  std::string_view sales_line;
+  std::string_view sales_hint;
+  std::string_view sales_paid;
+  std::string_view sales_underpaid;
+  std::string_view sales_cancelled;
+  std::string_view sales_expired;
+  std::string_view sales_failed;
+  std::string_view sales_unresolved;
+  std::string_view sales_refund_owed;
+  std::string_view sales_open;
+  std::string_view sales_printing;
+  std::string_view sales_printed;
+  std::string_view sale_detail_title;
+  std::string_view sale_detail_link;
+  std::string_view sale_detail_payment;
+  std::string_view sale_detail_receipt;
+  std::string_view sale_detail_hint;
+  std::string_view sale_detail_no_receipt_hint;
+
   // Receipts and the payment link
   std::string_view link_title;
   std::string_view receipt_copy;

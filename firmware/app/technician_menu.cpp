@@ -22,6 +22,7 @@ TechnicianMenu::TechnicianMenu(SaleServices& services, BuildFacts facts,
     : services_(services),
       facts_(std::move(facts)),
       changed_(std::move(changed)),
+      pin_({services.settings.technician_pin}),
       refunds_(services, /*may_clear=*/true) {
   if (services_.settings.technician_pin.empty()) {
     note_ = std::string(services_.strings.tech_pin_unset);
@@ -32,22 +33,20 @@ TechnicianMenu::TechnicianMenu(SaleServices& services, BuildFacts facts,
 Next TechnicianMenu::press(hal::Key key) {
   switch (page_) {
     case Page::kPin:
-      if (key == hal::Key::kCancel)
-        return Next{Next::Go::kIdle};
-      if (const auto digit = hal::key_digit(key); digit && pin_.size() < 12) {
-        pin_ += static_cast<char>('0' + *digit);
-      } else if (key == hal::Key::kBackspace && !pin_.empty()) {
-        pin_.pop_back();
-      } else if (key == hal::Key::kCharge && !services_.settings.technician_pin.empty()) {
-        if (pin_ == services_.settings.technician_pin) {
+      switch (pin_.press(key)) {
+        case PinEntry::Outcome::kLeft:
+          return Next{Next::Go::kIdle};
+        case PinEntry::Outcome::kOpened:
           page_ = Page::kMain;
           note_.clear();
-        } else {
+          break;
+        case PinEntry::Outcome::kWrong:
           services_.log.warn("technician menu: wrong PIN");
           note_ = std::string(services_.strings.tech_pin_wrong);
           note_is_warning_ = true;
-        }
-        pin_.clear();
+          break;
+        case PinEntry::Outcome::kTyping:
+          break;
       }
       return {};
     case Page::kMain:
@@ -243,10 +242,7 @@ ui::Screen TechnicianMenu::screen() const {
   auto& body = screen.body;
   switch (page_) {
     case Page::kPin: {
-      std::string dots;  // the PIN is never on screen, only its length
-      for (std::size_t i = 0; i < pin_.size(); ++i)
-        dots += "•";
-      body.push_back(line(fill(s.tech_pin_prompt, {{"dots", dots}})));
+      body.push_back(line(fill(s.tech_pin_prompt, {{"dots", pin_.dots()}})));
       screen.hint = std::string(s.tech_pin_hint);
       break;
     }

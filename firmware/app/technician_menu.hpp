@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/lifetime.hpp"
+#include "app/pin_entry.hpp"
 #include "app/refund_list.hpp"
 #include "app/sale_services.hpp"
 #include "app/views/view.hpp"
@@ -64,7 +65,7 @@ class TechnicianMenu final : public View {
   BuildFacts facts_;
   std::function<void()> changed_;
   Page page_ = Page::kPin;
-  std::string pin_;
+  PinEntry pin_;
   std::string note_;  // the last outcome or refusal, shown on the page
   bool note_is_warning_ = false;
   std::vector<std::string> site_notes_;  // what the API check found out about the site

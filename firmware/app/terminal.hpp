@@ -9,6 +9,7 @@
 #include "app/lifetime.hpp"
 #include "app/link_closer.hpp"
 #include "app/order.hpp"
+#include "app/reports.hpp"
 #include "app/sale.hpp"
 #include "app/terminal_observer.hpp"
 #include "app/views/idle_view.hpp"
@@ -30,6 +31,9 @@ struct TerminalOptions {
   std::string backend_name;
   // Something the technician must know at start (a damaged ledger was set aside): shown first.
   std::string boot_notice;
+  // No terminal.time_zone in the config: local times follow the Wix site's time zone once the
+  // site names it (else the board's stays).
+  bool follow_site_time_zone = false;
 };
 
 // The terminal as the cashier meets it: keys in, screens out, one view at a time and one sale at
@@ -59,6 +63,7 @@ class Terminal {
   void start_sale(Order order);
   void resume_unfinished();
   void reprint_last();
+  void finish_cut_off_z();
   void check_site();
   void on_site(BackendResult<SiteProperties> result);
   void on_sale_changed();
@@ -87,6 +92,7 @@ class Terminal {
   ConnectionWatch connection_;
   Housekeeping housekeeping_;
   LinkCloser link_closer_;
+  Reports reports_;
   Lifetime lifetime_;
 };
 

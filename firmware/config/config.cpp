@@ -7,6 +7,7 @@
 
 #include "app/money.hpp"
 #include "app/strings.hpp"
+#include "app/time_zone.hpp"
 #include "config/json_fields.hpp"
 
 #include <initializer_list>
@@ -14,14 +15,6 @@
 
 namespace linkpos::config {
 namespace {
-
-// An IANA zone name the board has a file for (Debian's tzdata), as TZ will take it.
-bool is_time_zone(const std::string& zone) {
-  if (zone.empty() || zone.front() == '/' || zone.find("..") != std::string::npos)
-    return false;
-  struct stat info {};
-  return ::stat(("/usr/share/zoneinfo/" + zone).c_str(), &info) == 0 && S_ISREG(info.st_mode);
-}
 
 bool is_terminal_id(const std::string& id) {
   if (id.empty() || id.size() > 32)
@@ -59,7 +52,7 @@ void read_terminal(JsonFields terminal, app::Settings& settings) {
     }
   }
   if (auto zone = terminal.string("time_zone", false)) {
-    if (!is_time_zone(*zone)) {
+    if (!app::time_zone_known(*zone)) {
       terminal.error("time_zone", "\"" + *zone +
                                       "\" is not a time zone this board knows (an IANA name "
                                       "from /usr/share/zoneinfo, e.g. \"Europe/Paris\")");

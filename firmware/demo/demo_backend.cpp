@@ -100,4 +100,11 @@ std::optional<std::chrono::seconds> DemoBackend::clock_skew() const {
   return std::nullopt;  // the demo runs on the terminal's own clock
 }
 
+void DemoBackend::payments_between(
+    app::WallTime, app::WallTime,
+    std::function<void(app::BackendResult<std::vector<app::ServicePayment>>)> done) {
+  // Nothing to reconcile with: the demo's payments live in the terminal's own ledger only.
+  later([done = std::move(done)] { done(std::vector<app::ServicePayment>{}); });
+}
+
 }  // namespace linkpos::demo

@@ -34,6 +34,10 @@ class DemoBackend final : public app::PaymentBackend {
   void check_connection(std::function<void(app::BackendResult<void>)> done) override;
   void read_site(std::function<void(app::BackendResult<app::SiteProperties>)> done) override;
   std::optional<std::chrono::seconds> clock_skew() const override;
+  bool reconciles() const override { return false; }
+  void payments_between(
+      app::WallTime from, app::WallTime to,
+      std::function<void(app::BackendResult<std::vector<app::ServicePayment>>)> done) override;
 
  private:
   struct DemoLink {

@@ -4,6 +4,7 @@
 
 #include "app/terminal.hpp"
 #include "app/terminal_fixture.hpp"
+#include "fakes/document_text.hpp"
 #include "fakes/ledger_write.hpp"
 
 namespace linkpos::testing {
@@ -25,19 +26,8 @@ class OrderTest : public TerminalFixture {
 
   const app::LinkRequest& request() const { return backend.creates.front().request; }
 
-  std::vector<std::string> receipt_lines() const {
-    std::vector<std::string> lines;
-    for (const auto& element : printer.printed.at(0).elements) {
-      if (const auto* line = std::get_if<hal::TextLine>(&element))
-        lines.push_back(line->text);
-      if (const auto* row = std::get_if<hal::ColumnsLine>(&element))
-        lines.push_back(row->left + " | " + row->right);
-    }
-    return lines;
-  }
   bool receipt_has(const std::string& text) const {
-    const auto lines = receipt_lines();
-    return std::find(lines.begin(), lines.end(), text) != lines.end();
+    return document_has(printer.printed.at(0), text);
   }
 
   // Pays the sale in full and prints its receipt.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/terminal_fixture.hpp"
+#include "fakes/document_text.hpp"
 
 namespace linkpos::testing {
 namespace {
@@ -39,18 +40,6 @@ store::PaymentRecord counted(const std::string& id, std::int64_t thousandths,
   return payment;
 }
 
-// Every text on the receipt, with column pairs joined by " | ".
-std::vector<std::string> texts(const hal::ReceiptDocument& doc) {
-  std::vector<std::string> out;
-  for (const auto& element : doc.elements) {
-    if (const auto* line = std::get_if<hal::TextLine>(&element))
-      out.push_back(line->text);
-    if (const auto* row = std::get_if<hal::ColumnsLine>(&element))
-      out.push_back(row->left + " | " + row->right);
-  }
-  return out;
-}
-
 bool has(const std::vector<std::string>& lines, const std::string& text) {
   return std::find(lines.begin(), lines.end(), text) != lines.end();
 }
@@ -58,7 +47,7 @@ bool has(const std::vector<std::string>& lines, const std::string& text) {
 TEST(ReceiptLayoutTest, CarriesTheMerchantTheSaleAndEveryId) {
   const auto doc = app::layout_receipt(paid_sale(), euro_settings(), app::english_strings(),
                                        app::ReceiptCopy::kOriginal);
-  const auto lines = texts(doc);
+  const auto lines = document_texts(doc);
   EXPECT_EQ(doc.job_name, "T1-01JDZZZZZZZZZZZZZZZZZZZZ");
   EXPECT_EQ(lines.front(), "Café Zoë");
   EXPECT_TRUE(has(lines, "12 Rue des Lilas"));
@@ -76,8 +65,8 @@ TEST(ReceiptLayoutTest, CarriesTheMerchantTheSaleAndEveryId) {
 }
 
 TEST(ReceiptLayoutTest, ShowsNetTaxAndGrossWhenAVatRateIsConfigured) {
-  const auto lines = texts(app::layout_receipt(paid_sale(), euro_settings(), app::english_strings(),
-                                               app::ReceiptCopy::kOriginal));
+  const auto lines = document_texts(app::layout_receipt(
+      paid_sale(), euro_settings(), app::english_strings(), app::ReceiptCopy::kOriginal));
   EXPECT_TRUE(has(lines, "VAT 20% included"));
   EXPECT_TRUE(has(lines, "Net | €10.42"));
   EXPECT_TRUE(has(lines, "VAT | €2.08"));
@@ -87,8 +76,8 @@ TEST(ReceiptLayoutTest, ShowsNetTaxAndGrossWhenAVatRateIsConfigured) {
 TEST(ReceiptLayoutTest, LeavesVatOutWithoutARate) {
   auto settings = euro_settings();
   settings.merchant.vat_rate_basis_points.reset();
-  const auto lines = texts(app::layout_receipt(paid_sale(), settings, app::english_strings(),
-                                               app::ReceiptCopy::kOriginal));
+  const auto lines = document_texts(app::layout_receipt(
+      paid_sale(), settings, app::english_strings(), app::ReceiptCopy::kOriginal));
   for (const auto& line : lines)
     EXPECT_EQ(line.find("VAT"), std::string::npos) << line;
 }
@@ -100,7 +89,7 @@ TEST(ReceiptLayoutTest, KeepsTheCurrencysDecimals) {
   auto sale = paid_sale();
   sale.currency = "KWD";
   sale.payments.front().amount_thousandths = 1250;
-  const auto lines = texts(
+  const auto lines = document_texts(
       app::layout_receipt(sale, settings, app::english_strings(), app::ReceiptCopy::kOriginal));
   EXPECT_TRUE(has(lines, "TOTAL | KWD 1.250"));
   EXPECT_TRUE(has(lines, "PAID | KWD 1.250"));
@@ -109,8 +98,8 @@ TEST(ReceiptLayoutTest, KeepsTheCurrencysDecimals) {
 }
 
 TEST(ReceiptLayoutTest, ACopySaysSoAtTopAndBottom) {
-  const auto lines = texts(app::layout_receipt(paid_sale(), euro_settings(), app::english_strings(),
-                                               app::ReceiptCopy::kCopy));
+  const auto lines = document_texts(app::layout_receipt(
+      paid_sale(), euro_settings(), app::english_strings(), app::ReceiptCopy::kCopy));
   EXPECT_EQ(lines.front(), "*** COPY ***");
   EXPECT_EQ(lines.back(), "*** COPY ***");
 }
@@ -118,8 +107,8 @@ TEST(ReceiptLayoutTest, ACopySaysSoAtTopAndBottom) {
 TEST(ReceiptLayoutTest, LeavesOutTheBackendReceiptWhenThereIsNone) {
   auto sale = paid_sale();
   sale.payments.front().backend_receipt_id.clear();
-  const auto lines = texts(app::layout_receipt(sale, euro_settings(), app::english_strings(),
-                                               app::ReceiptCopy::kOriginal));
+  const auto lines = document_texts(app::layout_receipt(
+      sale, euro_settings(), app::english_strings(), app::ReceiptCopy::kOriginal));
   for (const auto& line : lines)
     EXPECT_EQ(line.find("Wix receipt"), std::string::npos);
 }
@@ -127,8 +116,8 @@ TEST(ReceiptLayoutTest, LeavesOutTheBackendReceiptWhenThereIsNone) {
 TEST(ReceiptLayoutTest, ListsEachPaymentOfACheckoutPaidInPartsAndNoRefund) {
   auto sale = paid_sale();
   sale.payments = {counted("gift-1", 5000, "GIFT_CARD"), counted("card-1", 7500)};
-  const auto lines = texts(app::layout_receipt(sale, euro_settings(), app::english_strings(),
-                                               app::ReceiptCopy::kOriginal));
+  const auto lines = document_texts(app::layout_receipt(
+      sale, euro_settings(), app::english_strings(), app::ReceiptCopy::kOriginal));
   EXPECT_TRUE(has(lines, "Gift card | €5.00"));
   EXPECT_TRUE(has(lines, "Payment | gift-1"));
   EXPECT_TRUE(has(lines, "Wix payment | €7.50"));
@@ -142,8 +131,8 @@ TEST(ReceiptLayoutTest, AnAmountWithThreeDecimalsIsPrintedExactlyAndNeverRounded
   auto sale = paid_sale();
   sale.payments = {counted("card-1", 11733)};
   sale.written_off_thousandths = 767;
-  const auto lines = texts(app::layout_receipt(sale, euro_settings(), app::english_strings(),
-                                               app::ReceiptCopy::kOriginal));
+  const auto lines = document_texts(app::layout_receipt(
+      sale, euro_settings(), app::english_strings(), app::ReceiptCopy::kOriginal));
   EXPECT_TRUE(has(lines, "TOTAL | €12.50"));
   EXPECT_TRUE(has(lines, "Wix payment | €11.733"));
   EXPECT_TRUE(has(lines, "PAID | €11.733"));
@@ -159,8 +148,8 @@ TEST(ReceiptLayoutTest, AnOverpaymentSaysHowMuchToRefundFromWhichPayment) {
   second.refund_reason = store::RefundReason::kOverpaid;
   second.refund_thousandths = 12500;
   sale.payments.push_back(second);
-  const auto lines = texts(app::layout_receipt(sale, euro_settings(), app::english_strings(),
-                                               app::ReceiptCopy::kOriginal));
+  const auto lines = document_texts(app::layout_receipt(
+      sale, euro_settings(), app::english_strings(), app::ReceiptCopy::kOriginal));
   EXPECT_TRUE(has(lines, "PAID | €25.00"));
   EXPECT_TRUE(has(lines, "REFUND €12.50 from payment card-2"));
 }
@@ -172,8 +161,8 @@ TEST(ReceiptLayoutTest, APaymentNotCountedForTheSaleIsNotOnItsReceipt) {
   late.refund_reason = store::RefundReason::kAfterSale;
   late.refund_thousandths = 12500;
   sale.payments.push_back(late);
-  const auto lines = texts(app::layout_receipt(sale, euro_settings(), app::english_strings(),
-                                               app::ReceiptCopy::kOriginal));
+  const auto lines = document_texts(app::layout_receipt(
+      sale, euro_settings(), app::english_strings(), app::ReceiptCopy::kOriginal));
   EXPECT_FALSE(has(lines, "Payment | late-1"));
   EXPECT_TRUE(has(lines, "PAID | €12.50"));
 }

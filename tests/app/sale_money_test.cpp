@@ -4,6 +4,7 @@
 
 #include "app/terminal.hpp"
 #include "app/terminal_fixture.hpp"
+#include "fakes/document_text.hpp"
 
 namespace linkpos::testing {
 namespace {
@@ -53,19 +54,8 @@ class SaleMoneyTest : public TerminalFixture {
     printer.finish();
   }
 
-  std::vector<std::string> receipt_lines(std::size_t index = 0) const {
-    std::vector<std::string> lines;
-    for (const auto& element : printer.printed.at(index).elements) {
-      if (const auto* line = std::get_if<hal::TextLine>(&element))
-        lines.push_back(line->text);
-      if (const auto* row = std::get_if<hal::ColumnsLine>(&element))
-        lines.push_back(row->left + " | " + row->right);
-    }
-    return lines;
-  }
   bool receipt_has(const std::string& text, std::size_t index = 0) const {
-    const auto lines = receipt_lines(index);
-    return std::find(lines.begin(), lines.end(), text) != lines.end();
+    return document_has(printer.printed.at(index), text);
   }
 };
 

@@ -44,6 +44,11 @@ class FakeBackend final : public app::PaymentBackend {
   struct Site {
     std::function<void(app::BackendResult<app::SiteProperties>)> done;
   };
+  struct Period {
+    app::WallTime from;
+    app::WallTime to;
+    std::function<void(app::BackendResult<std::vector<app::ServicePayment>>)> done;
+  };
 
   void create_link(const app::LinkRequest& request,
                    std::function<void(app::BackendResult<app::PaymentLink>)> done) override {
@@ -78,6 +83,13 @@ class FakeBackend final : public app::PaymentBackend {
 
   std::optional<std::chrono::seconds> clock_skew() const override { return skew; }
 
+  bool reconciles() const override { return reconciling; }
+  void payments_between(
+      app::WallTime from, app::WallTime to,
+      std::function<void(app::BackendResult<std::vector<app::ServicePayment>>)> done) override {
+    periods.push_back({from, to, std::move(done)});
+  }
+
   // Answers the oldest waiting call of a kind; a test that answers a call nobody made fails.
   template <class Call, class Answer>
   static void answer(std::deque<Call>& calls, Answer&& answer) {
@@ -104,8 +116,10 @@ class FakeBackend final : public app::PaymentBackend {
       return "issue_receipt";
     else if constexpr (std::is_same_v<Call, Check>)
       return "check_connection";
-    else
+    else if constexpr (std::is_same_v<Call, Site>)
       return "read_site";
+    else
+      return "payments_between";
   }
 
   std::deque<Create> creates;
@@ -115,6 +129,8 @@ class FakeBackend final : public app::PaymentBackend {
   std::deque<Check> checks;
   std::deque<Find> finds;
   std::deque<Site> sites;
+  std::deque<Period> periods;
+  bool reconciling = true;
   int cancel_calls = 0;
   std::optional<std::chrono::seconds> skew;
 };

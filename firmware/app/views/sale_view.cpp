@@ -1,6 +1,7 @@
 #include "app/views/sale_view.hpp"
 
 #include "app/exact_amount.hpp"
+#include "app/sale_reference.hpp"
 #include "app/screens.hpp"
 
 namespace linkpos::app {
@@ -104,12 +105,10 @@ ui::Screen SaleView::screen() const {
     case State::kFindingRest:
       return sale_.cancel_requested() ? screens::cancelling(s, amount)
                                       : screens::creating(s, amount, sale_.trouble());
-    case State::kWaitingForPayment: {
-      const auto& reference = sale_.record().reference;
+    case State::kWaitingForPayment:
       return screens::qr(s, sale_.link_amount(), sale_.record().link_url,
-                         reference.substr(reference.size() > 8 ? reference.size() - 8 : 0),
-                         sale_.time_left(), sale_.trouble());
-    }
+                         short_reference(sale_.record().reference), sale_.time_left(),
+                         sale_.trouble());
     case State::kClosingLink:
       return screens::cancelling(s, amount);
     case State::kUnderpaid: {
