@@ -407,3 +407,90 @@ TEST_F(RoutesTest, RawPaymentEntriesFromTheHarnessAreListedAsGivenForTheirLinkOn
 
 }  // namespace
 }  // namespace linkpos::tools::wixsim
+
+namespace linkpos::tools::wixsim {
+namespace {
+
+constexpr const char* kPaymentsQuery = "/payment-links/v1/payment-link-payments/query";
+
+class PeriodQueryTest : public RoutesTest {
+ protected:
+  // The ids of every page of a query: the first asked with `query`, each later one by its
+  // cursor alone.
+  std::vector<std::string> ids_of_every_page(const std::string& path, const json& query,
+                                             const char* list, std::size_t* pages = nullptr) {
+    std::vector<std::string> ids;
+    json body = call(api_request("POST", path, {{"query", query}}));
+    std::size_t count = 1;
+    for (;;) {
+      for (const auto& item : body[list])
+        ids.push_back(item["id"]);
+      if (!body["pagingMetadata"]["hasNext"].get<bool>())
+        break;
+      body = call(api_request(
+          "POST", path,
+          {{"query",
+            {{"cursorPaging", {{"cursor", body["pagingMetadata"]["cursors"]["next"]}}}}}}));
+      ++count;
+    }
+    if (pages != nullptr)
+      *pages = count;
+    return ids;
+  }
+
+  // A link paid at `when`; the id of its payment.
+  std::string paid_at(TimePoint when) {
+    const std::string link = create_link();
+    const auto paid = site.pay(link, when);
+    EXPECT_TRUE(std::holds_alternative<CompletedCheckout>(paid));
+    return std::get<CompletedCheckout>(paid).main_payment().id;
+  }
+};
+
+TEST_F(PeriodQueryTest, PaymentsOfAPeriodComeOldestFirstInPagesWithTheBoundsComparedAsInstants) {
+  const TimePoint start = now;  // 2025-01-21T09:00:00.000Z
+  paid_at(start);               // before the period
+  const std::string at_from = paid_at(start + 1s);
+  const std::string inside = paid_at(start + 2s);
+  paid_at(start + 3s);  // at its end
+  // The same instants written otherwise: without milliseconds, with an offset.
+  call(HttpRequest{
+      "POST",
+      "/_wixsim/raw-payments",
+      {},
+      json::array({{{"id", "raw-late"}, {"createdDate", "2025-01-21T09:00:02.500Z"}},
+                   {{"id", "raw-at-from"}, {"createdDate", "2025-01-21T09:00:01Z"}},
+                   {{"id", "raw-before"}, {"createdDate", "2025-01-21T10:00:00.999+01:00"}},
+                   {{"id", "raw-at-to"}, {"createdDate", "2025-01-21T10:00:03+01:00"}}})
+          .dump()});
+  std::size_t pages = 0;
+  const auto ids = ids_of_every_page(
+      kPaymentsQuery,
+      {{"filter",
+        {{"createdDate",
+          {{"$gte", "2025-01-21T09:00:01.000Z"}, {"$lt", "2025-01-21T09:00:03.000Z"}}}}},
+       {"sort", {{{"fieldName", "createdDate"}, {"order", "ASC"}}}},
+       {"cursorPaging", {{"limit", 3}}}},
+      "paymentLinkPayments", &pages);
+  EXPECT_EQ(ids, (std::vector<std::string>{at_from, "raw-at-from", inside, "raw-late"}))
+      << "at `from` in, at `to` out, in createdDate order (equal instants in creation order)";
+  EXPECT_EQ(pages, 2u);
+}
+
+TEST_F(PeriodQueryTest, LinksAreQueriedByIdsWithInAcrossPages) {
+  std::vector<std::string> links;
+  for (int i = 0; i < 5; ++i)
+    links.push_back(create_link());
+  std::size_t pages = 0;
+  const auto ids = ids_of_every_page(
+      std::string(kLinks) + "/query",
+      {{"filter", {{"id", {{"$in", {links[4], links[0], "no-such-link", links[2]}}}}}},
+       {"cursorPaging", {{"limit", 2}}}},
+      "paymentLinks", &pages);
+  EXPECT_EQ(ids, (std::vector<std::string>{links[0], links[2], links[4]}))
+      << "the links asked for, in creation order; an unknown id is no error";
+  EXPECT_EQ(pages, 2u);
+}
+
+}  // namespace
+}  // namespace linkpos::tools::wixsim
