@@ -106,6 +106,25 @@ TEST(CursorQueryTest, PagesThroughResultsWithTheNextCursorWhichKeepsTheFilterAnd
   EXPECT_FALSE(second.paging_metadata["cursors"].contains("next"));
 }
 
+TEST(CursorQueryTest, ACursorAloneKeepsThePageSizeOfItsQueryUnlessItGivesAnother) {
+  std::vector<json> many;
+  for (int i = 0; i < 250; ++i)
+    many.push_back({{"id", std::to_string(i)}});
+  const auto first = run_cursor_query(read({{"cursorPaging", {{"limit", 100}}}}), many);
+  ASSERT_EQ(first.items.size(), 100u);
+  const std::string next = first.paging_metadata["cursors"]["next"];
+  const auto second = run_cursor_query(read({{"cursorPaging", {{"cursor", next}}}}), many);
+  ASSERT_EQ(second.items.size(), 100u) << "not the default 50";
+  EXPECT_EQ(second.items.front()["id"], "100");
+  const auto third = run_cursor_query(
+      read({{"cursorPaging", {{"cursor", second.paging_metadata["cursors"]["next"]}}}}), many);
+  EXPECT_EQ(third.items.size(), 50u);
+  EXPECT_EQ(third.paging_metadata["hasNext"], false);
+  const auto smaller =
+      run_cursor_query(read({{"cursorPaging", {{"cursor", next}, {"limit", 7}}}}), many);
+  EXPECT_EQ(smaller.items.size(), 7u);
+}
+
 TEST(CursorQueryTest, ACursorWithAFilterOrASortBesideItIsRefusedNamingThem) {
   const auto first = run_cursor_query(read({{"cursorPaging", {{"limit", 1}}}}), sample_links());
   const std::string next = first.paging_metadata["cursors"]["next"];

@@ -24,8 +24,11 @@ json sort_json(const std::vector<SortOrder>& sort) {
 // Cursors are opaque to clients; here they are the query's state as hex-encoded JSON, so a
 // technician can still read one.
 std::string make_cursor(const CursorQuery& query, std::size_t offset) {
-  const std::string text =
-      json{{"filter", query.filter}, {"sort", sort_json(query.sort)}, {"offset", offset}}.dump();
+  const std::string text = json{
+      {"filter", query.filter},
+      {"sort", sort_json(query.sort)},
+      {"limit", query.limit},
+      {"offset", offset}}.dump();
   static constexpr char kHex[] = "0123456789abcdef";
   std::string cursor;
   for (const unsigned char c : text) {
@@ -138,6 +141,13 @@ std::variant<CursorQuery, WixError> read_cursor_query(const json& body) {
       filter = (*state)["filter"];
       sort = (*state)["sort"];
       query.offset = (*state)["offset"].get<std::size_t>();
+      // The page size goes on as the first page set it, unless this page sets another.
+      const bool new_limit = paging.contains("limit") && !paging["limit"].is_null();
+      const auto kept = state->find("limit");
+      if (!new_limit && kept != state->end() && kept->is_number_integer() &&
+          kept->get<std::int64_t>() >= 1 && kept->get<std::int64_t>() <= kMaxPageSize) {
+        query.limit = kept->get<int>();
+      }
     }
   }
 

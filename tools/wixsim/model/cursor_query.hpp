@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
@@ -28,7 +29,8 @@ inline constexpr int kMaxPageSize = 100;
 
 // Reads a query request body, {"query": {"filter": {...}, "sort": [{"fieldName", "order"}],
 // "cursorPaging": {"limit", "cursor"}}}. As with Wix, a cursor from an earlier page carries that
-// query's filter and sort, which then must not be given again; the limit may change. A 400 error
+// query's filter and sort, which then must not be given again, and its page size, which may
+// change. A 400 error
 // for a missing query, a bad filter or sort, a limit outside 1…100, a cursor that was not made
 // here, or a cursor with a filter or sort beside it (FIELD_NOT_ALLOWED on query.filter /
 // query.sort).
