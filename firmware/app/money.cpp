@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "app/strings.hpp"
+
 namespace linkpos::app {
 namespace {
 
@@ -32,13 +34,31 @@ std::string to_decimal(const Money& money) {
 }
 
 std::string format_money(const Money& money) {
-  if (!money.currency.symbol.empty()) {
-    std::string text = to_decimal(money);
-    if (text.front() == '-')
-      return "-" + money.currency.symbol + text.substr(1);
-    return money.currency.symbol + text;
+  const Strings& style = active_strings();
+  // The digits of to_decimal(), in this language's decimal point and grouping.
+  std::string decimal = to_decimal(money);
+  const bool negative = decimal.front() == '-';
+  if (negative)
+    decimal.erase(0, 1);
+  const auto point = decimal.find('.');
+  const std::string whole = decimal.substr(0, point);
+  std::string digits;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0)
+      digits += style.money_group_separator;
+    digits += whole[i];
   }
-  return money.currency.code + " " + to_decimal(money);
+  if (point != std::string::npos) {
+    digits += style.money_decimal_point;
+    digits += decimal.substr(point + 1);
+  }
+  // English has always written "-€12.50" but "USD -12.50": the sign leads a symbol, not a code.
+  if (!money.currency.symbol.empty()) {
+    return (negative ? "-" : "") +
+           fill(style.money_with_symbol, {{"symbol", money.currency.symbol}, {"amount", digits}});
+  }
+  return fill(style.money_with_code,
+              {{"code", money.currency.code}, {"amount", (negative ? "-" : "") + digits}});
 }
 
 std::optional<std::int64_t> parse_decimal(std::string_view text, int exponent) {

@@ -21,7 +21,8 @@ struct Money {
 // "12.50", "1250", "1.250": the plain decimal form the Wix API takes.
 std::string to_decimal(const Money& money);
 
-// "€12.50", "USD 12.50", "¥1250": how the cashier and the customer read it.
+// "€12.50", "USD 12.50", "¥1250": how the cashier and the customer read it, in the money style
+// of the active string table (active_strings(): "12,50 €" in French).
 std::string format_money(const Money& money);
 
 // Parses a plain decimal ("12.5", "12.50", "1250") into minor units of a currency with

@@ -1,11 +1,50 @@
 #include "app/strings.hpp"
 
+#include <array>
+
 namespace linkpos::app {
+namespace {
+
+struct Language {
+  std::string_view code;
+  const Strings& (*table)();
+};
+
+constexpr std::array kLanguages{
+    Language{"en", &english_strings},
+    Language{"fr", &french_strings},
+    Language{"de", &german_strings},
+    Language{"es", &spanish_strings},
+};
+
+const Strings* active = nullptr;
+
+}  // namespace
 
 const Strings* strings_for(std::string_view language) {
-  if (language == "en")
-    return &english_strings();
+  for (const Language& known : kLanguages) {
+    if (known.code == language)
+      return &known.table();
+  }
   return nullptr;
+}
+
+std::string known_languages() {
+  std::string list;
+  for (const Language& known : kLanguages) {
+    if (!list.empty())
+      list += ", ";
+    list += "\"" + std::string(known.code) + "\"";
+  }
+  return list;
+}
+
+void use_strings(const Strings& strings) {
+  active = &strings;
+}
+
+const Strings& active_strings() {
+  return active != nullptr ? *active : english_strings();
 }
 
 std::string fill(std::string_view text,

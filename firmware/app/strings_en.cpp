@@ -10,11 +10,11 @@ const Strings& english_strings() {
       .idle_last_cancelled = "Last sale cancelled",
       .idle_last_interrupted = "A restart cut the last sale off before its link: key it again",
       .idle_receipt_pending = "A receipt is waiting for the printer",
-      .idle_checking = "Checking the payment service…",
+      .idle_checking = "Checking the payment service...",
       .idle_connected = "Ready: the payment service answers",
       .idle_not_connected = "NOT READY: {reason}",
       .idle_refunds_owed = "Refunds owed: {count} (MENU 4)",
-      .idle_checking_site = "Checking the Wix site first…",
+      .idle_checking_site = "Checking the Wix site first...",
 
       .amount_title = "New sale",
       .amount_hint = "CHARGE take payment   CANCEL clear",
@@ -39,7 +39,7 @@ const Strings& english_strings() {
       .tip_hint = "Choose with a digit   CANCEL stop",
 
       .creating_title = "Creating payment link",
-      .please_wait = "One moment…",
+      .please_wait = "One moment...",
       .cancel_hint = "CANCEL stop",
 
       .qr_title = "Scan to pay",
@@ -49,12 +49,12 @@ const Strings& english_strings() {
       .wix_busy_retrying = "Wix is busy — retrying",
 
       .cancelling_title = "Cancelling",
-      .cancelling_body = "Closing the payment link…",
+      .cancelling_body = "Closing the payment link...",
 
       .paid_title = "Paid",
       .paid_headline = "PAID",
       .paid_receipt_number = "Receipt No. {number}",
-      .paid_receipt_printing = "Printing the receipt…",
+      .paid_receipt_printing = "Printing the receipt...",
       .paid_receipt_printed = "Receipt printed",
       .paid_refund = "Paid too much: refund {amount} from payment {payment}",
       .any_key_hint = "Press any key",
@@ -81,13 +81,13 @@ const Strings& english_strings() {
       .underpaid_paid = "Paid {amount}",
       .underpaid_owed = "Owed {amount}",
       .underpaid_short = "Short {amount}",
-      .underpaid_link_open = "Closing the first link before another…",
+      .underpaid_link_open = "Closing the first link before another...",
       .underpaid_hint = "CHARGE charge the rest   CANCEL accept",
       .check_title = "Check payment",
       .check_body = "A payment could not be read. Check it in the Wix dashboard.",
       .check_link = "Link {id}",
       .check_payment = "Payment {id}",
-      .check_looking = "Asking Wix again…",
+      .check_looking = "Asking Wix again...",
       .check_hint = "CHARGE look again   CANCEL give up",
       .unresolved_title = "Sale not completed",
       .unresolved_body = "Its payments are on the refund list (MENU 4).",
@@ -153,7 +153,7 @@ const Strings& english_strings() {
       .tech_back_hint = "CANCEL back",
       .tech_revision = "Revision {revision}",
       .tech_built = "Built {time}",
-      .tech_checking = "Asking the payment service…",
+      .tech_checking = "Asking the payment service...",
       .tech_check_ok = "The payment service answered: sales can be taken.",
       .tech_site_currency = "The Wix site takes payments in {currency}.",
       .tech_site_unreadable =
@@ -161,7 +161,7 @@ const Strings& english_strings() {
           "business, and email details\" allows it.",
       .tech_clock_skew = "The terminal's clock is {seconds} s off Wix's.",
       .tech_refunds = "6  Refunds",
-      .tech_printing = "Printing the test page…",
+      .tech_printing = "Printing the test page...",
       .tech_printed = "Printed.",
       .tech_no_sales = "No sales yet",
       .tech_no_receipt = "That sale has no receipt to reprint",
@@ -261,6 +261,12 @@ const Strings& english_strings() {
       .receipt_refund = "REFUND {amount} from payment {payment}",
       .receipt_backend_receipt = "Wix receipt",
       .receipt_thanks = "Thank you!",
+
+      .money_with_symbol = "{symbol}{amount}",
+      .money_with_code = "{code} {amount}",
+      .money_decimal_point = ".",
+      .money_group_separator = "",
+      .date_time_format = "%Y-%m-%d %H:%M",
   };
   return kEnglish;
 }

@@ -108,7 +108,8 @@ void read_terminal(JsonFields terminal, app::Settings& settings) {
   }
   if (auto language = terminal.string("language", false)) {
     if (app::strings_for(*language) == nullptr) {
-      terminal.error("language", "\"" + *language + "\" has no string table; use \"en\"");
+      terminal.error("language", "\"" + *language + "\" has no string table; use one of " +
+                                     app::known_languages());
     } else {
       settings.language = *language;
     }
