@@ -134,11 +134,12 @@ class PaymentBackend {
   virtual void read_site(std::function<void(BackendResult<SiteProperties>)> done) = 0;
   // Whether the service can be asked for a period's payments, so reports reconcile with it (the
   // demo cannot).
-  virtual bool reconciles() const { return false; }  // TEMPORARY until WixBackend has it
+  virtual bool reconciles() const = 0;
   // Every payment the service took at or after `from` and before `to`, with its link's title:
   // a day's payments, paged through, not asked for link by link.
-  virtual void payments_between(WallTime, WallTime,
-                                std::function<void(BackendResult<std::vector<ServicePayment>>)>) {}
+  virtual void payments_between(
+      WallTime from, WallTime to,
+      std::function<void(BackendResult<std::vector<ServicePayment>>)> done) = 0;
   // How far the service's clock is ahead of the terminal's (negative: behind), once an answer
   // carried its time.
   virtual std::optional<std::chrono::seconds> clock_skew() const = 0;

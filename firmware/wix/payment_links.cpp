@@ -1,5 +1,6 @@
 #include "wix/payment_links.hpp"
 
+#include <set>
 #include <utility>
 
 #include "wix/http_date.hpp"
@@ -13,6 +14,11 @@ constexpr const char* kSettings = "/payment-links/v1/payment-links-settings";
 constexpr const char* kSiteProperties = "/site-properties/v4/properties";
 // A link with more pages of payments than this is not a terminal's link: stop following.
 constexpr int kMaxPaymentPages = 20;
+// A report period's payments, the whole site's: 10 000 is far beyond a shop's day.
+constexpr int kMaxPeriodPages = 100;
+// The links of at most 100 ids fit one page; a service that ignored the filter is not followed
+// through all its links.
+constexpr int kMaxIdPages = 3;
 
 // Ids go into paths; anything but the characters of a GUID is percent-encoded.
 std::string path_segment(const std::string& id) {
@@ -229,11 +235,10 @@ void PaymentLinksClient::initiate_payment(const std::string& link_id,
        });
 }
 
-void PaymentLinksClient::query_links_since(
-    WallTime since, const std::string& cursor,
-    std::function<void(WixResult<Page<PaymentLinkInfo>>)> done) {
+void PaymentLinksClient::links_page(const std::string& first_query, const std::string& cursor,
+                                    std::function<void(WixResult<Page<PaymentLinkInfo>>)> done) {
   send(net::HttpMethod::kPost, std::string(kLinks) + "/query",
-       cursor.empty() ? links_created_since_query(since) : next_page_query(cursor), true,
+       cursor.empty() ? first_query : next_page_query(cursor), true,
        [done = std::move(done)](WixResult<std::string> body) {
          if (!body)
            return done(body.error());
@@ -241,10 +246,10 @@ void PaymentLinksClient::query_links_since(
        });
 }
 
-void PaymentLinksClient::query_payments(const std::string& link_id, const std::string& cursor,
-                                        std::function<void(WixResult<Page<LinkPayment>>)> done) {
+void PaymentLinksClient::payments_page(const std::string& first_query, const std::string& cursor,
+                                       std::function<void(WixResult<Page<LinkPayment>>)> done) {
   send(net::HttpMethod::kPost, std::string(kPayments) + "/query",
-       cursor.empty() ? payments_of_link_query(link_id) : next_page_query(cursor), true,
+       cursor.empty() ? first_query : next_page_query(cursor), true,
        [done = std::move(done)](WixResult<std::string> body) {
          if (!body)
            return done(body.error());
@@ -252,48 +257,114 @@ void PaymentLinksClient::query_payments(const std::string& link_id, const std::s
        });
 }
 
+void PaymentLinksClient::query_links_since(
+    WallTime since, const std::string& cursor,
+    std::function<void(WixResult<Page<PaymentLinkInfo>>)> done) {
+  links_page(links_created_since_query(since), cursor, std::move(done));
+}
+
+void PaymentLinksClient::query_payments(const std::string& link_id, const std::string& cursor,
+                                        std::function<void(WixResult<Page<LinkPayment>>)> done) {
+  payments_page(payments_of_link_query(link_id), cursor, std::move(done));
+}
+
 // Follows the cursors page by page. No step has a timer of its own: each page's deadline is
 // its HTTP request's (net::HttpClientSettings' timeouts, per attempt), so the chain ends.
-class PaymentLinksClient::PaymentCollection
-    : public std::enable_shared_from_this<PaymentCollection> {
+template <class T>
+class PaymentLinksClient::PageCollection : public std::enable_shared_from_this<PageCollection<T>> {
  public:
-  PaymentCollection(PaymentLinksClient& client, std::string link_id,
-                    std::function<void(WixResult<std::vector<LinkPayment>>)> done)
-      : client_(client), link_id_(std::move(link_id)), done_(std::move(done)) {}
+  PageCollection(PageFetch<T> fetch, std::function<bool(const T&)> keep, int max_pages,
+                 TooManyPages too_many, std::function<void(WixResult<std::vector<T>>)> done)
+      : fetch_(std::move(fetch)),
+        keep_(std::move(keep)),
+        pages_left_(max_pages),
+        too_many_(too_many),
+        done_(std::move(done)) {}
 
   void next_page(const std::string& cursor) {
-    client_.query_payments(link_id_, cursor,
-                           [self = shared_from_this()](WixResult<Page<LinkPayment>> page) {
-                             self->on_page(std::move(page));
-                           });
+    fetch_(cursor, [self = this->shared_from_this()](WixResult<Page<T>> page) {
+      self->on_page(std::move(page));
+    });
   }
 
  private:
-  void on_page(WixResult<Page<LinkPayment>> page) {
+  void on_page(WixResult<Page<T>> page) {
     if (!page)
       return done_(page.error());
-    for (auto& payment : page.value().items) {
-      // The filter is Wix's; a payment of another link must never pay this sale.
-      // One without a link id stays, to be judged (and refused) by its reader.
-      if (payment.link_id.empty() || payment.link_id == link_id_)
-        so_far_.push_back(std::move(payment));
+    for (auto& item : page.value().items) {
+      if (keep_(item))
+        so_far_.push_back(std::move(item));
     }
-    if (page.value().next_cursor.empty() || pages_left_ <= 1)
+    if (page.value().next_cursor.empty())
       return done_(std::move(so_far_));
+    if (pages_left_ <= 1) {
+      if (too_many_ == TooManyPages::kAnswerWhatCame)
+        return done_(std::move(so_far_));
+      return done_(
+          bad_reply("a query", BadReply{"more pages than a terminal reads, stopped after " +
+                                        std::to_string(so_far_.size()) + " entries"}));
+    }
     --pages_left_;
     next_page(page.value().next_cursor);
   }
 
-  PaymentLinksClient& client_;
-  const std::string link_id_;
-  std::function<void(WixResult<std::vector<LinkPayment>>)> done_;
-  std::vector<LinkPayment> so_far_;
-  int pages_left_ = kMaxPaymentPages;
+  PageFetch<T> fetch_;
+  std::function<bool(const T&)> keep_;
+  int pages_left_;
+  TooManyPages too_many_;
+  std::function<void(WixResult<std::vector<T>>)> done_;
+  std::vector<T> so_far_;
 };
+
+template <class T>
+void PaymentLinksClient::collect(PageFetch<T> fetch, std::function<bool(const T&)> keep,
+                                 int max_pages, TooManyPages too_many,
+                                 std::function<void(WixResult<std::vector<T>>)> done) {
+  std::make_shared<PageCollection<T>>(std::move(fetch), std::move(keep), max_pages, too_many,
+                                      std::move(done))
+      ->next_page("");
+}
 
 void PaymentLinksClient::all_payments(
     const std::string& link_id, std::function<void(WixResult<std::vector<LinkPayment>>)> done) {
-  std::make_shared<PaymentCollection>(*this, link_id, std::move(done))->next_page("");
+  collect<LinkPayment>(
+      [this, link_id](const std::string& cursor, auto page) {
+        query_payments(link_id, cursor, std::move(page));
+      },
+      // The filter is Wix's; a payment of another link must never pay this sale.
+      // One without a link id stays, to be judged (and refused) by its reader.
+      [link_id](const LinkPayment& payment) {
+        return payment.link_id.empty() || payment.link_id == link_id;
+      },
+      kMaxPaymentPages, TooManyPages::kAnswerWhatCame, std::move(done));
+}
+
+void PaymentLinksClient::payments_between(
+    WallTime from, WallTime to, std::function<void(WixResult<std::vector<LinkPayment>>)> done) {
+  // Every entry is kept, unreadable ones included: a report must not lose a payment to a
+  // garbled field. Wix's filter is trusted for the dates (an entry's date may be what is
+  // garbled).
+  collect<LinkPayment>(
+      [this, query = payments_created_between_query(from, to)](
+          const std::string& cursor, auto page) { payments_page(query, cursor, std::move(page)); },
+      [](const LinkPayment&) { return true; }, kMaxPeriodPages, TooManyPages::kFail,
+      std::move(done));
+}
+
+void PaymentLinksClient::links_with_ids(
+    const std::vector<std::string>& ids,
+    std::function<void(WixResult<std::vector<PaymentLinkInfo>>)> done) {
+  std::set<std::string> wanted(ids.begin(), ids.end());
+  collect<PaymentLinkInfo>(
+      [this, query = links_with_ids_query(ids)](const std::string& cursor, auto page) {
+        links_page(query, cursor, std::move(page));
+      },
+      // A service that ignored the filter would answer every link: only those asked for count,
+      // and a few pages are enough to tell.
+      [wanted = std::move(wanted)](const PaymentLinkInfo& link) {
+        return wanted.count(link.id) > 0;
+      },
+      kMaxIdPages, TooManyPages::kAnswerWhatCame, std::move(done));
 }
 
 void PaymentLinksClient::issue_receipt(const std::string& payment_id,

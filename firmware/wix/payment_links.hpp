@@ -65,6 +65,15 @@ class PaymentLinksClient {
   // Every payment of a link, following the cursors.
   void all_payments(const std::string& link_id,
                     std::function<void(WixResult<std::vector<LinkPayment>>)> done);
+  // Every payment of the site created at or after `from` and before `to`, oldest first,
+  // following the cursors. A period with more pages than a terminal's day can have answers a
+  // kBadReply error rather than a list that would look complete.
+  void payments_between(WallTime from, WallTime to,
+                        std::function<void(WixResult<std::vector<LinkPayment>>)> done);
+  // The links among `ids` (at most 100) that Wix has, following the cursors; an id Wix does not
+  // answer for is left out.
+  void links_with_ids(const std::vector<std::string>& ids,
+                      std::function<void(WixResult<std::vector<PaymentLinkInfo>>)> done);
   // Issues Wix's receipt for a payment; answers the receipt id.
   void issue_receipt(const std::string& payment_id,
                      std::function<void(WixResult<std::string>)> done);
@@ -85,8 +94,25 @@ class PaymentLinksClient {
     app::Backoff backoff;  // the ceiling of the wait before the next attempt
     int attempt = 1;
   };
-  // all_payments' steps: a page of payments, then the next, kept alive by their callbacks.
-  class PaymentCollection;
+  // The steps of every query answered in pages: a page, then the next, kept alive by their
+  // callbacks.
+  template <class T>
+  class PageCollection;
+  template <class T>
+  using PageFetch =
+      std::function<void(const std::string& cursor, std::function<void(WixResult<Page<T>>)>)>;
+  // What a PageCollection does once it has followed `max_pages` pages and Wix has more.
+  enum class TooManyPages { kAnswerWhatCame, kFail };
+  template <class T>
+  void collect(PageFetch<T> fetch, std::function<bool(const T&)> keep, int max_pages,
+               TooManyPages too_many, std::function<void(WixResult<std::vector<T>>)> done);
+
+  // One page of a payments or links query: `first_query` on the first page, the cursor alone on
+  // the later ones.
+  void payments_page(const std::string& first_query, const std::string& cursor,
+                     std::function<void(WixResult<Page<LinkPayment>>)> done);
+  void links_page(const std::string& first_query, const std::string& cursor,
+                  std::function<void(WixResult<Page<PaymentLinkInfo>>)> done);
 
   void send(net::HttpMethod method, std::string target, std::string body, bool idempotent,
             std::function<void(WixResult<std::string>)> done);

@@ -1,5 +1,6 @@
 #include "wix/wire.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <initializer_list>
 
@@ -212,6 +213,23 @@ std::string links_created_since_query(WallTime since) {
                        {"sort", json::array({{{"fieldName", "createdDate"}, {"order", "DESC"}}})},
                        {"cursorPaging", {{"limit", kPageSize}}}}}};
   return body.dump();
+}
+
+std::string payments_created_between_query(WallTime from, WallTime to) {
+  const auto to_ms = [](WallTime time) {
+    return to_rfc3339(std::chrono::ceil<std::chrono::milliseconds>(time));
+  };
+  const json body = {{"query",
+                      {{"filter", {{"createdDate", {{"$gte", to_ms(from)}, {"$lt", to_ms(to)}}}}},
+                       {"sort", json::array({{{"fieldName", "createdDate"}, {"order", "ASC"}}})},
+                       {"cursorPaging", {{"limit", kPageSize}}}}}};
+  return body.dump();
+}
+
+std::string links_with_ids_query(const std::vector<std::string>& ids) {
+  const json body = {
+      {"query", {{"filter", {{"id", {{"$in", ids}}}}}, {"cursorPaging", {{"limit", kPageSize}}}}}};
+  return body.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string next_page_query(const std::string& cursor) {

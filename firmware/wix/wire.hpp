@@ -84,6 +84,12 @@ std::string payments_of_link_query(const std::string& link_id);
 // Links created at or after `since`, newest first: how a terminal finds a link it may have
 // made before a connection dropped.
 std::string links_created_since_query(WallTime since);
+// Payments created at or after `from` and before `to`, oldest first: a report period's. Both
+// ends are written rounded up to the millisecond (Wix dates payments to the millisecond), so a
+// payment dated in the sub-millisecond before `from`, or at `to`, is never let in.
+std::string payments_created_between_query(WallTime from, WallTime to);
+// The links whose ids are among `ids` (at most a page's worth, 100).
+std::string links_with_ids_query(const std::vector<std::string>& ids);
 std::string next_page_query(const std::string& cursor);
 
 // Replies.

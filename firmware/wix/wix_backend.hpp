@@ -36,16 +36,22 @@ class WixBackend final : public app::PaymentBackend {
                      std::function<void(app::BackendResult<std::string>)> done) override;
   void check_connection(std::function<void(app::BackendResult<void>)> done) override;
   void read_site(std::function<void(app::BackendResult<app::SiteProperties>)> done) override;
+  // Wix answers a period's payments (the Payment Link Payments query by createdDate).
+  bool reconciles() const override { return true; }
+  void payments_between(
+      app::WallTime from, app::WallTime to,
+      std::function<void(app::BackendResult<std::vector<app::ServicePayment>>)> done) override;
   std::optional<std::chrono::seconds> clock_skew() const override;
 
  private:
   // The calls that take more than one answer, one named step per answer, each kept alive by
   // its own callbacks until the last.
-  class StatusLook;     // the link, then its payments
-  class LinkSearch;     // pages of recent links, for the sale's own; then present() it
-  class Deactivation;   // deactivate; if refused, is the link closed anyway?
-  class ReceiptIssue;   // issue; if that fails, does the payment name a receipt?
-  class CheckoutStart;  // Initiate Payment for present(); the link's own URL if that fails
+  class StatusLook;      // the link, then its payments
+  class LinkSearch;      // pages of recent links, for the sale's own; then present() it
+  class Deactivation;    // deactivate; if refused, is the link closed anyway?
+  class ReceiptIssue;    // issue; if that fails, does the payment name a receipt?
+  class CheckoutStart;   // Initiate Payment for present(); the link's own URL if that fails
+  class PeriodPayments;  // pages of a period's payments, then their links' titles
 
   // The link as its QR code shows it: with Wix's checkout URL when the terminal asks for it and
   // Initiate Payment answers one, else with its own URL. Answers on the loop, once.

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "faults/hostile_wixsim.hpp"
+#include "support/https_call.hpp"
 
 namespace linkpos::testing {
 namespace {
@@ -191,6 +192,66 @@ INSTANTIATE_TEST_SUITE_P(OverPlainHttpAndTls, CheckoutQrTest,
                          [](const ::testing::TestParamInfo<Transport>& tested) {
                            return transport_name(tested.param);
                          });
+
+// A report's reconciliation: whichever of its calls fails (the payments' pages or their links'
+// titles), the report gets that error, once, on the loop.
+class FailingPeriodQueryTest
+    : public WixBackendFaultsTest,
+      public ::testing::WithParamInterface<
+          std::tuple<Transport, const char*, const char*, app::BackendFailure>> {
+ protected:
+  FailingPeriodQueryTest() : WixBackendFaultsTest(std::get<0>(GetParam())) {}
+};
+
+TEST_P(FailingPeriodQueryTest, TheReportGetsTheErrorOnce) {
+  const auto [transport, route, fault, failure] = GetParam();
+  const auto created = create(kReference);
+  ASSERT_TRUE(created) << created.error().detail;
+  const auto settings = wixsim.client_settings();
+  const auto paid = https_call(settings.base_url, settings.ca_file, net::HttpMethod::kPost,
+                               created.value().url.substr(settings.base_url.size()) + "/pay", "{}",
+                               {{"Content-Type", "application/json"}});
+  ASSERT_TRUE(paid && paid.value().status == 200u) << "the sale's payment";
+  // No count: every attempt fails, retries included.
+  wixsim.add_faults({{"route", route}, {"fault", fault}});
+
+  int answers = 0;
+  std::optional<app::BackendResult<std::vector<app::ServicePayment>>> answer;
+  const auto now = wixsim.clock().now();
+  wixsim.backend().payments_between(now - 1h, now + 1h, [&](auto result) {
+    ++answers;
+    answer.emplace(std::move(result));
+  });
+  EXPECT_EQ(answers, 0) << "never from inside the call";
+  ASSERT_TRUE(wixsim.run_until([&] { return answer.has_value(); }));
+  ASSERT_FALSE(*answer) << "a report must not take a part for the whole";
+  EXPECT_EQ(answer->error().failure, failure) << answer->error().detail;
+  EXPECT_GE(wixsim.faults()[0]["applied"].get<int>(), 1);
+  // Nothing else is pending that could answer again: the loop runs dry of it.
+  wixsim.run_until([&] { return answers > 1; }, 200ms);
+  EXPECT_EQ(answers, 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryCallOfIt, FailingPeriodQueryTest,
+    ::testing::Values(std::make_tuple(Transport::kTls, "query-payments", "503",
+                                      app::BackendFailure::kServerError),
+                      std::make_tuple(Transport::kPlain, "query-payments", "malformed-json",
+                                      app::BackendFailure::kBadReply),
+                      std::make_tuple(Transport::kTls, "query-payments", "close-before-answer",
+                                      app::BackendFailure::kUnreachable),
+                      std::make_tuple(Transport::kTls, "query-links", "503",
+                                      app::BackendFailure::kServerError),
+                      std::make_tuple(Transport::kPlain, "query-links", "403",
+                                      app::BackendFailure::kRejectedKey)),
+    [](const ::testing::TestParamInfo<FailingPeriodQueryTest::ParamType>& tested) {
+      std::string name = transport_name(std::get<0>(tested.param)) + "_";
+      for (const char* part : {std::get<1>(tested.param), "_", std::get<2>(tested.param)}) {
+        for (const char* c = part; *c != '\0'; ++c)
+          name += (*c == '-' ? '_' : *c);
+      }
+      return name;
+    });
 
 }  // namespace
 }  // namespace linkpos::testing

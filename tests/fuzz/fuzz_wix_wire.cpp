@@ -1,6 +1,7 @@
 // Everything Wix (or anything pretending to be Wix) sends back goes through these readers.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "wix/http_date.hpp"
@@ -20,5 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)linkpos::wix::error_from_response(500, body, body.substr(0, 40), {});
   (void)linkpos::wix::parse_site_properties(body);
   (void)linkpos::wix::parse_http_date(body);
+  // Link ids come from Wix's answers and go back in the period's title query: any bytes at all
+  // must make a request body, never throw.
+  (void)linkpos::wix::links_with_ids_query({std::string(body), std::string(body.substr(0, 8))});
   return 0;
 }
