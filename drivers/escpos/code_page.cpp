@@ -40,6 +40,23 @@ std::optional<char> encode_one(IconvHandle& handle, char32_t code_point) {
   return bytes->front();
 }
 
+// What prints for a character the code page lacks: dashes, which texts use for a pause and most
+// printer tables (CP437, CP850, CP858) lack, print as the hyphen; anything else as '?'. One byte
+// either way, so the layout's widths still hold.
+char stand_in(char32_t code_point) {
+  switch (code_point) {
+    case U'\u2010':  // hyphen
+    case U'\u2011':  // non-breaking hyphen
+    case U'\u2012':  // figure dash
+    case U'\u2013':  // en dash
+    case U'\u2014':  // em dash
+    case U'\u2212':  // minus sign
+      return '-';
+    default:
+      return kReplacement;
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> check_code_page(const CodePage& code_page) {
@@ -85,7 +102,11 @@ std::string CodePageEncoder::encode(std::u32string_view text) {
   std::string bytes;
   bytes.reserve(text.size());
   for (const char32_t code_point : text) {
-    bytes += encode_one(to_charset_, code_point).value_or(kReplacement);
+    if (auto byte = encode_one(to_charset_, code_point)) {
+      bytes += *byte;
+    } else {
+      bytes += stand_in(code_point);
+    }
   }
   return bytes;
 }

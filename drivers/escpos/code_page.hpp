@@ -22,8 +22,8 @@ struct CodePage {
 std::optional<std::string> check_code_page(const CodePage& code_page);
 
 // Turns text into the bytes of one code page: exactly one byte per code point, and characters
-// the code page lacks become '?'. Never yields a control byte, so text cannot turn into a
-// printer command.
+// the code page lacks become '?' (dashes '-'). Never yields a control byte, so text cannot turn
+// into a printer command.
 class CodePageEncoder {
  public:
   // Throws std::invalid_argument with check_code_page()'s message.
