@@ -108,11 +108,11 @@ struct Board::Parts {
   std::string backend_name;
 };
 
-Board::Board(const config::Config& config, const BoardOptions& options, boost::asio::io_context& io,
-             hal::Clock& clock, app::Log& log)
-    : parts_(std::make_unique<Parts>()) {
-  auto& p = *parts_;
-
+// The display, the keypad and the browser panel: all a report run from the command line leaves
+// out, so it can run beside a stopped service without taking its screen or keys.
+static void add_screen_and_keys(Board::Parts& p, const config::Config& config,
+                                const BoardOptions& options, boost::asio::io_context& io,
+                                app::Log& log) {
   drivers::sim::SimDisplay* sim = nullptr;
   if (config.display.kind == "fbdev") {
     if (options.snapshots_dir || options.key_script) {
@@ -178,6 +178,15 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
     p.keypad = std::make_unique<drivers::sim::MergedKeypad>(
         std::vector<hal::Keypad*>{p.own_keypad.get(), p.panel.get()});
   }
+}
+
+Board::Board(const config::Config& config, const BoardOptions& options, boost::asio::io_context& io,
+             hal::Clock& clock, app::Log& log)
+    : parts_(std::make_unique<Parts>()) {
+  auto& p = *parts_;
+
+  if (!options.headless)
+    add_screen_and_keys(p, config, options, io, log);
 
   p.printer = make_printer(config.printer, options, io);
   if (p.panel) {
@@ -212,9 +221,13 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
 Board::~Board() = default;
 
 hal::Display& Board::display() {
+  if (!parts_->display)
+    throw std::logic_error("Board::display: a headless board has no display");
   return *parts_->display;
 }
 hal::Keypad& Board::keypad() {
+  if (!parts_->keypad)
+    throw std::logic_error("Board::keypad: a headless board has no keypad");
   return *parts_->keypad;
 }
 hal::Printer& Board::printer() {

@@ -28,6 +28,8 @@ struct BoardOptions {
   std::optional<std::string> snapshots_dir;  // --snapshots: every frame as a PNG
   std::optional<std::string> receipts_dir;   // --receipts: overrides printer.dir
   std::optional<int> panel_port;             // --panel: the browser panel on this loopback port
+  // --report: the printer and the payment service only, no display, keypad or panel.
+  bool headless = false;
   // When this firmware was built: a clock before it is wrong, whatever TLS says.
   std::chrono::system_clock::time_point build_time{};
 };
@@ -49,8 +51,10 @@ class Board {
   app::PaymentBackend& backend();
   std::string backend_name() const;
 
- private:
+  // The parts, public by name only, so the file's own helpers can build them.
   struct Parts;
+
+ private:
   std::unique_ptr<Parts> parts_;
 };
 

@@ -15,11 +15,15 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
+#include "app/day_report.hpp"
+#include "app/sale_endings.hpp"
 #include "app/strings.hpp"
 #include "app/terminal.hpp"
+#include "app/time_zone.hpp"
 #include "asio_clock.hpp"
 #include "board.hpp"
 #include "config/config.hpp"
+#include "report_command.hpp"
 #include "store/ledger.hpp"
 #include "store/ledger_opening.hpp"
 #include "version.hpp"
@@ -49,6 +53,7 @@ struct Arguments {
   std::optional<std::string> key_script;
   linkpos::BoardOptions board;
   bool once = false;
+  std::optional<linkpos::app::ReportKind> report;  // --report x|z
 };
 
 int run(const Arguments& arguments) {
@@ -64,6 +69,10 @@ int run(const Arguments& arguments) {
   const auto& config = std::get<linkpos::config::Config>(loaded);
   for (const auto& warning : config.warnings)
     log.warn(warning);
+  // The config named a zone the board knows (it checked); without one, the site's is followed.
+  const bool follow_site_time_zone = config.settings.time_zone.empty();
+  if (!follow_site_time_zone)
+    linkpos::app::use_time_zone(config.settings.time_zone);
 
   boost::asio::io_context io;
   linkpos::AsioClock clock(io);
@@ -79,6 +88,12 @@ int run(const Arguments& arguments) {
     ledger_notice = std::move(opened.salvage_notice);
     if (!ledger_notice.empty())
       log.error(ledger_notice);
+  } catch (const std::exception& error) {
+    log.error(error.what());
+    // A report's script must tell a ledger it cannot read from a config to fix.
+    return arguments.report ? static_cast<int>(linkpos::app::OnceExit::kLedgerFailed) : kExitConfig;
+  }
+  try {
     board = std::make_unique<linkpos::Board>(config, arguments.board, io, clock, log);
   } catch (const std::exception& error) {
     log.error(error.what());
@@ -95,6 +110,8 @@ int run(const Arguments& arguments) {
                                       *ledger,
                                       log};
   ledger->set_refusal_log([&log](std::string_view message) { log.error(message); });
+  if (arguments.report)
+    return linkpos::run_report(*arguments.report, services, io, follow_site_time_zone);
   int exit_code = 0;
   linkpos::app::TerminalOptions options;
   options.once = arguments.once;
@@ -103,6 +120,7 @@ int run(const Arguments& arguments) {
   options.build_time = linkpos::kBuildTime;
   options.backend_name = board->backend_name();
   options.boot_notice = ledger_notice;
+  options.follow_site_time_zone = follow_site_time_zone;
   // A --once run ends with its sale; its exit code says how.
   linkpos::app::OnceRun once_run([&](linkpos::app::OnceExit code) {
     exit_code = static_cast<int>(code);
@@ -151,6 +169,12 @@ int main(int argc, char** argv) {
       "--once", arguments.once,
       "run one sale to its end and exit: 0 receipt printed, 1 cancelled, 2 expired, 3 failed, "
       "4 receipt not printed, 5 ledger failure");
+  std::string report;
+  cli.add_option("--report", report,
+                 "print a report and exit, with no display or keypad: x (the day so far) or z "
+                 "(close the day); 0 printed, 4 printer failed, 5 ledger failure, 78 bad config")
+      ->check(CLI::IsMember({"x", "z"}))
+      ->excludes("--keys", "--snapshots", "--panel", "--once");
   cli.set_version_flag("--version", std::string("linkpos ") + linkpos::kVersion + " (" +
                                         linkpos::kGitRevision + ", built " + linkpos::kBuildTime +
                                         ")");
@@ -159,6 +183,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     const int code = cli.exit(error);
     return code == 0 ? 0 : kExitUsage;
+  }
+  if (!report.empty()) {
+    arguments.report = report == "z" ? linkpos::app::ReportKind::kZ : linkpos::app::ReportKind::kX;
+    arguments.board.headless = true;
   }
   if (arguments.key_script) {
     auto steps = linkpos::drivers::sim::parse_key_script(*arguments.key_script);

@@ -35,7 +35,9 @@ void Reports::make(ReportKind kind, Done done) {
   } catch (const store::LedgerError& error) {
     return finish(Outcome::kLedgerFailed, error.what());
   }
-  to_ms_ = to_unix_ms(services_.clock.now());
+  // The period is [from, to): to is just past now, so what ended this millisecond is in, and
+  // the next Z, which starts at this one's end, does not count it again.
+  to_ms_ = to_unix_ms(services_.clock.now()) + 1;
   reconcile();
 }
 
@@ -102,7 +104,7 @@ void Reports::count_and_print() {
   std::vector<store::SaleRecord> ended;
   std::vector<store::RefundDue> refunds;
   try {
-    ended = services_.ledger.ended_between(from_ms_, to_ms_ + 1);
+    ended = services_.ledger.ended_between(from_ms_, to_ms_);
     refunds = services_.ledger.refunds_owed();
   } catch (const store::LedgerError& error) {
     return finish(Outcome::kLedgerFailed, error.what());

@@ -252,7 +252,8 @@ class Ledger {
   LedgerResult<ZReportRecord> record_z_print_started(std::int64_t number);
   LedgerResult<ZReportRecord> record_z_printed(std::int64_t number);
   std::optional<ZReportRecord> last_z_report() const;
-  // Where the next Z begins: the end of the last one, or 0.
+  // Where the next Z begins: the end of the last one (the first millisecond it did not cover),
+  // or 0.
   std::int64_t z_period_start() const;
 
   // Deletes ended sales that started before `cutoff_ms`, with their history, unless something
