@@ -994,6 +994,31 @@ std::int64_t Ledger::z_period_start() const {
   return query.int64(0);
 }
 
+std::int64_t Ledger::counter(std::string_view name) const {
+  Statement query(db_, "SELECT value FROM ledger_counters WHERE name = ?1");
+  query.bind(1, name);
+  return query.step() ? query.int64(0) : 0;
+}
+
+LedgerResult<void> Ledger::set_counters(
+    const std::vector<std::pair<std::string, std::int64_t>>& counters) try {
+  for (const auto& [name, value] : counters) {
+    if (name == "receipt_number_floor")
+      throw std::logic_error("Ledger::set_counters: the receipt number floor only rises");
+  }
+  Transaction step(db_);
+  for (const auto& [name, value] : counters) {
+    Statement upsert(db_,
+                     "INSERT INTO ledger_counters (name, value) VALUES (?1, ?2) "
+                     "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+    upsert.bind(1, name).bind(2, value).run();
+  }
+  step.commit();
+  return BOOST_OUTCOME_V2_NAMESPACE::success();
+} catch (const LedgerError& error) {
+  return LedgerFailure{error.what()};
+}
+
 int Ledger::schema_version() const {
   return read_schema_version(db_);
 }

@@ -267,6 +267,15 @@ class Ledger {
   // Puts a sale read from a damaged ledger into this one as it was. Start-up: throws.
   void import_sale(const SaleRecord& sale, const std::string& why);
 
+  // Small named numbers kept across restarts in ledger_counters (the PIN lockout's, say); 0 for
+  // one never set.
+  std::int64_t counter(std::string_view name) const;
+  // Sets every (name, value) in one transaction: all of them are kept, or none. The receipt
+  // number floor is not set this way (raise_receipt_number_floor): naming it is a bug and throws
+  // std::logic_error.
+  LedgerResult<void> set_counters(
+      const std::vector<std::pair<std::string, std::int64_t>>& counters);
+
   int schema_version() const;
 
  private:
