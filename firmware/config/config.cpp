@@ -1,14 +1,19 @@
 #include "config/config.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include "app/money.hpp"
 #include "app/strings.hpp"
 #include "app/time_zone.hpp"
+#include "config/api_key.hpp"
 #include "config/json_fields.hpp"
+#include "config/loopback_url.hpp"
 
 #include <initializer_list>
 #include <optional>
@@ -315,38 +320,91 @@ void read_backend(JsonFields backend, BackendConfig& out) {
   }
 }
 
-std::string trimmed(std::string text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos)
-    return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
+constexpr std::string_view kCredentialsVariable = "${CREDENTIALS_DIRECTORY}";
+
+// `path` with ${CREDENTIALS_DIRECTORY} replaced; nullopt when it names it and there is none.
+std::optional<std::string> expanded(std::string path, const std::string& credentials_directory) {
+  for (auto at = path.find(kCredentialsVariable); at != std::string::npos;
+       at = path.find(kCredentialsVariable, at + credentials_directory.size())) {
+    if (credentials_directory.empty())
+      return std::nullopt;
+    path.replace(at, kCredentialsVariable.size(), credentials_directory);
+  }
+  return path;
 }
 
-void read_api_key_file(JsonFields& wix, const std::string& path, WixConfig& out,
-                       std::vector<std::string>& warnings) {
-  std::ifstream file(path);
-  if (!file) {
-    wix.error("api_key_file",
-              "cannot read " + path + ": check the path and that linkpos may read it");
-    return;
-  }
-  std::ostringstream text;
-  text << file.rdbuf();
-  out.api_key = trimmed(text.str());
-  if (out.api_key.empty()) {
-    wix.error("api_key_file", path + " is empty; put the Wix API key in it");
-    return;
-  }
+// The key systemd passes as a credential, when it passes one.
+std::optional<std::string> credential_key_path(const ConfigOrigin& origin) {
+  if (origin.credentials_directory.empty())
+    return std::nullopt;
+  const std::string path = origin.credentials_directory + "/" + kApiKeyCredential;
   struct stat info {};
-  if (::stat(path.c_str(), &info) == 0 && (info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-    warnings.push_back(
-        wix.path_of("api_key_file") + ": " + path +
-        " can be read by other users; make it readable by linkpos alone (chmod 600)");
-  }
+  if (::lstat(path.c_str(), &info) != 0)
+    return std::nullopt;
+  return path;
 }
 
-void read_wix(JsonFields wix, bool needed, WixConfig& out, std::vector<std::string>& warnings) {
+void read_api_key(JsonFields& wix, bool needed, const ConfigOrigin& origin, WixConfig& out,
+                  std::vector<std::string>& warnings) {
+  const auto named_file = wix.string("api_key_file", false);
+  const auto inline_key = wix.string("api_key", false);
+  if (named_file && inline_key) {
+    wix.error("api_key", "give the key either in api_key_file or inline, not both");
+    return;
+  }
+  if (inline_key && !origin.owner_only) {
+    const std::string fix = origin.path.empty() ? std::string("make the config file")
+                                                : "run: chmod 600 " + origin.path + ", to make it";
+    wix.error("api_key", "an inline key needs a config file only its owner can read; " + fix +
+                             " so, or name a key file in api_key_file instead");
+    return;
+  }
+  std::optional<std::string> file;
+  if (named_file) {
+    file = expanded(*named_file, origin.credentials_directory);
+    if (!file) {
+      wix.error("api_key_file",
+                "names ${CREDENTIALS_DIRECTORY}, but linkpos was not started by systemd with "
+                "LoadCredential= (CREDENTIALS_DIRECTORY is not set)");
+      return;
+    }
+  }
+  // Upgrades keep old configs (force-confold): the credential the unit passes wins over them.
+  const auto credential =
+      (needed || file || inline_key) ? credential_key_path(origin) : std::optional<std::string>();
+  if (credential && (inline_key || (file && *file != *credential))) {
+    warnings.push_back(
+        wix.path_of(inline_key ? "api_key" : "api_key_file") +
+        ": systemd passes the key as the credential " + kApiKeyCredential + ", so linkpos uses " +
+        *credential + " and not the " + (inline_key ? std::string("inline key") : "file " + *file) +
+        "; set api_key_file to \"${CREDENTIALS_DIRECTORY}/" + kApiKeyCredential + "\"");
+  }
+  if (credential) {
+    out.api_key_file = *credential;
+  } else if (file) {
+    out.api_key_file = *file;
+  } else if (inline_key) {
+    out.api_key = trimmed(*inline_key);
+    if (const auto problem = api_key_problem(out.api_key); !problem.empty()) {
+      wix.error("api_key", "the key " + problem);
+      out.api_key.clear();
+    }
+    return;
+  } else {
+    if (needed)
+      wix.error("api_key_file", "missing; name the file that holds the Wix API key");
+    return;
+  }
+  auto read = read_api_key_file(out.api_key_file, credential.has_value());
+  if (!read.error.empty()) {
+    wix.error("api_key_file", read.error);
+    return;
+  }
+  out.api_key = std::move(read.key);
+}
+
+void read_wix(JsonFields wix, bool needed, const ConfigOrigin& origin, WixConfig& out,
+              std::vector<std::string>& warnings) {
   wix.refuse_unknown({"base_url", "site_id", "api_key_file", "api_key", "ca_file",
                       "allow_plain_http", "request_timeout_ms", "qr_target"});
   if (auto target = wix.string("qr_target", false)) {
@@ -370,26 +428,19 @@ void read_wix(JsonFields wix, bool needed, WixConfig& out, std::vector<std::stri
   }
   if (auto site = wix.string("site_id", needed))
     out.site_id = *site;
-  if (auto key_file = wix.string("api_key_file", false)) {
-    out.api_key_file = *key_file;
-    read_api_key_file(wix, out.api_key_file, out, warnings);
-  }
-  if (auto key = wix.string("api_key", false)) {
-    if (!out.api_key_file.empty()) {
-      wix.error("api_key", "give the key either in api_key_file or inline, not both");
-    } else {
-      out.api_key = trimmed(*key);
-    }
-  }
-  if (needed && out.api_key.empty() && out.api_key_file.empty()) {
-    wix.error("api_key_file", "missing; name the file that holds the Wix API key");
-  }
+  read_api_key(wix, needed, origin, out, warnings);
   if (auto ca = wix.string("ca_file", false)) {
     out.ca_file = *ca;
   }
   if (auto plain = wix.boolean("allow_plain_http"))
     out.allow_plain_http = *plain;
-  if (out.base_url.rfind("http://", 0) == 0 && !out.allow_plain_http) {
+  if (out.allow_plain_http && !is_loopback_url(out.base_url)) {
+    // The key would cross the network in clear: only an emulator on this very machine may ask.
+    wix.error("allow_plain_http",
+              "sends the API key unencrypted, so it is only for an emulator on this machine: "
+              "base_url's host must be localhost, 127.x.x.x or [::1], not \"" +
+                  out.base_url + "\"");
+  } else if (out.base_url.rfind("http://", 0) == 0 && !out.allow_plain_http) {
     wix.error("base_url",
               "\"" + out.base_url +
                   "\" is plain HTTP; use https://, or set allow_plain_http for a local emulator");
@@ -413,7 +464,7 @@ void read_ledger(JsonFields ledger, LedgerConfig& out, app::Settings& settings) 
 
 }  // namespace
 
-ConfigResult parse_config(std::string_view json_text) {
+ConfigResult parse_config(std::string_view json_text, const ConfigOrigin& origin) {
   nlohmann::json document;
   try {
     document = nlohmann::json::parse(json_text);
@@ -426,13 +477,16 @@ ConfigResult parse_config(std::string_view json_text) {
   root.refuse_unknown({"terminal", "merchant", "catalogue", "display", "keypad", "printer",
                        "backend", "wix", "ledger"});
   read_terminal(root.object("terminal"), config.settings);
+  for (const std::string* pin : {&config.settings.technician_pin, &config.settings.manager_pin})
+    if (!pin->empty() && pin->size() < 6)
+      config.warnings.emplace_back("terminal: a PIN under 6 digits is easily guessed; use 6 to 12");
   read_merchant(root.object("merchant"), config.settings.merchant);
   read_catalogue(root, config.settings);
   read_display(root.object("display"), config.display);
   read_keypad(root.object("keypad"), config.keypad);
   read_printer(root.object("printer"), config.printer);
   read_backend(root.object("backend"), config.backend);
-  read_wix(root.object("wix"), config.backend.kind == "wix", config.wix, config.warnings);
+  read_wix(root.object("wix"), config.backend.kind == "wix", origin, config.wix, config.warnings);
   read_ledger(root.object("ledger"), config.ledger, config.settings);
   if (!errors.empty())
     return errors;
@@ -440,13 +494,53 @@ ConfigResult parse_config(std::string_view json_text) {
 }
 
 ConfigResult load_config(const std::string& path) {
+  const char* credentials = std::getenv("CREDENTIALS_DIRECTORY");
+  return load_config(path, credentials == nullptr ? std::string() : std::string(credentials));
+}
+
+ConfigResult load_config(const std::string& path, const std::string& credentials_directory) {
+  const std::vector<std::string> unreadable{"cannot read the config file " + path +
+                                            ": check the path and its permissions"};
+  // The mode is taken from the file that is read, not from its name a moment before.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    return unreadable;
+  struct stat info {};
+  std::string text;
+  bool read_all = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  char chunk[8192];
+  while (read_all) {
+    const ssize_t got = ::read(fd, chunk, sizeof chunk);
+    if (got < 0 && errno == EINTR)
+      continue;
+    if (got <= 0) {
+      read_all = got == 0;
+      break;
+    }
+    text.append(chunk, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  if (!read_all)
+    return unreadable;
+  ConfigOrigin origin;
+  origin.path = path;
+  origin.owner_only = (info.st_mode & (S_IRWXG | S_IRWXO)) == 0;
+  origin.credentials_directory = credentials_directory;
+  return parse_config(text, origin);
+}
+
+DisplayConfig display_config_of(const std::string& path) {
+  DisplayConfig display;
   std::ifstream file(path);
-  if (!file)
-    return std::vector<std::string>{"cannot read the config file " + path +
-                                    ": check the path and its permissions"};
-  std::ostringstream text;
-  text << file.rdbuf();
-  return parse_config(text.str());
+  const auto document = nlohmann::json::parse(file, nullptr, /*allow_exceptions=*/false);
+  if (document.is_object() && document.contains("display")) {
+    std::vector<std::string> errors;  // a display the config got wrong stays the simulator's
+    DisplayConfig read;
+    read_display(JsonFields(document["display"], "display", errors), read);
+    if (errors.empty())
+      display = read;
+  }
+  return display;
 }
 
 }  // namespace linkpos::config

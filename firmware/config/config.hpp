@@ -96,10 +96,26 @@ struct Config {
 // Either a whole config, or one message per bad field ("terminal.currency: ...").
 using ConfigResult = std::variant<Config, std::vector<std::string>>;
 
-// Checks a config given as JSON text. Relative paths in it are taken from the current directory.
-ConfigResult parse_config(std::string_view json_text);
+// Where the config text came from, and the part of the process's environment it may use.
+struct ConfigOrigin {
+  std::string path;  // the config file; empty for text from elsewhere
+  bool owner_only =
+      false;  // the file is readable by its owner only: an inline API key may sit in it
+  // systemd's LoadCredential= directory ($CREDENTIALS_DIRECTORY); empty when not run by one.
+  // When it holds wix-api-key, that key is used whatever the config names.
+  std::string credentials_directory;
+};
 
-// Reads and checks the config file at `path`.
+// Checks a config given as JSON text. Relative paths in it are taken from the current directory.
+ConfigResult parse_config(std::string_view json_text, const ConfigOrigin& origin = {});
+
+// The display a config names, read on its own, for the out-of-service frame of a start the rest
+// of the config stopped; the simulator's when the file or its display section is unusable.
+DisplayConfig display_config_of(const std::string& path);
+
+// Reads and checks the config file at `path`, with $CREDENTIALS_DIRECTORY from the environment.
 ConfigResult load_config(const std::string& path);
+// The same with the credentials directory given (empty: none).
+ConfigResult load_config(const std::string& path, const std::string& credentials_directory);
 
 }  // namespace linkpos::config

@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "config/loopback_url.hpp"
 #include "fakes/temp_dir.hpp"
 
 namespace linkpos::config {
@@ -68,8 +71,9 @@ TEST(ConfigTest, TheShippedBoardConfigsLoad) {
     // The key file named in a board config lives on the board; here an inline key stands in.
     json["wix"].erase("api_key_file");
     json["wix"]["api_key"] = "test";
-    const auto result = parse_config(json.dump());
-    ASSERT_TRUE(std::holds_alternative<Config>(result)) << name << ": " << errors_of(json).front();
+    const auto result = parse_config(json.dump(), ConfigOrigin{"", /*owner_only=*/true, ""});
+    ASSERT_TRUE(std::holds_alternative<Config>(result))
+        << name << ": " << std::get<std::vector<std::string>>(result).front();
     const auto& config = std::get<Config>(result);
     EXPECT_EQ(config.backend.kind, "wix") << name;
     if (std::string(name) != "wixsim") {
@@ -195,16 +199,17 @@ TEST(WixConfigTest, TheKeyComesFromItsOwnFileTrimmedAndTheHostDefaultsToWix) {
   EXPECT_TRUE(config.warnings.empty());
 }
 
-TEST(WixConfigTest, AKeyFileOthersCanReadIsAWarning) {
+TEST(WixConfigTest, AKeyFileItsGroupCanReadIsRefusedWithTheChmodToRun) {
   testing::TempDir dir;
   const auto config = wix_config(dir);
-  ::chmod(dir.file("api-key").c_str(), 0644);
-  const auto result = parse_config(config.dump());
-  ASSERT_TRUE(std::holds_alternative<Config>(result));
-  const auto& warnings = std::get<Config>(result).warnings;
-  ASSERT_EQ(warnings.size(), 1u);
-  EXPECT_NE(warnings.front().find("chmod 600"), std::string::npos);
-  EXPECT_EQ(warnings.front().find("secret-key-123"), std::string::npos) << "never the key itself";
+  ::chmod(dir.file("api-key").c_str(), 0640);
+  const auto errors = errors_of(config);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_TRUE(mentions(errors, "wix.api_key_file: " + dir.file("api-key"))) << errors.front();
+  EXPECT_TRUE(mentions(errors, "Run: chmod 600 " + dir.file("api-key"))) << errors.front();
+  EXPECT_EQ(errors.front().find("secret-key-123"), std::string::npos) << "never the key itself";
+  ::chmod(dir.file("api-key").c_str(), 0604);
+  EXPECT_TRUE(mentions(errors_of(config), "chmod 600 " + dir.file("api-key")));
 }
 
 TEST(WixConfigTest, MissingSiteAndKeyAreNamedAndTheKeyNeverAppearsInMessages) {
@@ -241,6 +246,205 @@ TEST(WixConfigTest, TheLinkOutlivesThePaymentTimeout) {
             std::chrono::seconds(180));
   config["terminal"]["link_validity_seconds"] = 60;
   EXPECT_TRUE(mentions(errors_of(config), "terminal.link_validity_seconds: must be at least"));
+}
+
+}  // namespace
+}  // namespace linkpos::config
+
+namespace linkpos::config {
+namespace {
+
+std::vector<std::string> errors_in(const ConfigResult& result) {
+  if (const auto* errors = std::get_if<std::vector<std::string>>(&result))
+    return *errors;
+  return {};
+}
+
+// A wix config with `wix` as its wix section, written as a file of `mode` for load_config.
+std::string write_config(const testing::TempDir& dir, const nlohmann::json& wix,
+                         mode_t mode = 0600) {
+  auto config = good();
+  config["backend"]["kind"] = "wix";
+  config["wix"] = wix;
+  const std::string path = dir.file("config.json");
+  std::ofstream(path) << config.dump(2);
+  ::chmod(path.c_str(), mode);
+  return path;
+}
+
+void write_key(const std::string& path, const std::string& key, mode_t mode = 0600) {
+  std::ofstream(path) << key;
+  ::chmod(path.c_str(), mode);
+}
+
+TEST(ApiKeyFileTest, ASymbolicLinkIsRefusedEvenToAGoodFile) {
+  testing::TempDir dir;
+  write_key(dir.file("real-key"), "secret-key-123\n");
+  ASSERT_EQ(::symlink(dir.file("real-key").c_str(), dir.file("api-key").c_str()), 0);
+  const auto errors = errors_in(load_config(
+      write_config(dir, {{"site_id", "s"}, {"api_key_file", dir.file("api-key")}}), ""));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_TRUE(mentions(errors, dir.file("api-key") + " is a symbolic link")) << errors.front();
+  EXPECT_TRUE(mentions(errors, "cp --remove-destination")) << errors.front();
+}
+
+TEST(ApiKeyFileTest, AFileOwnedByAnotherUserIsRefusedWithTheChownToRun) {
+  if (::geteuid() != 0)
+    GTEST_SKIP() << "only root can give a file away";
+  testing::TempDir dir;
+  write_key(dir.file("api-key"), "secret-key-123\n");
+  ASSERT_EQ(::chown(dir.file("api-key").c_str(), 12345, 12345), 0);
+  const auto path = write_config(dir, {{"site_id", "s"}, {"api_key_file", dir.file("api-key")}});
+  const auto errors = errors_in(load_config(path, ""));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_TRUE(mentions(errors, "neither linkpos's user (root) nor root")) << errors.front();
+  EXPECT_TRUE(mentions(errors, "Run: chown root " + dir.file("api-key"))) << errors.front();
+  // Owned by root and 0600 again, the same file is taken.
+  ASSERT_EQ(::chown(dir.file("api-key").c_str(), 0, 0), 0);
+  EXPECT_TRUE(errors_in(load_config(path, "")).empty());
+}
+
+TEST(ApiKeyFileTest, AKeyWithALineBreakOrSpaceInsideIsRefusedWithoutQuotingIt) {
+  testing::TempDir dir;
+  const auto path = write_config(dir, {{"site_id", "s"}, {"api_key_file", dir.file("api-key")}});
+  for (const std::string key :
+       {"secret-key\nX-Evil: 1", "secret key", "secret\rkey", "secret\x7fkey"}) {
+    write_key(dir.file("api-key"), "  " + key + "\n");
+    const auto errors = errors_in(load_config(path, ""));
+    ASSERT_EQ(errors.size(), 1u) << key;
+    EXPECT_TRUE(mentions(errors, "wix.api_key_file: the key in " + dir.file("api-key") + " has"))
+        << errors.front();
+    EXPECT_EQ(errors.front().find("secret"), std::string::npos) << errors.front();
+  }
+  write_key(dir.file("api-key"), "\n  IST.secret-key_123==\r\n");
+  const auto loaded = load_config(path, "");
+  ASSERT_TRUE(std::holds_alternative<Config>(loaded)) << errors_in(loaded).front();
+  EXPECT_EQ(std::get<Config>(loaded).wix.api_key, "IST.secret-key_123==") << "the ends are trimmed";
+}
+
+TEST(ApiKeyFileTest, AnInlineKeyNeedsAConfigOnlyItsOwnerCanRead) {
+  testing::TempDir dir;
+  const nlohmann::json wix = {{"site_id", "s"}, {"api_key", "inline-secret"}};
+  const auto open = errors_in(load_config(write_config(dir, wix, 0644), ""));
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_TRUE(mentions(open, "wix.api_key: an inline key needs a config file only its owner"));
+  EXPECT_TRUE(mentions(open, "chmod 600 " + dir.file("config.json"))) << open.front();
+  EXPECT_EQ(open.front().find("inline-secret"), std::string::npos);
+
+  const auto kept = load_config(write_config(dir, wix, 0600), "");
+  ASSERT_TRUE(std::holds_alternative<Config>(kept)) << errors_in(kept).front();
+  EXPECT_EQ(std::get<Config>(kept).wix.api_key, "inline-secret");
+
+  // Text that is no file at all is not known to be private.
+  auto config = good();
+  config["backend"]["kind"] = "wix";
+  config["wix"] = wix;
+  EXPECT_TRUE(mentions(errors_of(config), "wix.api_key: an inline key needs"));
+  // An inline key is checked as a key file's is.
+  const auto broken =
+      errors_in(load_config(write_config(dir, {{"site_id", "s"}, {"api_key", "in line"}}), ""));
+  EXPECT_TRUE(mentions(broken, "wix.api_key: the key has whitespace inside"));
+}
+
+TEST(CredentialsTest, TheKeyFileNameExpandsTheCredentialsDirectory) {
+  testing::TempDir dir;
+  testing::TempDir credentials;
+  write_key(credentials.file("wix-api-key"), "cred-key\n", 0400);
+  const auto path = write_config(
+      dir, {{"site_id", "s"}, {"api_key_file", "${CREDENTIALS_DIRECTORY}/wix-api-key"}});
+  const auto loaded = load_config(path, credentials.path().string());
+  ASSERT_TRUE(std::holds_alternative<Config>(loaded)) << errors_in(loaded).front();
+  const auto& config = std::get<Config>(loaded);
+  EXPECT_EQ(config.wix.api_key, "cred-key");
+  EXPECT_EQ(config.wix.api_key_file, credentials.file("wix-api-key"));
+  EXPECT_TRUE(config.warnings.empty()) << "the config names the credential: nothing to say";
+
+  const auto without = errors_in(load_config(path, ""));
+  EXPECT_TRUE(mentions(without, "wix.api_key_file: names ${CREDENTIALS_DIRECTORY}, but"));
+  EXPECT_TRUE(mentions(without, "CREDENTIALS_DIRECTORY is not set"));
+}
+
+TEST(CredentialsTest, TheCredentialWinsOverTheFileAnOldConfigNamesWithAWarning) {
+  testing::TempDir dir;
+  testing::TempDir credentials;
+  write_key(credentials.file("wix-api-key"), "cred-key\n", 0400);
+  // The old key file may be gone, or readable by all: it is not read.
+  const auto path =
+      write_config(dir, {{"site_id", "s"}, {"api_key_file", "/etc/linkpos/old-api-key"}});
+  const auto loaded = load_config(path, credentials.path().string());
+  ASSERT_TRUE(std::holds_alternative<Config>(loaded)) << errors_in(loaded).front();
+  const auto& config = std::get<Config>(loaded);
+  EXPECT_EQ(config.wix.api_key, "cred-key");
+  ASSERT_EQ(config.warnings.size(), 1u);
+  EXPECT_TRUE(mentions(config.warnings, "wix.api_key_file: systemd passes the key"));
+  EXPECT_TRUE(mentions(config.warnings, "/etc/linkpos/old-api-key"));
+  EXPECT_TRUE(mentions(config.warnings, credentials.file("wix-api-key")));
+  EXPECT_EQ(config.warnings.front().find("cred-key"), std::string::npos);
+
+  // Without the credential in the directory, the config's own file is read (and missing here).
+  std::filesystem::remove(credentials.file("wix-api-key"));
+  EXPECT_TRUE(mentions(errors_in(load_config(path, credentials.path().string())),
+                       "wix.api_key_file: cannot read /etc/linkpos/old-api-key"));
+}
+
+TEST(CredentialsTest, WhatLoadCredentialMakesIsAcceptedAndOthersReadingItIsNot) {
+  testing::TempDir dir;
+  testing::TempDir credentials;
+  const auto path = write_config(dir, {{"site_id", "s"}});
+  // 0400 owned by the service user, or 0440 when systemd grants it through an ACL.
+  for (const mode_t mode : {0400, 0440}) {
+    write_key(credentials.file("wix-api-key"), "cred-key\n", mode);
+    const auto loaded = load_config(path, credentials.path().string());
+    ASSERT_TRUE(std::holds_alternative<Config>(loaded))
+        << mode << ": " << errors_in(loaded).front();
+    EXPECT_EQ(std::get<Config>(loaded).wix.api_key, "cred-key");
+    EXPECT_TRUE(std::get<Config>(loaded).warnings.empty());
+  }
+  ::chmod(credentials.file("wix-api-key").c_str(), 0444);
+  EXPECT_TRUE(mentions(errors_in(load_config(path, credentials.path().string())),
+                       "chmod 600 " + credentials.file("wix-api-key")));
+}
+
+TEST(PlainHttpTest, OnlyAnEmulatorOnThisMachineMayBeToldInClear) {
+  testing::TempDir dir;
+  write_key(dir.file("api-key"), "secret-key-123\n");
+  for (const char* url : {"http://127.0.0.2:8080", "http://[::1]:8080/", "http://localhost:1",
+                          "http://127.255.0.1"}) {
+    const auto errors =
+        errors_in(load_config(write_config(dir, {{"site_id", "s"},
+                                                 {"api_key_file", dir.file("api-key")},
+                                                 {"base_url", url},
+                                                 {"allow_plain_http", true}}),
+                              ""));
+    EXPECT_TRUE(errors.empty()) << url << ": " << errors.front();
+  }
+  for (const char* url :
+       {"http://example.com", "http://localhost@evil.com/", "http://127.0.0.1.evil.com",
+        "http://10.0.0.1:8080", "https://www.wixapis.com"}) {
+    const auto errors =
+        errors_in(load_config(write_config(dir, {{"site_id", "s"},
+                                                 {"api_key_file", dir.file("api-key")},
+                                                 {"base_url", url},
+                                                 {"allow_plain_http", true}}),
+                              ""));
+    EXPECT_TRUE(mentions(errors, "wix.allow_plain_http: sends the API key unencrypted")) << url;
+    EXPECT_TRUE(mentions(errors, "localhost, 127.x.x.x or [::1]")) << url;
+  }
+}
+
+TEST(LoopbackUrlTest, TheHostIsReadFromTheAuthorityAlone) {
+  for (const char* url : {"http://localhost", "http://LocalHost:80/", "http://127.0.0.1:18443",
+                          "http://127.1.2.3/x", "http://[::1]", "http://[::1]:9/?q"}) {
+    EXPECT_TRUE(is_loopback_url(url)) << url;
+  }
+  for (const char* url :
+       {"http://localhost@evil.com/", "http://evil.com@localhost/", "http://127.0.0.1.evil.com",
+        "http://127.0.0.1:80@evil.com", "http://127.0.0.1\\@evil.com", "http://localhost.evil.com",
+        "http://localhost.", "http://128.0.0.1", "http://127.0.0.256", "http://127.1",
+        "http://0127.0.0.1", "http://[::2]", "http://[::1", "http://127.0.0.1:80:81",
+        "http://127.0.0.1:x", "http://%6cocalhost", "localhost", "http://"}) {
+    EXPECT_FALSE(is_loopback_url(url)) << url;
+  }
 }
 
 }  // namespace
