@@ -117,8 +117,54 @@ class DebInstallTest : public ::testing::Test {
   void configure_as_a_technician() {
     write_file(root() / "etc/linkpos/config.json",
                replaced(read_file(root() / "etc/linkpos/config.json"), "SHOP1-T1", "SHOP9-T3"));
-    write_file(root() / "etc/linkpos/api-key", "IST.test-key\n");
+    write_file(root() / "etc/linkpos/wix-api-key", "IST.test-key\n");
     write_file(root() / "var/lib/linkpos/ledger.sqlite", "sales");
+  }
+
+  // What a version before the credential left: the empty /etc/linkpos/api-key of linkpos's own
+  // its postinst made, its config naming a key file (that one or another) that holds the key,
+  // and no /etc/linkpos/wix-api-key.
+  void make_it_an_older_versions_install(const std::string& key_path = "/etc/linkpos/api-key") {
+    configure_as_a_technician();
+    fs::remove(root() / "etc/linkpos/wix-api-key");
+    write_file(root() / "etc/linkpos/config.json",
+               replaced(read_file(root() / "etc/linkpos/config.json"),
+                        "\"${CREDENTIALS_DIRECTORY}/wix-api-key\"", "\"" + key_path + "\""));
+    give_linkpos(root() / "etc/linkpos/api-key", "");
+    const auto old_key = root() / fs::path(key_path).relative_path();
+    fs::create_directories(old_key.parent_path());
+    give_linkpos(old_key, "IST.old-key\n");
+  }
+
+  void give_linkpos(const fs::path& file, const std::string& bytes) {
+    write_file(file, bytes);
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+    const auto owner = linkpos_owner();
+    ASSERT_EQ(::chown(file.c_str(), owner.uid, owner.gid), 0);
+  }
+
+  // This package as a version before the credential: a lower version whose unit has no
+  // LoadCredential= and whose maintainer scripts do nothing.
+  fs::path version_before_the_credential() {
+    const auto tree = scratch_.path() / "older";
+    run_tool({"dpkg-deb", "--raw-extract", deb().string(), tree.string()});
+    write_file(tree / "DEBIAN/control",
+               replaced(read_file(tree / "DEBIAN/control"), "Version: " + kVersion + "\n",
+                        "Version: " + kVersion + "~older\n"));
+    const auto unit = tree / "lib/systemd/system/linkpos.service";
+    std::string without;
+    for (const auto& line : lines_of(read_file(unit))) {
+      if (line.find("Credential=") == std::string::npos)
+        without += line + "\n";
+    }
+    write_file(unit, without);
+    for (const char* script : {"postinst", "prerm", "postrm"})
+      write_file(tree / "DEBIAN" / script, "#!/bin/sh\nexit 0\n");
+    const auto package = scratch_.path() / "older.deb";
+    const auto built = run_tool(
+        {"dpkg-deb", "--root-owner-group", "-Znone", "--build", tree.string(), package.string()});
+    EXPECT_EQ(built.exit_code, 0) << built.err;
+    return package;
   }
 
   TempDir root_;
@@ -126,7 +172,7 @@ class DebInstallTest : public ::testing::Test {
 };
 
 TEST_F(DebInstallTest,
-       InstallsWithItsUserAnEmptyPrivateKeyFileTheLedgerFolderAndTheServiceEnabled) {
+       InstallsWithItsUserAnEmptyKeyFileOnlyRootReadsTheLedgerFolderAndTheServiceEnabled) {
   const auto result = install(deb());
   ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_EQ(status(), "install ok installed " + kVersion);
@@ -139,10 +185,12 @@ TEST_F(DebInstallTest,
   const auto owner = linkpos_owner();
   EXPECT_LT(owner.uid, 1000u);
 
-  const auto key = state_of(root() / "etc/linkpos/api-key");
-  EXPECT_EQ(key.owner, owner);
+  // systemd reads it for the service (LoadCredential=); linkpos never opens it itself.
+  const auto key = state_of(root() / "etc/linkpos/wix-api-key");
+  EXPECT_EQ(key.owner, (Owner{0, 0}));
   EXPECT_EQ(key.mode, 0600u);
   EXPECT_EQ(key.size, 0u);
+  EXPECT_FALSE(fs::exists(root() / "etc/linkpos/api-key"));
 
   const auto ledger_folder = state_of(root() / "var/lib/linkpos");
   EXPECT_EQ(ledger_folder.owner, owner);
@@ -172,9 +220,67 @@ TEST_F(DebInstallTest, AnUpgradeKeepsTheTechniciansConfigKeyAndLedger) {
   ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_EQ(status(), "install ok installed " + kVersion + "+next");
   EXPECT_EQ(read_file(root() / "etc/linkpos/config.json"), config);
-  EXPECT_EQ(read_file(root() / "etc/linkpos/api-key"), "IST.test-key\n");
-  EXPECT_EQ(state_of(root() / "etc/linkpos/api-key").mode, 0600u);
+  EXPECT_EQ(read_file(root() / "etc/linkpos/wix-api-key"), "IST.test-key\n");
+  EXPECT_EQ(state_of(root() / "etc/linkpos/wix-api-key").mode, 0600u);
   EXPECT_EQ(read_file(root() / "var/lib/linkpos/ledger.sqlite"), "sales");
+}
+
+// Fleets keep their old configs (force-confold), which name the old key file: the key moves to
+// root's file, which the unit passes as the credential linkpos prefers. Doing it again changes
+// nothing.
+TEST_F(DebInstallTest, AnUpgradeMovesAnOlderVersionsKeyFileToRootOnceAndKeepsItsConfig) {
+  ASSERT_EQ(install(deb()).exit_code, 0);
+  make_it_an_older_versions_install();
+  const auto config = read_file(root() / "etc/linkpos/config.json");
+
+  const auto next = next_version();
+  for (int time = 0; time < 2; ++time) {
+    const auto result = install(next);
+    ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+    EXPECT_EQ(read_file(root() / "etc/linkpos/wix-api-key"), "IST.old-key\n") << time;
+    const auto key = state_of(root() / "etc/linkpos/wix-api-key");
+    EXPECT_EQ(key.owner, (Owner{0, 0})) << time;
+    EXPECT_EQ(key.mode, 0600u) << time;
+    EXPECT_FALSE(fs::exists(root() / "etc/linkpos/api-key")) << time;
+    EXPECT_EQ(read_file(root() / "etc/linkpos/config.json"), config) << time;
+  }
+}
+
+TEST_F(DebInstallTest, AnUpgradeMovesTheKeyFileAnOlderConfigNamesWhereverItIs) {
+  ASSERT_EQ(install(deb()).exit_code, 0);
+  make_it_an_older_versions_install("/etc/linkpos/keys/site.key");
+  ASSERT_EQ(install(next_version()).exit_code, 0);
+  EXPECT_EQ(read_file(root() / "etc/linkpos/wix-api-key"), "IST.old-key\n");
+  EXPECT_FALSE(fs::exists(root() / "etc/linkpos/keys/site.key"));
+  // The empty file the older version's postinst made beside it has no key to keep.
+  EXPECT_FALSE(fs::exists(root() / "etc/linkpos/api-key"));
+}
+
+// A key already in root's file wins; a leftover old one is not deleted (it may be another key),
+// only taken out of linkpos's reach.
+TEST_F(DebInstallTest, AnUpgradeKeepsAKeyAlreadyInRootsFileAndTakesTheOldOneFromLinkpos) {
+  ASSERT_EQ(install(deb()).exit_code, 0);
+  make_it_an_older_versions_install();
+  write_file(root() / "etc/linkpos/wix-api-key", "IST.new-key\n");
+  ASSERT_EQ(install(next_version()).exit_code, 0);
+  EXPECT_EQ(read_file(root() / "etc/linkpos/wix-api-key"), "IST.new-key\n");
+  EXPECT_EQ(read_file(root() / "etc/linkpos/api-key"), "IST.old-key\n");
+  const auto old_key = state_of(root() / "etc/linkpos/api-key");
+  EXPECT_EQ(old_key.owner, (Owner{0, 0}));
+  EXPECT_EQ(old_key.mode, 0600u);
+}
+
+// Rolling back to a version whose linkpos reads its key itself, as linkpos: the key goes back.
+TEST_F(DebInstallTest, ADowngradeToAVersionBeforeTheCredentialGivesLinkposItsKeyFileBack) {
+  ASSERT_EQ(install(deb()).exit_code, 0);
+  configure_as_a_technician();
+  const auto result = install(version_before_the_credential());
+  ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_EQ(status(), "install ok installed " + kVersion + "~older");
+  EXPECT_EQ(read_file(root() / "etc/linkpos/api-key"), "IST.test-key\n");
+  const auto old_key = state_of(root() / "etc/linkpos/api-key");
+  EXPECT_EQ(old_key.owner, linkpos_owner());
+  EXPECT_EQ(old_key.mode, 0600u);
 }
 
 // An update nobody attends (Mender's deb module runs dpkg -i) cannot answer dpkg's question
@@ -208,7 +314,7 @@ TEST_F(DebInstallTest, RemoveKeepsTheConfigAndTheKeyForAReinstall) {
   ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_FALSE(fs::exists(root() / "usr/bin/linkpos"));
   EXPECT_TRUE(fs::exists(root() / "etc/linkpos/config.json"));
-  EXPECT_EQ(read_file(root() / "etc/linkpos/api-key"), "IST.test-key\n");
+  EXPECT_EQ(read_file(root() / "etc/linkpos/wix-api-key"), "IST.test-key\n");
 }
 
 TEST_F(DebInstallTest, PurgeRemovesTheConfigAndTheKeyButKeepsTheLedgerAndItsOwner) {
