@@ -161,6 +161,8 @@ struct Strings {
   std::string_view tech_last_sales;
   std::string_view tech_back_hint;
   std::string_view tech_revision;
+  // Too many wrong PINs: the PIN pages wait {time} (m:ss) before taking one again.
+  std::string_view tech_pin_locked;
   std::string_view tech_built;
   std::string_view tech_checking;
   std::string_view tech_check_ok;
@@ -428,6 +430,7 @@ inline constexpr StringKey kStringKeys[] = {
     {"tech_check_ok", &Strings::tech_check_ok},
     {"tech_site_currency", &Strings::tech_site_currency},
     {"tech_site_unreadable", &Strings::tech_site_unreadable},
+    {"tech_pin_locked", &Strings::tech_pin_locked},
     {"tech_clock_skew", &Strings::tech_clock_skew},
     {"tech_refunds", &Strings::tech_refunds},
     {"tech_printing", &Strings::tech_printing},

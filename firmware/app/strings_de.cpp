@@ -146,6 +146,7 @@ const Strings& german_strings() {
       .tech_printer_test = "3  Drucker-Testseite",
       .tech_display_test = "4  Display-Testbild",
       .tech_last_sales = "5  Letzte Verkäufe",
+      .tech_pin_locked = "Zu viele falsche PINs: erneut in {time}",
       .tech_back_hint = "CANCEL zurück",
       .tech_revision = "Revision {revision}",
       .tech_built = "Erstellt {time}",

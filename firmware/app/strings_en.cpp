@@ -150,6 +150,7 @@ const Strings& english_strings() {
       .tech_printer_test = "3  Printer test page",
       .tech_display_test = "4  Display test pattern",
       .tech_last_sales = "5  Last sales",
+      .tech_pin_locked = "Too many wrong PINs: try again in {time}",
       .tech_back_hint = "CANCEL back",
       .tech_revision = "Revision {revision}",
       .tech_built = "Built {time}",

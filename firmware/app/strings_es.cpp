@@ -142,6 +142,7 @@ const Strings& spanish_strings() {
       .tech_printer_test = "3  Página de prueba impresora",
       .tech_display_test = "4  Patrón de prueba pantalla",
       .tech_last_sales = "5  Últimas ventas",
+      .tech_pin_locked = "Demasiados PIN incorrectos: reintente en {time}",
       .tech_back_hint = "CANCEL volver",
       .tech_revision = "Revisión {revision}",
       .tech_built = "Compilado {time}",

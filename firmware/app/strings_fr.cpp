@@ -144,6 +144,7 @@ const Strings& french_strings() {
       .tech_printer_test = "3  Page de test imprimante",
       .tech_display_test = "4  Mire de test de l'écran",
       .tech_last_sales = "5  Dernières ventes",
+      .tech_pin_locked = "Trop de codes PIN erronés\u00A0: réessayez dans {time}",
       .tech_back_hint = "CANCEL retour",
       .tech_revision = "Révision {revision}",
       .tech_built = "Compilé le {time}",

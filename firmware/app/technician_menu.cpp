@@ -22,7 +22,7 @@ TechnicianMenu::TechnicianMenu(SaleServices& services, BuildFacts facts,
     : services_(services),
       facts_(std::move(facts)),
       changed_(std::move(changed)),
-      pin_({services.settings.technician_pin}),
+      pin_(services, "technician menu", {services.settings.technician_pin}),
       refunds_(services, /*may_clear=*/true) {
   if (services_.settings.technician_pin.empty()) {
     note_ = std::string(services_.strings.tech_pin_unset);
@@ -41,7 +41,7 @@ Next TechnicianMenu::press(hal::Key key) {
           note_.clear();
           break;
         case PinEntry::Outcome::kWrong:
-          services_.log.warn("technician menu: wrong PIN");
+        case PinEntry::Outcome::kLocked:  // PinEntry logs the lock, once
           note_ = std::string(services_.strings.tech_pin_wrong);
           note_is_warning_ = true;
           break;
@@ -243,6 +243,12 @@ ui::Screen TechnicianMenu::screen() const {
   switch (page_) {
     case Page::kPin: {
       body.push_back(line(fill(s.tech_pin_prompt, {{"dots", pin_.dots()}})));
+      if (const auto locked = pin_.locked_for()) {
+        body.push_back(
+            line(fill(s.tech_pin_locked, {{"time", pin_wait_text(*locked)}}), ui::Tone::kWarning));
+        screen.hint = std::string(s.tech_back_hint);
+        return screen;
+      }
       screen.hint = std::string(s.tech_pin_hint);
       break;
     }

@@ -56,7 +56,8 @@ ReportsView::ReportsView(SaleServices& services, Reports& reports, std::function
       reports_(reports),
       changed_(std::move(changed)),
       page_(services.settings.manager_pin.empty() ? Page::kMain : Page::kPin),
-      pin_({services.settings.manager_pin, services.settings.technician_pin}) {}
+      pin_(services, "reports", {services.settings.manager_pin, services.settings.technician_pin}) {
+}
 
 Next ReportsView::press(hal::Key key) {
   switch (page_) {
@@ -69,7 +70,7 @@ Next ReportsView::press(hal::Key key) {
           note_.clear();
           break;
         case PinEntry::Outcome::kWrong:
-          services_.log.warn("reports: wrong PIN");
+        case PinEntry::Outcome::kLocked:  // PinEntry logs the lock, once
           note_ = std::string(services_.strings.tech_pin_wrong);
           break;
         case PinEntry::Outcome::kTyping:
@@ -166,6 +167,12 @@ ui::Screen ReportsView::screen() const {
   auto& body = screen.body;
   switch (page_) {
     case Page::kPin:
+      if (const auto locked = pin_.locked_for()) {
+        body.push_back(
+            line(fill(s.tech_pin_locked, {{"time", pin_wait_text(*locked)}}), ui::Tone::kWarning));
+        screen.hint = std::string(s.tech_back_hint);
+        return screen;
+      }
       body.push_back(line(fill(s.tech_pin_prompt, {{"dots", pin_.dots()}})));
       screen.hint = std::string(s.tech_pin_hint);
       break;
