@@ -5,6 +5,10 @@ find_package(CLI11 REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(PNG REQUIRED)
 find_package(Threads REQUIRED)
+# sd_notify, for systemd's readiness and watchdog (firmware/service_notifier.cpp): libsystemd has a
+# pkg-config file and no CMake package. Shared, as the board's systemd brings libsystemd0 anyway.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBSYSTEMD REQUIRED IMPORTED_TARGET libsystemd>=252)
 
 # qrcodegen and Mbed TLS ship no CMake package; link their static archives so the firmware
 # binary carries them (the board need not have them installed).
