@@ -122,6 +122,13 @@ struct Strings {
   std::string_view ledger_title;
   std::string_view ledger_body;
   std::string_view ledger_hint;
+  // The frame left on the display when the terminal stops on a failure: the title, why, and
+  // what to do.
+  std::string_view out_of_service_title;
+  std::string_view out_of_service_storage;
+  std::string_view out_of_service_internal;
+  std::string_view out_of_service_start;
+  std::string_view out_of_service_hint;
 
   // Why the payment service failed, and what to do.
   std::string_view failure_unreachable;
@@ -154,6 +161,8 @@ struct Strings {
   std::string_view tech_pin_wrong;
   std::string_view tech_pin_unset;
   std::string_view tech_pin_hint;
+  // Too many wrong PINs: the PIN pages wait {time} (m:ss) before taking one again.
+  std::string_view tech_pin_locked;
   std::string_view tech_version;
   std::string_view tech_check;
   std::string_view tech_printer_test;
@@ -161,8 +170,6 @@ struct Strings {
   std::string_view tech_last_sales;
   std::string_view tech_back_hint;
   std::string_view tech_revision;
-  // Too many wrong PINs: the PIN pages wait {time} (m:ss) before taking one again.
-  std::string_view tech_pin_locked;
   std::string_view tech_built;
   std::string_view tech_checking;
   std::string_view tech_check_ok;
@@ -391,6 +398,11 @@ inline constexpr StringKey kStringKeys[] = {
     {"ledger_title", &Strings::ledger_title},
     {"ledger_body", &Strings::ledger_body},
     {"ledger_hint", &Strings::ledger_hint},
+    {"out_of_service_title", &Strings::out_of_service_title},
+    {"out_of_service_storage", &Strings::out_of_service_storage},
+    {"out_of_service_internal", &Strings::out_of_service_internal},
+    {"out_of_service_start", &Strings::out_of_service_start},
+    {"out_of_service_hint", &Strings::out_of_service_hint},
     {"failure_unreachable", &Strings::failure_unreachable},
     {"failure_rejected_key", &Strings::failure_rejected_key},
     {"failure_refused", &Strings::failure_refused},
@@ -418,6 +430,7 @@ inline constexpr StringKey kStringKeys[] = {
     {"tech_pin_wrong", &Strings::tech_pin_wrong},
     {"tech_pin_unset", &Strings::tech_pin_unset},
     {"tech_pin_hint", &Strings::tech_pin_hint},
+    {"tech_pin_locked", &Strings::tech_pin_locked},
     {"tech_version", &Strings::tech_version},
     {"tech_check", &Strings::tech_check},
     {"tech_printer_test", &Strings::tech_printer_test},
@@ -430,7 +443,6 @@ inline constexpr StringKey kStringKeys[] = {
     {"tech_check_ok", &Strings::tech_check_ok},
     {"tech_site_currency", &Strings::tech_site_currency},
     {"tech_site_unreadable", &Strings::tech_site_unreadable},
-    {"tech_pin_locked", &Strings::tech_pin_locked},
     {"tech_clock_skew", &Strings::tech_clock_skew},
     {"tech_refunds", &Strings::tech_refunds},
     {"tech_printing", &Strings::tech_printing},
