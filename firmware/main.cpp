@@ -31,6 +31,7 @@
 
 namespace {
 
+#include "unlock_menu.hpp"
 // sysexits.h codes, so scripts and systemd can tell a bad config from a crash.
 constexpr int kExitUsage = 64;
 constexpr int kExitConfig = 78;
@@ -201,3 +202,7 @@ int main(int argc, char** argv) {
                                    .value_or(std::chrono::system_clock::time_point{});
   return run(arguments);
 }
+  bool unlock = false;
+  cli.add_flag("--unlock-menu", unlock, "as root: lift the PIN pages' lock (wrong PINs) and exit");
+  if (unlock)
+    return linkpos::unlock_menu(arguments.config_path);
