@@ -24,6 +24,7 @@
 #include "board.hpp"
 #include "config/config.hpp"
 #include "report_command.hpp"
+#include "service_notifier.hpp"
 #include "store/ledger.hpp"
 #include "store/ledger_opening.hpp"
 #include "version.hpp"
@@ -122,6 +123,12 @@ int run(const Arguments& arguments) {
   options.backend_name = board->backend_name();
   options.boot_notice = ledger_notice;
   options.follow_site_time_zone = follow_site_time_zone;
+  // systemd (Type=notify): READY=1 once the first screen is drawn, the idle screen's word on the
+  // payment service as STATUS=, and WATCHDOG=1 from this loop.
+  linkpos::ServiceNotifier notifier(io, log);
+  options.connection_changed = [&notifier](const linkpos::app::ConnectionWatch& connection) {
+    notifier.status(connection.summary());
+  };
   // A --once run ends with its sale; its exit code says how.
   linkpos::app::OnceRun once_run([&](linkpos::app::OnceExit code) {
     exit_code = static_cast<int>(code);
@@ -135,6 +142,7 @@ int run(const Arguments& arguments) {
     if (error)
       return;
     log.info(signal == SIGINT ? "stopping (SIGINT)" : "stopping (SIGTERM)");
+    notifier.stopping();
     // A sale in progress is in the ledger and resumes at the next start.
     exit_code = arguments.once ? kExitSoftware : 0;
     io.stop();
@@ -145,6 +153,7 @@ int run(const Arguments& arguments) {
            config.ledger.path);
   terminal.start();
   board->keypad().start([&terminal](linkpos::hal::Key key) { terminal.press(key); });
+  notifier.ready();
   io.run();
   return exit_code;
 }

@@ -19,6 +19,32 @@ void ConnectionWatch::check_now() {
   check();
 }
 
+std::string_view ConnectionWatch::summary() const {
+  if (state_ == State::kChecking)
+    return "checking the payment service";
+  if (state_ == State::kConnected)
+    return "ready";
+  switch (failure_ ? failure_->failure : BackendFailure::kUnreachable) {
+    case BackendFailure::kUnreachable:
+      return "no network";
+    case BackendFailure::kRejectedKey:
+      return "API key rejected";
+    case BackendFailure::kRefused:
+      return "not ready: Wix refused the check";
+    case BackendFailure::kBusy:
+      return "not ready: Wix is busy";
+    case BackendFailure::kServerError:
+      return "not ready: Wix server error";
+    case BackendFailure::kBadReply:
+      return "not ready: unexpected reply from Wix";
+    case BackendFailure::kSecurity:
+      return "not ready: secure connection failed";
+    case BackendFailure::kClockWrong:
+      return "not ready: the terminal's clock is wrong";
+  }
+  return "not ready";
+}
+
 void ConnectionWatch::check() {
   if (in_flight_)
     return;

@@ -3,6 +3,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string_view>
 
 #include "app/lifetime.hpp"
 #include "app/sale_services.hpp"
@@ -27,6 +28,9 @@ class ConnectionWatch {
 
   State state() const { return state_; }
   const std::optional<BackendError>& failure() const { return failure_; }
+  // The state in a few English words for a technician outside the shop (systemd's STATUS=):
+  // "ready", "no network", "API key rejected"... Never the server's own text.
+  std::string_view summary() const;
 
  private:
   void check();

@@ -38,6 +38,8 @@ Terminal::Terminal(SaleServices& services, hal::Display& display, TerminalOption
                   [this] {
                     if (dynamic_cast<IdleView*>(view_.get()) != nullptr)
                       render();
+                    if (options_.connection_changed)
+                      options_.connection_changed(connection_);
                   }),
       housekeeping_(services),
       link_closer_(services,

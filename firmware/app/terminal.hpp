@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +35,9 @@ struct TerminalOptions {
   // No terminal.time_zone in the config: local times follow the Wix site's time zone once the
   // site names it (else the board's stays).
   bool follow_site_time_zone = false;
+  // Called on the event loop each time the payment service's check answers differently (what
+  // the idle screen's connection note says): for systemd's STATUS=.
+  std::function<void(const ConnectionWatch&)> connection_changed;
 };
 
 // The terminal as the cashier meets it: keys in, screens out, one view at a time and one sale at
