@@ -35,11 +35,39 @@ std::vector<std::string> with_emulator(std::vector<std::string> arguments) {
   return arguments;
 }
 
+// This process's environment with `changes` set in it, as NAME=value strings.
+std::vector<std::string> with_environment(
+    const std::vector<std::pair<std::string, std::string>>& changes) {
+  std::vector<std::string> variables;
+  if (changes.empty())
+    return variables;
+  for (char** variable = environ; *variable != nullptr; ++variable) {
+    const std::string text = *variable;
+    const std::string name = text.substr(0, text.find('='));
+    bool changed = false;
+    for (const auto& change : changes)
+      changed = changed || change.first == name;
+    if (!changed)
+      variables.push_back(text);
+  }
+  for (const auto& [name, value] : changes)
+    variables.push_back(name + "=" + value);
+  return variables;
+}
+
 }  // namespace
 
 ChildProcess::ChildProcess(std::vector<std::string> arguments, std::string working_dir,
-                           bool keys_on_stdin, bool quiet_stderr) {
+                           bool keys_on_stdin, bool quiet_stderr,
+                           const std::vector<std::pair<std::string, std::string>>& environment) {
   arguments = with_emulator(std::move(arguments));
+  // Made before fork: the child of a process with threads may only call async-signal-safe
+  // functions, and setenv() is not one.
+  std::vector<std::string> variables = with_environment(environment);
+  std::vector<char*> envp;
+  for (auto& variable : variables)
+    envp.push_back(variable.data());
+  envp.push_back(nullptr);
   int out[2];
   int err[2];
   int in[2] = {-1, -1};
@@ -70,7 +98,10 @@ ChildProcess::ChildProcess(std::vector<std::string> arguments, std::string worki
     for (auto& argument : arguments)
       argv.push_back(argument.data());
     argv.push_back(nullptr);
-    execvp(argv[0], argv.data());
+    if (environment.empty())
+      execvp(argv[0], argv.data());
+    else
+      execvpe(argv[0], argv.data(), envp.data());
     _exit(127);
   }
   close(out[1]);

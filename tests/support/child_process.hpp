@@ -3,6 +3,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace linkpos::testing {
@@ -15,9 +16,11 @@ class ChildProcess {
   // With `keys_on_stdin`, the process reads what write_stdin() sends (a pipe, as a technician
   // would pipe keys in); otherwise its stdin is /dev/null. With `quiet_stderr` its stderr goes
   // to /dev/null: for a long-running helper (wixsim) whose log nobody reads, which would
-  // otherwise fill the pipe and stall it.
+  // otherwise fill the pipe and stall it. `environment` sets (or replaces) variables in the
+  // process's environment, which is otherwise this one's.
   explicit ChildProcess(std::vector<std::string> arguments, std::string working_dir = "",
-                        bool keys_on_stdin = false, bool quiet_stderr = false);
+                        bool keys_on_stdin = false, bool quiet_stderr = false,
+                        const std::vector<std::pair<std::string, std::string>>& environment = {});
   ~ChildProcess();  // kills the process if it is still running
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
