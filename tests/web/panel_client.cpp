@@ -36,7 +36,8 @@ std::string default_host(unsigned short port) {
 struct PanelClient::State : std::enable_shared_from_this<PanelClient::State> {
   explicit State(asio::io_context& io) : ws(io) {}
 
-  void start(unsigned short port, std::optional<std::string> origin, std::string host) {
+  void start(unsigned short port, std::optional<std::string> origin, std::string host,
+             std::string target) {
     if (origin) {
       ws.set_option(
           websocket::stream_base::decorator([origin = *origin](websocket::request_type& request) {
@@ -44,12 +45,12 @@ struct PanelClient::State : std::enable_shared_from_this<PanelClient::State> {
           }));
     }
     beast::get_lowest_layer(ws).async_connect(
-        loopback(port), [self = shared_from_this(), host](beast::error_code error) {
+        loopback(port), [self = shared_from_this(), host, target](beast::error_code error) {
           if (error) {
             self->failed = true;
             return;
           }
-          self->ws.async_handshake(self->response, host, "/ws",
+          self->ws.async_handshake(self->response, host, target,
                                    [self](beast::error_code e) { self->on_handshake(e); });
         });
   }
@@ -108,9 +109,10 @@ struct PanelClient::State : std::enable_shared_from_this<PanelClient::State> {
 };
 
 PanelClient::PanelClient(asio::io_context& io, unsigned short port,
-                         std::optional<std::string> origin, std::optional<std::string> host)
+                         std::optional<std::string> origin, std::optional<std::string> host,
+                         std::string target)
     : state_(std::make_shared<State>(io)) {
-  state_->start(port, std::move(origin), host.value_or(default_host(port)));
+  state_->start(port, std::move(origin), host.value_or(default_host(port)), std::move(target));
 }
 
 PanelClient::~PanelClient() {

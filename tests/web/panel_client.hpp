@@ -14,7 +14,8 @@ namespace linkpos::testing {
 
 // A page as a test sees it: a WebSocket client of the panel on the test's loop that records
 // every message it receives. `origin` is sent as the Origin header when set, as browsers do;
-// `host` replaces the Host header (default 127.0.0.1:PORT).
+// `host` replaces the Host header (default 127.0.0.1:PORT); `target` is the upgrade's request
+// target (a token in its query).
 class PanelClient {
  public:
   struct Message {
@@ -24,7 +25,7 @@ class PanelClient {
 
   PanelClient(boost::asio::io_context& io, unsigned short port,
               std::optional<std::string> origin = std::nullopt,
-              std::optional<std::string> host = std::nullopt);
+              std::optional<std::string> host = std::nullopt, std::string target = "/ws");
   ~PanelClient();
 
   bool open() const;

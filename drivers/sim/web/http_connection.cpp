@@ -83,6 +83,11 @@ void HttpConnection::answer(Request request) {
                    "open the panel by IP address (http://127.0.0.1:PORT/), not by a host name\n",
                    false);
   }
+  if (!server_->token_accepted(view(request.target()))) {
+    return respond(http::status::forbidden, "text/plain",
+                   "open the panel with the URL the terminal logged at start, token included\n",
+                   false);
+  }
   if (beast::websocket::is_upgrade(request))
     return upgrade(std::move(request));
   const bool keep_alive = request.keep_alive();

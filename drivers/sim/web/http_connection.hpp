@@ -23,6 +23,7 @@ class PanelServer;
 
 // One browser connection before it becomes a WebSocket: answers GET / with the page, hands an
 // upgrade to /ws from the page's own origin to a WebSocketSession, refuses everything else.
+// Beyond loopback, a request without the panel's token in its query gets 403 whatever it asks.
 class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
  public:
   HttpConnection(boost::asio::ip::tcp::socket socket, std::shared_ptr<PanelServer> server);

@@ -10,6 +10,7 @@
 #include "drivers/sim/web/http_connection.hpp"
 #include "drivers/sim/web/panel_address.hpp"
 #include "drivers/sim/web/panel_protocol.hpp"
+#include "drivers/sim/web/panel_token.hpp"
 #include "drivers/sim/web/websocket_session.hpp"
 
 namespace linkpos::drivers::sim::web {
@@ -31,7 +32,11 @@ void forget_finished(std::vector<std::weak_ptr<T>>& list) {
 }  // namespace
 
 PanelServer::PanelServer(asio::io_context& io, const PanelSettings& settings, std::ostream& log)
-    : io_(io), acceptor_(io), accept_retry_(io), log_(&log) {
+    : io_(io),
+      acceptor_(io),
+      accept_retry_(io),
+      log_(&log),
+      key_clock_(settings.now ? settings.now : [] { return std::chrono::steady_clock::now(); }) {
   const auto address = bindable_address(settings.address);
   if (!address) {
     throw std::runtime_error("browser panel: \"" + settings.address +
@@ -53,11 +58,16 @@ PanelServer::PanelServer(asio::io_context& io, const PanelSettings& settings, st
   }
   port_ = acceptor_.local_endpoint().port();
   url_ = panel_url(*address, port_);
-  log_line("linkpos: browser panel at " + url_);
   if (!is_loopback_address(*address)) {
+    // Anyone on the network can reach the port: only who has read the URL in the log may use it.
+    token_ = new_panel_token();
+    url_ += "?token=" + token_;
+  }
+  log_line("linkpos: browser panel at " + url_);
+  if (!token_.empty()) {
     log_line("linkpos: warning: the browser panel listens on " + *address +
-             ", not on loopback: anyone on that network can open it and press the terminal's "
-             "keys");
+             ", not on loopback: anyone on that network who has its URL above can open it and "
+             "press the terminal's keys");
   }
 }
 
@@ -106,6 +116,10 @@ void PanelServer::show_receipt(std::string_view name, std::string_view text) {
 
 bool PanelServer::has_room_for_page() {
   return !stopped_ && live_pages().size() < kMaxPages;
+}
+
+bool PanelServer::token_accepted(std::string_view target) const {
+  return token_.empty() || same_token(query_value(target, "token"), token_);
 }
 
 void PanelServer::join(const std::shared_ptr<WebSocketSession>& page) {

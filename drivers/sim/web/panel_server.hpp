@@ -15,6 +15,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "drivers/sim/web/key_rate_limit.hpp"
 #include "drivers/sim/web/latest_frame.hpp"
 #include "drivers/sim/web/panel_settings.hpp"
 #include "hal/display.hpp"
@@ -41,6 +42,7 @@ class PanelServer : public std::enable_shared_from_this<PanelServer> {
   void stop();   // closes the listener and every connection; logs nothing more
 
   unsigned short port() const { return port_; }
+  // With the token (`?token=...`) when the panel listens beyond loopback.
   const std::string& url() const { return url_; }
   bool stopped() const { return stopped_; }
 
@@ -50,6 +52,11 @@ class PanelServer : public std::enable_shared_from_this<PanelServer> {
 
   // For the connections.
   bool has_room_for_page();
+  // Whether a request for `target` may have an answer: always on loopback; beyond it, only with
+  // this start's token in its query.
+  bool token_accepted(std::string_view target) const;
+  // The clock a page's KeyRateLimit counts by.
+  const KeyRateLimit::Now& key_clock() const { return key_clock_; }
   // Sends a page that just connected the current frame and the receipts kept, then keeps it
   // up to date.
   void join(const std::shared_ptr<WebSocketSession>& page);
@@ -68,6 +75,8 @@ class PanelServer : public std::enable_shared_from_this<PanelServer> {
   std::ostream* log_;
   unsigned short port_ = 0;
   std::string url_;
+  std::string token_;  // empty on loopback
+  KeyRateLimit::Now key_clock_;
   bool stopped_ = false;
   hal::KeyHandler on_key_;
   LatestFrame frame_;

@@ -21,7 +21,7 @@ constexpr int kIgnoredMessagesLogged = 5;
 
 WebSocketSession::WebSocketSession(boost::asio::ip::tcp::socket socket,
                                    std::shared_ptr<PanelServer> server)
-    : ws_(std::move(socket)), server_(std::move(server)) {
+    : ws_(std::move(socket)), server_(std::move(server)), keys_(server_->key_clock()) {
   ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
   ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& response) {
     response.set(beast::http::field::server, "linkpos");
@@ -78,8 +78,16 @@ void WebSocketSession::on_read(beast::error_code error, std::size_t) {
   }
   const std::string message = beast::buffers_to_string(buffer_.data());
   buffer_.consume(buffer_.size());
-  if (auto problem = server_->on_page_message(message, ws_.got_binary()))
+  if (!keys_.allow()) {
+    if (!dropped_logged_) {
+      dropped_logged_ = true;
+      server_->log_line(
+          "linkpos: browser panel: a page sent over 10 key presses a second; the extra ones are "
+          "dropped");
+    }
+  } else if (auto problem = server_->on_page_message(message, ws_.got_binary())) {
     note_ignored(*problem);
+  }
   read();
 }
 

@@ -16,6 +16,7 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/websocket/stream.hpp>
 
+#include "drivers/sim/web/key_rate_limit.hpp"
 #include "drivers/sim/web/latest_frame.hpp"
 
 namespace linkpos::drivers::sim::web {
@@ -24,7 +25,8 @@ class PanelServer;
 
 // One open page. Reads its key messages; writes frames and receipts one message at a time.
 // A page that reads slower than frames come keeps only the newest frame waiting (and the last
-// few receipts), so it never holds up the loop nor grows memory.
+// few receipts), so it never holds up the loop nor grows memory. Over 10 messages a second (key
+// presses, KeyRateLimit) the extra ones are dropped unread.
 class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
  public:
   WebSocketSession(boost::asio::ip::tcp::socket socket, std::shared_ptr<PanelServer> server);
@@ -51,6 +53,8 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
 
   boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
   std::shared_ptr<PanelServer> server_;
+  KeyRateLimit keys_;
+  bool dropped_logged_ = false;
   boost::beast::flat_buffer buffer_;
   bool open_ = false;
   bool writing_ = false;

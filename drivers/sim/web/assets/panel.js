@@ -73,7 +73,7 @@
   }
 
   function connect() {
-    socket = new WebSocket('ws://' + location.host + '/ws');
+    socket = new WebSocket('ws://' + location.host + '/ws' + location.search);
     socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
       retry = kRetryFirst;
