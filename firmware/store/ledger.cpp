@@ -1,9 +1,12 @@
 #include "store/ledger.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <filesystem>
 #include <initializer_list>
 #include <string_view>
 
@@ -259,7 +262,25 @@ void use_write_ahead_log(sqlite3* db, const std::string& path) {
 
 }  // namespace
 
+// SQLite makes files beside the ledger (its write-ahead log and index): a folder linkpos may not
+// write stops every sale, so it is named with the fix before anything is opened.
+void check_ledger_folder(const std::string& path) {
+  std::string folder = std::filesystem::path(path).parent_path().string();
+  if (folder.empty())
+    folder = ".";
+  if (::access(folder.c_str(), W_OK) == 0 || errno == ENOENT)
+    return;  // a missing folder is named by the opening itself
+  const std::string why =
+      errno == EROFS ? "is on a read-only file system"
+                     : "may not be written by this user (uid " + std::to_string(::geteuid()) + ")";
+  throw LedgerError("sale ledger " + path + ": its folder " + folder + " " + why +
+                    "; the ledger writes its log beside it: make the folder writable by linkpos "
+                    "(chown linkpos: " +
+                    folder + "), or set ledger.path to a writable folder such as /var/lib/linkpos");
+}
+
 Ledger::Ledger(const std::string& path) : path_(path) {
+  check_ledger_folder(path);
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
       SQLITE_OK) {
     const std::string cause = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";

@@ -135,6 +135,10 @@ class LedgerError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Throws a LedgerError naming the folder of the ledger at `path` and the fix when linkpos may not
+// write there (a read-only file system, another owner): SQLite makes its log beside the file.
+void check_ledger_folder(const std::string& path);
+
 // A write that did not reach the disk (a full or failing disk, a file made read-only): nothing
 // of it was committed, and the message says what and where.
 struct LedgerFailure {

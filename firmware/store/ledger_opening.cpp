@@ -271,6 +271,8 @@ OpenedLedger open_ledger(const std::string& path, std::int64_t now_ms) {
     return OpenedLedger{std::make_unique<Ledger>(path), ""};
   }
 
+  // Before looking for damage: in a folder linkpos may not write, every file looks damaged.
+  check_ledger_folder(path);
   std::optional<std::string> problem;
   std::vector<SaleRecord> carried;
   std::int64_t highest = 0;

@@ -1,13 +1,16 @@
 // A ledger that cannot be used stops the start-up with a message a technician can act on.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 
 #include "store/ledger.hpp"
+#include "store/ledger_opening.hpp"
 #include "store/ledger_test_support.hpp"
 #include "store/schema.hpp"
 
@@ -64,18 +67,76 @@ TEST(LedgerOpenTest, AFolderThatDoesNotExistIsNamed) {
   EXPECT_THAT(open_error(path), AllOf(HasSubstr(path), HasSubstr("folder exists")));
 }
 
-TEST(LedgerOpenTest, AFolderLinkposMayNotWriteIsNamed) {
-  if (geteuid() == 0)
-    GTEST_SKIP() << "root may write anywhere";
+// What opening a ledger at `path` says, asked as the unprivileged user `uid` (in a child process,
+// so the test, run as root in CI, keeps its own rights).
+std::string open_error_as(const std::string& path, uid_t uid,
+                          const std::function<std::string(const std::string&)>& open = open_error) {
+  int pipe_ends[2];
+  if (::pipe(pipe_ends) != 0)
+    return "(no pipe)";
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::close(pipe_ends[0]);
+    std::string message = "(could not drop privileges)";
+    if (::getuid() != 0 || (::setgid(uid) == 0 && ::setuid(uid) == 0))
+      message = open(path);
+    (void)!::write(pipe_ends[1], message.data(), message.size());
+    ::_exit(0);
+  }
+  ::close(pipe_ends[1]);
+  std::string message;
+  char buffer[512];
+  for (ssize_t n; (n = ::read(pipe_ends[0], buffer, sizeof buffer)) > 0;)
+    message.append(buffer, static_cast<std::size_t>(n));
+  ::close(pipe_ends[0]);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return message;
+}
+
+TEST(LedgerOpenTest, AFolderLinkposMayNotWriteIsNamedWithTheFix) {
   TempDir dir;
+  namespace fs = std::filesystem;
   const auto folder = dir.path() / "locked";
-  std::filesystem::create_directory(folder);
-  std::filesystem::permissions(
-      folder, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+  fs::create_directory(folder);
+  // Others may pass through the test's folder and read the locked one, but not write there.
+  fs::permissions(dir.path(),
+                  fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+  fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                              fs::perms::group_exec | fs::perms::others_read |
+                              fs::perms::others_exec);
   const std::string path = (folder / "ledger.db").string();
-  const std::string message = open_error(path);
-  std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
-  EXPECT_THAT(message, AllOf(HasSubstr(path), HasSubstr("may write there")));
+  const std::string message = open_error_as(path, 65534);
+  fs::permissions(folder, fs::perms::owner_all);
+  EXPECT_THAT(message,
+              AllOf(HasSubstr("its folder " + folder.string()),
+                    HasSubstr("may not be written by this user"),
+                    HasSubstr("chown linkpos: " + folder.string()), HasSubstr("ledger.path")));
+  EXPECT_FALSE(fs::exists(path)) << "nothing was made";
+}
+
+TEST(LedgerOpenTest, AnExistingLedgerInAFolderLinkposMayNotWriteIsNotTakenForDamage) {
+  TempDir dir;
+  namespace fs = std::filesystem;
+  const auto folder = dir.path() / "locked";
+  fs::create_directory(folder);
+  const std::string path = (folder / "ledger.db").string();
+  { Ledger made(path); }
+  fs::permissions(dir.path(),
+                  fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+  fs::permissions(folder, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write | fs::perms::others_read);
+  const std::string message = open_error_as(path, 65534, [](const std::string& at) {
+    try {
+      open_ledger(at, 7);
+    } catch (const LedgerError& error) {
+      return std::string(error.what());
+    }
+    return std::string("(opened without error)");
+  });
+  EXPECT_THAT(message, HasSubstr("its folder " + folder.string()));
+  EXPECT_FALSE(fs::exists(path + ".damaged-7")) << "a sound ledger is not set aside";
 }
 
 TEST(LedgerOpenTest, AnEmptyFileBecomesANewLedger) {
