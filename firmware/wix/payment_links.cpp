@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "wix/http_date.hpp"
+#include "wix/server_text.hpp"
 
 namespace linkpos::wix {
 namespace {
@@ -105,7 +106,8 @@ void PaymentLinksClient::on_answer(const std::shared_ptr<Call>& call, net::HttpR
     failure = WixError{};
     failure->kind = WixErrorKind::kNetwork;
     failure->net_failure = net_error.failure;
-    failure->message = net_error.detail;
+    // Net's own words, but they may quote the settings or a library's text: one line, always.
+    failure->message = tame_server_text(net_error.detail, 4 * kServerTextMaxChars);
     failure->may_have_been_sent = net_error.may_have_been_sent;
   } else {
     const auto& response = result.value();
@@ -180,7 +182,8 @@ void PaymentLinksClient::create_link(const CreateLinkRequest& request,
          auto link = parsed_or_error(parse_link_reply(body.value()), "create link");
          // The sale needs the customer's URL; a link without one is of no use to it.
          if (link && link.value().url.empty()) {
-           link = bad_reply("create link", BadReply{"the new link has no links.url.url"});
+           link = bad_reply("create link",
+                            BadReply{"the new link has no http(s) address in links.url.url"});
          }
          if (!link) {
            // Wix said yes (2xx): the link exists, whatever the body. Reconcile, never forget it.

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "wix/server_text.hpp"
+
 namespace linkpos::wix {
 namespace {
 
@@ -18,10 +20,22 @@ std::optional<json> parse_object(std::string_view body) {
   return document;
 }
 
-// A string member, or empty when absent or of another type.
-std::string text(const json& object, const char* key) {
+// A string member as Wix sent it, or empty when absent or of another type. Only for what never
+// reaches a log, a screen or a receipt as text (cursors), or is checked otherwise (URLs).
+std::string raw_text(const json& object, const char* key) {
   const auto found = object.find(key);
   return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+// A string member tamed (server_text.hpp), or empty when absent or of another type.
+std::string text(const json& object, const char* key) {
+  return tame_server_text(raw_text(object, key));
+}
+
+// A URL member when it is a web address (server_text.hpp), else empty.
+std::string url_text(const json& object, const char* key) {
+  std::string url = raw_text(object, key);
+  return is_web_url(url) ? url : std::string();
 }
 
 const json* member(const json& object, const char* key) {
@@ -30,7 +44,7 @@ const json* member(const json& object, const char* key) {
 }
 
 std::optional<WallTime> time_of(const json& object, const char* key) {
-  const std::string value = text(object, key);
+  const std::string value = raw_text(object, key);
   return value.empty() ? std::nullopt : from_rfc3339(value);
 }
 
@@ -48,16 +62,19 @@ LinkStatus status_of(const std::string& name) {
 
 Parsed<PaymentLinkInfo> read_link(const json& link) {
   PaymentLinkInfo info;
-  info.id = text(link, "id");
+  info.id = raw_text(link, "id");
   if (info.id.empty())
     return BadReply{"a payment link without an id"};
+  // An id is asked for again by the terminal: a mended one would name another link.
+  if (tame_server_text(info.id) != info.id)
+    return BadReply{"a payment link whose id is not printable text"};
   info.title = text(link, "title");
   info.currency = text(link, "currency");
   if (info.currency.empty())
     info.currency = text(link, "currencyCode");
   if (const json* links = member(link, "links")) {
     if (const json* url = member(*links, "url"))
-      info.url = text(*url, "url");
+      info.url = url_text(*url, "url");  // empty when it is no web address
   }
   info.status = status_of(text(link, "status"));
   info.created = time_of(link, "createdDate");
@@ -68,15 +85,16 @@ Parsed<PaymentLinkInfo> read_link(const json& link) {
   return info;
 }
 
-// The first non-empty string among `keys` of `object`, following dotted paths.
-std::string first_text(const json& object, std::initializer_list<const char*> paths) {
+// The first non-empty string among `keys` of `object`, following dotted paths, read by `read`.
+std::string first_text(const json& object, std::initializer_list<const char*> paths,
+                       std::string (*read)(const json&, const char*) = text) {
   for (const char* path : paths) {
     const json* at = &object;
     std::string_view rest = path;
     while (at != nullptr) {
       const auto dot = rest.find('.');
       if (dot == std::string_view::npos) {
-        if (auto value = text(*at, std::string(rest).c_str()); !value.empty())
+        if (auto value = read(*at, std::string(rest).c_str()); !value.empty())
           return value;
         break;
       }
@@ -108,12 +126,13 @@ LinkPayment read_payment(const json& payment) {
     out.problem = "the entry is not an object";
     return out;
   }
-  out.id = text(payment, "id");
+  const std::string raw_id = raw_text(payment, "id");
+  out.id = tame_server_text(raw_id);
   out.link_id = text(payment, "paymentLinkId");
   // The amount is a decimal string in the contract; a JSON number is taken as its literal text.
   const auto amount = payment.find("amount");
   if (amount != payment.end() && amount->is_string()) {
-    out.amount = amount->get<std::string>();
+    out.amount = tame_server_text(amount->get<std::string>());
   } else if (amount != payment.end() && amount->is_number()) {
     out.amount = amount->dump();
   }
@@ -129,7 +148,7 @@ LinkPayment read_payment(const json& payment) {
         first_text(payment, {"regularPaymentLinkPayment.contactDetails.firstName"});
     const std::string last =
         first_text(payment, {"regularPaymentLinkPayment.contactDetails.lastName"});
-    out.payer = first.empty() || last.empty() ? first + last : first + " " + last;
+    out.payer = tame_server_text(first.empty() || last.empty() ? first + last : first + " " + last);
   }
   out.card = first_text(payment,
                         {"regularPaymentLinkPayment.creditCardPaymentMethodData.maskedCreditCard"});
@@ -139,6 +158,10 @@ LinkPayment read_payment(const json& payment) {
     // Kept under a name of its own, the same in every poll, so two such entries stay two.
     out.id = "no-id-" + content_name(payment);
     out.problem = "the payment has no id";
+  } else if (out.id != raw_id) {
+    // Mended ids could fall together (two cut at the same 200 characters): named by content.
+    out.id = "bad-id-" + content_name(payment);
+    out.problem = "the payment's id is not printable text";
   } else if (amount == payment.end() || out.amount.empty()) {
     out.problem = "payment " + out.id + " has no amount";
   }
@@ -153,7 +176,7 @@ std::string next_cursor(const json& reply) {
   if (has_next != paging->end() && has_next->is_boolean() && !has_next->get<bool>())
     return {};
   const json* cursors = member(*paging, "cursors");
-  return cursors == nullptr ? std::string() : text(*cursors, "next");
+  return cursors == nullptr ? std::string() : raw_text(*cursors, "next");
 }
 
 // The list under `key` and the cursor to the next page. `read` turns one entry into an item, or
@@ -308,12 +331,12 @@ Parsed<SiteInfo> parse_site_properties(std::string_view body) {
     } else {
       std::string street = first_text(*address, {"street.name", "street", "addressLine"});
       if (auto number = first_text(*address, {"street.number"}); !number.empty())
-        street = number + " " + street;
+        street = tame_server_text(number + " " + street);
       std::string town = text(*address, "zip");
       if (town.empty())
         town = text(*address, "postalCode");
       if (auto city = text(*address, "city"); !city.empty())
-        town = town.empty() ? city : town + " " + city;
+        town = tame_server_text(town.empty() ? city : town + " " + city);
       for (auto& line : {street, town, text(*address, "country")}) {
         if (!line.empty())
           site.address.push_back(line);
@@ -329,10 +352,10 @@ Parsed<std::string> parse_checkout_reply(std::string_view body) {
   const auto reply = parse_object(body);
   if (!reply)
     return BadReply{"the reply is not a JSON object"};
-  if (auto url = first_text(*reply, {"ecomCheckout.checkoutUrl", "ecomOrder.orderUrl"});
+  if (auto url = first_text(*reply, {"ecomCheckout.checkoutUrl", "ecomOrder.orderUrl"}, raw_text);
       !url.empty()) {
     // It goes into the customer's QR code: a web address, nothing a phone would run or dial.
-    if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0)
+    if (!is_web_url(url))
       return BadReply{"the checkout URL is not an http(s) address"};
     return url;
   }
@@ -364,8 +387,8 @@ ErrorBody parse_error_body(std::string_view body) {
       for (const auto& violation : *violations) {
         if (!violation.is_object())
           continue;
-        error.field_violations.push_back(text(violation, "field") + ": " +
-                                         text(violation, "description"));
+        error.field_violations.push_back(
+            tame_server_text(text(violation, "field") + ": " + text(violation, "description")));
       }
     }
   }

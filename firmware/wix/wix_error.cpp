@@ -1,6 +1,7 @@
 #include "wix/wix_error.hpp"
 
 #include "wix/http_date.hpp"
+#include "wix/server_text.hpp"
 #include "wix/wire.hpp"
 
 namespace linkpos::wix {
@@ -35,13 +36,18 @@ WixError error_from_response(unsigned status, std::string_view body, std::string
   error.http_status = status;
   const ErrorBody parsed = parse_error_body(body);
   error.code = parsed.code;
-  error.message = "Wix answered HTTP " + std::to_string(status);
+  // What Wix said, as one piece of server text: its parts are tamed, and so is the whole.
+  std::string said;
   if (!parsed.code.empty() && parsed.code != parsed.message)
-    error.message += " " + parsed.code;
+    said += " " + parsed.code;
   if (!parsed.message.empty())
-    error.message += ": " + parsed.message;
-  for (const auto& violation : parsed.field_violations)
-    error.message += "; " + violation;
+    said += ": " + parsed.message;
+  for (const auto& violation : parsed.field_violations) {
+    if (said.size() > 4 * kServerTextMaxChars)
+      break;
+    said += "; " + violation;
+  }
+  error.message = "Wix answered HTTP " + std::to_string(status) + tame_server_text(said);
   if (error.kind == WixErrorKind::kRejectedKey)
     error.message += " (API key rejected)";
   error.retry_after = retry_after_wait(retry_after, server_now);
