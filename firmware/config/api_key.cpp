@@ -104,8 +104,15 @@ ApiKeyRead read_api_key_file(const std::string& path, bool from_systemd) {
       return {{}, path + " is too large to hold an API key; put only the Wix API key in it"};
   }
   std::string key = trimmed(text);
-  if (key.empty())
-    return {{}, path + " is empty; put the Wix API key in it"};
+  if (key.empty()) {
+    // Under systemd the credential is a copy: the key goes into the file it is loaded from.
+    const bool credential = path.find("/run/credentials/") != std::string::npos;
+    return {{},
+            path + " is empty; put the Wix API key in " +
+                (credential ? std::string("/etc/linkpos/wix-api-key (root's, chmod 600), the "
+                                          "file systemd loads it from, and restart linkpos")
+                            : std::string("it"))};
+  }
   if (const auto problem = api_key_problem(key); !problem.empty())
     return {{}, "the key in " + path + " " + problem};
   return {std::move(key), {}};

@@ -182,8 +182,11 @@ void read_catalogue(JsonFields root, app::Settings& settings) {
 void read_merchant(JsonFields merchant, app::Merchant& out) {
   merchant.refuse_unknown({"name", "address", "tax_id", "vat_rate"});
   if (auto name = merchant.string("name", true)) {
-    if (name->empty()) {
-      merchant.error("name", "must not be empty; it heads every receipt");
+    if (name->empty() || name->size() > 100) {
+      // Link titles are the merchant's name and the sale's reference, and what Wix sends back is
+      // cut at 200 characters: a longer name would cut off the reference the terminal finds its
+      // links by.
+      merchant.error("name", "must be 1 to 100 characters; it heads every receipt and link title");
     } else {
       out.name = *name;
     }

@@ -151,6 +151,26 @@ TEST(ConfigTest, TerminalIdsAreKeptSafeForReferencesAndFileNames) {
   EXPECT_TRUE(mentions(errors_of(config), "terminal.id: \"till/1\" must be 1 to 32 letters"));
 }
 
+TEST(ConfigTest, AMerchantNameIsKeptShortEnoughForTheReferenceInLinkTitles) {
+  auto config = good();
+  config["merchant"]["name"] = std::string(101, 'M');
+  EXPECT_TRUE(mentions(errors_of(config), "merchant.name: must be 1 to 100 characters"));
+  config["merchant"]["name"] = std::string(100, 'M');
+  EXPECT_TRUE(errors_of(config).empty());
+}
+
+TEST(ConfigTest, DisplayConfigOfReadsTheDisplayAloneFromABrokenConfig) {
+  testing::TempDir dir;
+  const std::string path = dir.file("c.json");
+  std::ofstream(path) << R"({"display": {"kind": "fbdev", "device": "/dev/fb1"}, "terminal": 7})";
+  const auto display = display_config_of(path);
+  EXPECT_EQ(display.kind, "fbdev");
+  EXPECT_EQ(display.device, "/dev/fb1");
+  std::ofstream(path) << "not json";
+  EXPECT_EQ(display_config_of(path).kind, "sim") << "the simulator's when unreadable";
+  EXPECT_EQ(display_config_of(dir.file("missing.json")).kind, "sim");
+}
+
 TEST(ConfigTest, BrokenJsonSaysWhere) {
   const auto result = parse_config("{\"terminal\": {\"id\": \"T1\",}}");
   ASSERT_TRUE(std::holds_alternative<std::vector<std::string>>(result));
