@@ -232,18 +232,19 @@ hal::ReceiptDocument layout_report(ReportKind kind, std::int64_t number, const R
                          Align::kCenter, true, hal::TextSize::kDouble});
   out.push_back(TextLine{settings.merchant.name, Align::kCenter});
   out.push_back(ColumnsLine{std::string(s.receipt_terminal), settings.terminal_id});
+  const std::string date_format(s.date_time_format);
   out.push_back(ColumnsLine{std::string(s.report_from),
                             f.from_ms > 0
-                                ? format_local_time(from_unix_ms(f.from_ms), "%Y-%m-%d %H:%M")
+                                ? format_local_time(from_unix_ms(f.from_ms), date_format.c_str())
                                 : std::string(s.report_from_start)});
-  out.push_back(ColumnsLine{std::string(s.report_to), format_local_time(to, "%Y-%m-%d %H:%M")});
+  out.push_back(ColumnsLine{std::string(s.report_to), format_local_time(to, date_format.c_str())});
   out.push_back(hal::Separator{});
 
   count(s.report_sales, f.sales);
   out.push_back(ColumnsLine{std::string(s.report_gross), exact(f.gross_thousandths), true});
   for (const VatGroup& group : f.vat) {
-    out.push_back(
-        TextLine{fill(s.receipt_vat_rate, {{"rate", rate_text(group.rate_basis_points)}})});
+    out.push_back(TextLine{fill(s.receipt_vat_rate, {{"rate", rate_text(group.rate_basis_points,
+                                                                        s.money_decimal_point)}})});
     out.push_back(ColumnsLine{std::string(s.receipt_net), money(group.split.net)});
     out.push_back(ColumnsLine{std::string(s.receipt_vat), money(group.split.tax)});
     out.push_back(ColumnsLine{std::string(s.receipt_gross), money(group.split.gross)});

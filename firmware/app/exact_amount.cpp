@@ -24,13 +24,16 @@ Money whole_minor_units(std::int64_t thousandths, const Currency& currency) {
 std::string format_exact(std::int64_t thousandths, const Currency& currency) {
   if (thousandths % thousandths_per_minor(currency) == 0)
     return format_money(whole_minor_units(thousandths, currency));
-  // Written with three decimals, then the zeros past the last non-zero digit dropped.
+  // As many decimals as the last non-zero digit needs. The zeros go from the number, not from the
+  // formatted text, which may end in a symbol or a code ("12,50 €").
   Currency fine = currency;
   fine.exponent = 3;
-  std::string text = format_money(Money{thousandths, fine});
-  while (text.back() == '0')
-    text.pop_back();
-  return text;
+  std::int64_t amount = thousandths;
+  while (fine.exponent > currency.exponent && amount % 10 == 0) {
+    amount /= 10;
+    --fine.exponent;
+  }
+  return format_money(Money{amount, fine});
 }
 
 }  // namespace linkpos::app

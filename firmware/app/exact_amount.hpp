@@ -26,7 +26,8 @@ std::int64_t to_thousandths(const Money& money);
 // money than was received.
 Money whole_minor_units(std::int64_t thousandths, const Currency& currency);
 
-// "€12.50", or "€11.733" when the amount has digits past the currency's minor unit.
+// "€12.50", or "€11.733" when the amount has digits past the currency's minor unit, in the
+// active table's money style like format_money() ("11,733 €" in French).
 std::string format_exact(std::int64_t thousandths, const Currency& currency);
 
 }  // namespace linkpos::app

@@ -66,8 +66,9 @@ hal::ReceiptDocument layout_receipt(const store::SaleRecord& sale, const Setting
 
   out.push_back(
       ColumnsLine{std::string(s.receipt_number), receipt_number_text(sale.receipt_number)});
+  const std::string date_format(s.date_time_format);
   out.push_back(ColumnsLine{std::string(s.receipt_date),
-                            format_local_time(from_unix_ms(sale.paid_at_ms), "%Y-%m-%d %H:%M")});
+                            format_local_time(from_unix_ms(sale.paid_at_ms), date_format.c_str())});
   out.push_back(ColumnsLine{std::string(s.receipt_terminal), settings.terminal_id});
   out.push_back(ColumnsLine{std::string(s.receipt_reference), sale.reference});
   out.push_back(hal::Separator{});
@@ -96,8 +97,8 @@ hal::ReceiptDocument layout_receipt(const store::SaleRecord& sale, const Setting
                                           : sale.amount_minor;
   for (const VatGroup& group : vat_by_rate(lines, settings.merchant.vat_rate_basis_points,
                                            received_minor, sale.amount_minor)) {
-    out.push_back(
-        TextLine{fill(s.receipt_vat_rate, {{"rate", rate_text(group.rate_basis_points)}})});
+    out.push_back(TextLine{fill(s.receipt_vat_rate, {{"rate", rate_text(group.rate_basis_points,
+                                                                        s.money_decimal_point)}})});
     out.push_back(ColumnsLine{std::string(s.receipt_net), money(group.split.net)});
     out.push_back(ColumnsLine{std::string(s.receipt_vat), money(group.split.tax)});
     out.push_back(ColumnsLine{std::string(s.receipt_gross), money(group.split.gross)});

@@ -27,12 +27,15 @@ std::vector<VatGroup> vat_by_rate(const std::vector<store::SaleLineRecord>& line
   return groups;
 }
 
-std::string rate_text(std::int32_t basis_points) {
+std::string rate_text(std::int32_t basis_points, std::string_view decimal_point) {
   std::string text = to_decimal(Money{basis_points, Currency{"", 2, ""}});  // "20.00", "7.70"
   while (text.back() == '0')
     text.pop_back();
   if (text.back() == '.')
     text.pop_back();
+  const auto point = text.find('.');
+  if (point != std::string::npos)
+    text.replace(point, 1, decimal_point);
   return text;
 }
 

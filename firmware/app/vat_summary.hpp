@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/money.hpp"
@@ -23,7 +25,8 @@ std::vector<VatGroup> vat_by_rate(const std::vector<store::SaleLineRecord>& line
                                   std::optional<std::int32_t> merchant_rate,
                                   std::int64_t received_minor, std::int64_t total_minor);
 
-// "20", "7.7": a rate as receipts and reports print it.
-std::string rate_text(std::int32_t basis_points);
+// "20", "7.7": a rate as receipts and reports print it, with the language's decimal point
+// (Strings::money_decimal_point: "7,7" in French).
+std::string rate_text(std::int32_t basis_points, std::string_view decimal_point);
 
 }  // namespace linkpos::app

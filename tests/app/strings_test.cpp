@@ -9,7 +9,9 @@
 #include <set>
 #include <string>
 
+#include "app/exact_amount.hpp"
 #include "app/money.hpp"
+#include "app/vat_summary.hpp"
 #include "drivers/escpos/code_page.hpp"
 #include "drivers/escpos/layout.hpp"
 #include "ui/font.hpp"
@@ -369,6 +371,52 @@ TEST(StringsTest, GermanAndSpanishGroupThousandsWithAPoint) {
     EXPECT_EQ(format_money(euros(123456)), "1.234,56\u00A0€") << language;
     EXPECT_EQ(format_money(euros(99999)), "999,99\u00A0€") << language;
     EXPECT_EQ(format_money({-1250, *currency_by_code("KWD")}), "-1,250\u00A0KWD") << language;
+  }
+}
+
+TEST(StringsTest, EnglishExactAmountsAreWrittenAsTheyAlwaysWere) {
+  ActiveStrings active(english_strings());
+  const Currency eur = *currency_by_code("EUR");
+  EXPECT_EQ(format_exact(11733, eur), "€11.733");
+  EXPECT_EQ(format_exact(12500, eur), "€12.50");
+  EXPECT_EQ(format_exact(-11733, eur), "-€11.733");
+  EXPECT_EQ(format_exact(1250, *currency_by_code("JPY")), "¥1.25");
+  EXPECT_EQ(format_exact(1200, *currency_by_code("JPY")), "¥1.2");
+  EXPECT_EQ(format_exact(1000, *currency_by_code("JPY")), "¥1");
+  EXPECT_EQ(format_exact(12505, *currency_by_code("CHF")), "CHF 12.505");
+  EXPECT_EQ(format_exact(1250, *currency_by_code("KWD")), "KWD 1.250");
+}
+
+TEST(StringsTest, ExactAmountsLoseTheirTrailingZerosBeforeTheSymbolAfterThem) {
+  ActiveStrings active(*strings_for("fr"));
+  const Currency eur = *currency_by_code("EUR");
+  EXPECT_EQ(format_exact(11733, eur), "11,733\u00A0€");
+  EXPECT_EQ(format_exact(12500, eur), "12,50\u00A0€") << "whole cents keep both decimals";
+  EXPECT_EQ(format_exact(-11733, eur), "-11,733\u00A0€");
+  EXPECT_EQ(format_exact(1250, *currency_by_code("JPY")), "1,25\u00A0¥");
+  EXPECT_EQ(format_exact(1200, *currency_by_code("JPY")), "1,2\u00A0¥");
+  EXPECT_EQ(format_exact(1234500, *currency_by_code("JPY")), "1\u00A0234,5\u00A0¥");
+  EXPECT_EQ(format_exact(12505, *currency_by_code("CHF")), "12,505\u00A0CHF");
+  for (const std::string_view language : {"de", "es"}) {
+    ActiveStrings other(*strings_for(language));
+    EXPECT_EQ(format_exact(123456780, eur), "123.456,78\u00A0€") << language;
+    EXPECT_EQ(format_exact(123456785, eur), "123.456,785\u00A0€") << language;
+  }
+}
+
+TEST(StringsTest, VatRatesUseEachLanguagesDecimalPoint) {
+  EXPECT_EQ(rate_text(770, english_strings().money_decimal_point), "7.7");
+  EXPECT_EQ(rate_text(2000, english_strings().money_decimal_point), "20");
+  EXPECT_EQ(rate_text(1025, english_strings().money_decimal_point), "10.25");
+  for (const Table& table : translations()) {
+    EXPECT_EQ(rate_text(770, table.strings->money_decimal_point), "7,7") << table.language;
+    EXPECT_EQ(rate_text(550, table.strings->money_decimal_point), "5,5") << table.language;
+    EXPECT_EQ(rate_text(2000, table.strings->money_decimal_point), "20") << table.language;
+    EXPECT_EQ(fill(table.strings->receipt_vat_rate,
+                   {{"rate", rate_text(770, table.strings->money_decimal_point)}})
+                  .find("7.7"),
+              std::string::npos)
+        << table.language;
   }
 }
 
