@@ -75,6 +75,8 @@ int run(const Arguments& arguments) {
   const bool follow_site_time_zone = config.settings.time_zone.empty();
   if (!follow_site_time_zone)
     linkpos::app::use_time_zone(config.settings.time_zone);
+  // Money and dates are written the language's way everywhere, reports (--report) included.
+  linkpos::app::use_strings(*linkpos::app::strings_for(config.settings.language));
 
   boost::asio::io_context io;
   linkpos::AsioClock clock(io);

@@ -197,7 +197,8 @@ hal::ReceiptDocument TechnicianMenu::test_page() const {
   out.push_back(hal::TextLine{std::string(s.tech_test_page_title), hal::Align::kCenter, true,
                               hal::TextSize::kDouble});
   out.push_back(hal::TextLine{services_.settings.merchant.name, hal::Align::kCenter});
-  out.push_back(hal::TextLine{format_local_time(services_.clock.now(), "%Y-%m-%d %H:%M:%S"),
+  const std::string date_format(s.date_time_format);
+  out.push_back(hal::TextLine{format_local_time(services_.clock.now(), date_format.c_str()),
                               hal::Align::kCenter});
   out.push_back(hal::Separator{});
   out.push_back(hal::TextLine{"linkpos " + facts_.version + " (" + facts_.revision + ")"});
