@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/currency.hpp"
+#include "app/money.hpp"
 #include "support/child_process.hpp"
 
 namespace linkpos::testing {
@@ -24,6 +26,15 @@ constexpr auto kDrainEvery = 100ms;
 bool any_line_has(const std::vector<std::string>& lines, const std::string& text) {
   return std::any_of(lines.begin(), lines.end(),
                      [&](const std::string& line) { return line.find(text) != std::string::npos; });
+}
+
+bool any_line_is(const std::vector<std::string>& lines, const std::string& text) {
+  return std::find(lines.begin(), lines.end(), text) != lines.end();
+}
+
+// Money as the terminal shows it (English, the kill run's currency).
+std::string shown(std::int64_t minor) {
+  return app::format_money(app::Money{minor, app::currency_by_code(kKillCurrency).value()});
 }
 
 std::string joined(const std::vector<std::string>& lines) {
@@ -82,6 +93,10 @@ struct Cashier::Boot {
   int episode = 0;  // counts changes of screen
   std::map<std::string, int> appearances;
   bool keyed_this_idle = false;
+  // The sale rung up last in this boot (its plan, its index in keyed_), until its QR code names
+  // it; a boot's resumed sale is none of the cashier's doing in that boot.
+  std::optional<SalePlan> sale;
+  std::size_t sale_index = 0;
   bool paid_acknowledged = false;
   std::vector<std::string> answered;  // error screens already answered in this episode
   std::vector<Key> keys;
@@ -274,10 +289,24 @@ void Cashier::on_frame(Boot& boot, const std::string& screen, const std::vector<
     // the terminal resumes, which keys typed now would land in.
     if (!boot.keyed_this_idle && any_line_has(lines, "Ready")) {
       boot.keyed_this_idle = true;
-      const SalePlan sale = plan_sale(seed_, ++sales_keyed_);
-      press(std::to_string(sale.amount_minor) + "\r" + (sale.cancel_while_creating ? "x" : ""));
+      boot.sale = plan_sale(seed_, ++sales_keyed_);
+      boot.sale_index = keyed_.size();
+      keyed_.push_back(KeyedSale{boot.sale->lines(), boot.sale->tip_minor(), ""});
+      press(boot.sale->keys());
+    }
+  } else if (screen == "tip") {
+    if (appeared) {
+      if (!boot.sale) {
+        boot.report.problems.push_back("tip screen with no sale rung up in this boot: " + text);
+        press("x");
+      } else {
+        check_tip_screen(boot, lines);
+        press(boot.sale->tip_keys(), boot.sale->tip_after);
+      }
     }
   } else if (screen == "qr") {
+    if (boot.sale)
+      name_sale(boot, lines);
     if (appeared) {
       const QrPlan qr = plan_qr(seed_, ++qr_shown_, plan->screen == "cancelling");
       if (qr.cancel)
@@ -307,6 +336,43 @@ void Cashier::on_frame(Boot& boot, const std::string& screen, const std::vector<
   } else if (screen == "menu") {
     press("x");
   }
+}
+
+void Cashier::check_tip_screen(Boot& boot, const std::vector<std::string>& lines) {
+  const SalePlan& sale = *boot.sale;
+  std::string wrong;
+  if (!any_line_is(lines, shown(sale.sold_minor())))
+    wrong = "not the " + shown(sale.sold_minor()) + " rung up";
+  // The choice the customer is about to make, as strings_en.cpp words it.
+  const std::string digit = std::to_string(sale.tip_choice + 1) + "  ";
+  const int percent = kTipPercents.at(sale.tip_choice);
+  const std::int64_t tip = (sale.sold_minor() * percent + 50) / 100;
+  const std::string choice =
+      digit + (percent == 0 ? "No tip" : std::to_string(percent) + "%  " + shown(tip));
+  if (!any_line_is(lines, choice))
+    wrong += (wrong.empty() ? "" : "; ") + std::string("no line \"") + choice + "\"";
+  if (!wrong.empty()) {
+    boot.report.problems.push_back("tip screen for " + sale.describe() + ": " + wrong + " (" +
+                                   joined(lines) + ")");
+  }
+}
+
+void Cashier::name_sale(Boot& boot, const std::vector<std::string>& lines) {
+  std::string reference;
+  for (const auto& line : lines) {
+    if (line.rfind("Ref ", 0) == 0)
+      reference = line.substr(4);
+  }
+  if (reference.empty())
+    return;
+  KeyedSale& keyed = keyed_.at(boot.sale_index);
+  keyed.reference = reference;
+  if (!any_line_is(lines, shown(boot.sale->total_minor()))) {
+    boot.report.problems.push_back("QR code of " + reference + " does not ask the " +
+                                   shown(boot.sale->total_minor()) + " rung up and tipped (" +
+                                   boot.sale->describe() + "): " + joined(lines));
+  }
+  boot.sale.reset();
 }
 
 void Cashier::end_boot(Boot& boot, Clock::time_point ended, std::optional<int> exit_code) {

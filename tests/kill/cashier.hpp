@@ -10,6 +10,7 @@
 
 #include "kill/kill_plan.hpp"
 #include "kill/kill_wixsim.hpp"
+#include "kill/money_invariants.hpp"
 #include "kill/run_folder.hpp"
 
 namespace linkpos::testing {
@@ -31,11 +32,12 @@ struct BootReport {
   std::string describe() const;
 };
 
-// Plays the cashier at a linkpos started with keys on stdin: keys in sales at the idle screen,
-// sometimes cancels while the QR code is up, acknowledges PAID and other notices (refunds wait
-// on the refund list, which is the technician's, not the cashier's); and cuts the
-// power as a kill plan says. Every choice comes from the seed. The terminal's stderr of every
-// boot goes to <folder>/linkpos.log.
+// Plays the cashier at a linkpos started with keys on stdin: rings up sales at the idle screen
+// (keyed amounts, carts from quick keys, both), plays the customer choosing a tip (checking the
+// tip screen and the QR code ask what was rung up), sometimes cancels while the QR code is up,
+// acknowledges PAID and other notices (refunds wait on the refund list, which is the technician's,
+// not the cashier's); and cuts the power as a kill plan says. Every choice comes from the seed. The
+// terminal's stderr of every boot goes to <folder>/linkpos.log.
 class Cashier {
  public:
   Cashier(std::uint64_t seed, std::string config_path, KillWixsim& wixsim, const RunFolder& folder);
@@ -51,6 +53,9 @@ class Cashier {
   BootReport run_until_settled(const std::function<bool()>& settled, std::chrono::seconds deadline);
 
   int sales_keyed() const { return sales_keyed_; }
+  // Every sale the cashier rang up, in order, with the tip its customer chose and, when its QR
+  // code came up in the boot that rang it up, its reference.
+  const std::vector<KeyedSale>& keyed_sales() const { return keyed_; }
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -68,6 +73,11 @@ class Cashier {
   bool read_line(Boot& boot, std::chrono::milliseconds wait, const std::optional<KillPlan>& plan);
   void on_frame(Boot& boot, const std::string& screen, const std::vector<std::string>& lines,
                 const std::optional<KillPlan>& plan);
+  // The tip screen shows what was rung up and the tip the customer is to choose; a problem if not.
+  void check_tip_screen(Boot& boot, const std::vector<std::string>& lines);
+  // The first QR code after a sale was rung up is that sale's: its reference is noted, and it
+  // must ask the total with the tip.
+  void name_sale(Boot& boot, const std::vector<std::string>& lines);
   void end_boot(Boot& boot, Clock::time_point ended, std::optional<int> exit_code);
 
   std::uint64_t seed_;
@@ -79,6 +89,7 @@ class Cashier {
   int qr_shown_ = 0;
   int paid_shown_ = 0;
   int underpaid_shown_ = 0;
+  std::vector<KeyedSale> keyed_;
 };
 
 }  // namespace linkpos::testing

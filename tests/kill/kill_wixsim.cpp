@@ -5,6 +5,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "kill/kill_plan.hpp"
 #include "support/https_call.hpp"
 
 namespace linkpos::testing {
@@ -56,6 +57,17 @@ std::string KillWixsim::write_config(const RunFolder& folder) const {
   ::chmod(key_file.c_str(), 0600);
   config["terminal"]["id"] = kTerminalId;
   config["terminal"]["poll_interval_ms"] = 250;
+  // The cashier's own catalogue and tips: it expects amounts from these.
+  config["terminal"]["currency"] = kKillCurrency;
+  config["terminal"]["tips"] = kTipPercents;
+  nlohmann::json catalogue = nlohmann::json::array();
+  for (const auto& item : kQuickKeys) {
+    catalogue.push_back({{"name", item.name},
+                         {"price", item.price},
+                         {"vat_rate", item.vat_rate},
+                         {"key", "F" + std::to_string(item.key)}});
+  }
+  config["catalogue"] = catalogue;
   config["wix"]["base_url"] = base_url_;
   config["wix"]["site_id"] = kSiteId;
   config["wix"]["api_key_file"] = key_file;

@@ -8,8 +8,10 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 #include <utility>
 
+#include "app/currency.hpp"
 #include "app/exact_amount.hpp"
 #include "store/ledger.hpp"
 #include "store/sale_names.hpp"
@@ -388,6 +390,158 @@ MoneyFindings check_money(const nlohmann::json& wix_state, const std::string& le
     }
   }
   return found;
+}
+
+namespace {
+
+std::string describe_lines(const std::vector<PlannedLine>& lines) {
+  std::string text;
+  for (const auto& line : lines) {
+    text += (text.empty() ? "" : " + ") + std::to_string(line.quantity) + " x " + line.name + " " +
+            std::to_string(line.unit_price_minor);
+  }
+  return "[" + text + "]";
+}
+
+std::string describe_keyed(const KeyedSale& sale) {
+  return "rung up " + describe_lines(sale.lines) + " tip " + std::to_string(sale.tip_minor) +
+         (sale.reference.empty() ? "" : " (QR of " + sale.reference + ")");
+}
+
+std::vector<PlannedLine> lines_of(const store::SaleRecord& sale) {
+  std::vector<PlannedLine> lines;
+  for (const auto& line : sale.lines)
+    lines.push_back(PlannedLine{line.name, line.quantity, line.unit_price_minor});
+  return lines;
+}
+
+// What a link's line items ask in all, in thousandths; nullopt when one does not read.
+std::optional<std::int64_t> link_asks(const nlohmann::json& link) {
+  const auto ecom = link.find("ecomPaymentLink");
+  if (ecom == link.end() || !ecom->is_object() || !ecom->contains("lineItems"))
+    return std::nullopt;
+  std::int64_t sum = 0;
+  for (const auto& item : ecom->at("lineItems")) {
+    const auto custom = item.find("customItem");
+    if (custom == item.end() || !custom->is_object())
+      return std::nullopt;
+    const auto at = custom->find("price");
+    std::optional<std::int64_t> unit;
+    if (at != custom->end() && at->is_string())
+      unit = app::parse_wix_amount(at->get<std::string>());
+    else if (at != custom->end() && at->is_number())
+      unit = app::parse_wix_amount(at->dump());
+    const auto quantity = custom->value("quantity", 1);
+    if (!unit)
+      return std::nullopt;
+    sum += *unit * quantity;
+  }
+  return sum;
+}
+
+}  // namespace
+
+std::vector<std::string> check_amounts(const nlohmann::json& wix_state,
+                                       const std::string& ledger_path,
+                                       const std::vector<KeyedSale>& keyed) {
+  std::vector<std::string> violations;
+  store::Ledger ledger(ledger_path);
+  auto sales = ledger.recent(kEverySale);
+  std::sort(sales.begin(), sales.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.started_at_ms, a.reference) < std::tie(b.started_at_ms, b.reference);
+  });
+  std::map<std::string, const nlohmann::json*> links;
+  for (const auto& link : wix_state.at("links"))
+    links[link.value("id", "")] = &link;
+  // The keyed sale whose QR code showed the end of `reference`, if any.
+  const auto named = [&](const std::string& reference) -> std::optional<std::size_t> {
+    for (std::size_t i = 0; i < keyed.size(); ++i) {
+      const std::string& shown = keyed[i].reference;
+      if (!shown.empty() && reference.size() >= shown.size() &&
+          reference.compare(reference.size() - shown.size(), shown.size(), shown) == 0) {
+        return i;
+      }
+    }
+    return std::nullopt;
+  };
+
+  std::size_t next = 0;  // the keyed sales before it have had their chance
+  for (const auto& sale : sales) {
+    const auto lines = lines_of(sale);
+    std::optional<std::size_t> match;
+    if (const auto by_name = named(sale.reference)) {
+      if (*by_name < next) {
+        violations.push_back("sale out of the order it was rung up in (" +
+                             describe_keyed(keyed[*by_name]) + "): " + describe_sale(sale));
+        continue;
+      }
+      match = by_name;
+    } else {
+      // The next keyed sale with these lines, before the next one a QR code named (that one is
+      // a later sale's).
+      for (std::size_t i = next; i < keyed.size() && keyed[i].reference.empty(); ++i) {
+        if (keyed[i].lines == lines) {
+          match = i;
+          break;
+        }
+      }
+    }
+    if (!match) {
+      violations.push_back("sale the cashier did not ring up (after keyed sale #" +
+                           std::to_string(next) + "): " + describe_lines(lines) + "; " +
+                           describe_sale(sale));
+      continue;
+    }
+    next = *match + 1;
+    const KeyedSale& want = keyed[*match];
+    const std::string about = describe_keyed(want) + "; " + describe_sale(sale);
+    if (want.lines != lines) {
+      violations.push_back("sale's lines " + describe_lines(lines) + " are not those " + about);
+      continue;
+    }
+    std::int64_t sold = 0;
+    for (const auto& line : lines)
+      sold += line.unit_price_minor * line.quantity;
+    const bool linked = !sale.known_links().empty();
+    if (sale.tip_minor != want.tip_minor && (linked || sale.tip_minor != 0)) {
+      violations.push_back("sale's tip " + std::to_string(sale.tip_minor) +
+                           " is not the one chosen, " + about);
+    }
+    if (sale.amount_minor != sold + sale.tip_minor) {
+      violations.push_back("sale's amount is not its lines (" + std::to_string(sold) +
+                           ") and its tip: " + about);
+    }
+    const auto currency = app::currency_by_code(sale.currency);
+    if (!currency) {
+      violations.push_back("sale in an unknown currency: " + describe_sale(sale));
+      continue;
+    }
+    std::int64_t to_thousandths = 1;
+    for (int i = currency->exponent; i < 3; ++i)
+      to_thousandths *= 10;
+    const std::int64_t amount = sale.amount_minor * to_thousandths;
+    if (linked) {
+      const std::string first = sale.known_links().front();
+      const auto link = links.find(first);
+      const auto asks = link == links.end() ? std::nullopt : link_asks(*link->second);
+      if (!asks) {
+        violations.push_back("sale's first link " + first +
+                             " has no line items that read at wixsim: " + about);
+      } else if (*asks != amount) {
+        violations.push_back("sale's first link " + first + " asks " + thousandths_text(*asks) +
+                             ", not the " + thousandths_text(amount) +
+                             " rung up and tipped: " + about);
+      }
+    }
+    if (sale.end == store::SaleEnd::kCompleted &&
+        sale.counted_thousandths() + sale.written_off_thousandths < amount) {
+      violations.push_back("completed sale took " + thousandths_text(sale.counted_thousandths()) +
+                           " and wrote off " + thousandths_text(sale.written_off_thousandths) +
+                           ", less than the " + thousandths_text(amount) +
+                           " rung up and tipped: " + about);
+    }
+  }
+  return violations;
 }
 
 std::optional<std::string> ledger_unsound(const std::string& path, const fs::path& scratch,

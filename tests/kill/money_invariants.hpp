@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kill/kill_plan.hpp"
+
 namespace linkpos::testing {
 
 // What the money checks found once the terminal has settled.
@@ -36,6 +38,25 @@ struct MoneyFindings {
 // `terminal_id` is what sale references start with.
 MoneyFindings check_money(const nlohmann::json& wix_state, const std::string& ledger_path,
                           const std::filesystem::path& receipts, const std::string& terminal_id);
+
+// A sale as the cashier rang it up and its customer tipped.
+struct KeyedSale {
+  std::vector<PlannedLine> lines;
+  std::int64_t tip_minor = 0;  // the customer's choice (0: no tip, or CANCEL at the tip screen)
+  // The end of its reference its QR code showed ("Ref 4XKQ7M2D"); empty when the cashier saw
+  // none.
+  std::string reference;
+};
+
+// The ledger's sales against what the cashier rang up (`keyed`, in order). Each sale is one of
+// the keyed sales, in the same order (one keyed as the power went may have none), and the one
+// whose QR code named it if any; its lines are those rung up; its tip the one chosen, or 0 when
+// it never had a link (the power went on the tip screen); its amount its lines and its tip; its
+// first link at wixsim asks that amount, line by line; a completed sale took that amount (what
+// its payments paid plus what the cashier accepted as not paid). One violation per sale wrong.
+std::vector<std::string> check_amounts(const nlohmann::json& wix_state,
+                                       const std::string& ledger_path,
+                                       const std::vector<KeyedSale>& keyed);
 
 // Why the ledger file at `path` is not sound, or nullopt: no damaged copy set aside beside it;
 // a copy of it (with its WAL) in the folder `scratch` opens as the terminal opens it

@@ -448,5 +448,103 @@ TEST_F(MoneyInvariantsTest, WorkLeftNamesAnUnderpaidSaleWaitingForTheCashier) {
   EXPECT_NE(left->find("pay-1 10.000"), std::string::npos) << *left;
 }
 
+// Amounts: sale n sells 2 x Espresso at 2.50 with a 15 % tip (0.75), its link asking
+// `espresso_price` a cup; paid and printed when `paid`.
+class SaleAmountsTest : public MoneyInvariantsTest {
+ protected:
+  static std::vector<PlannedLine> two_espressos() { return {{"Espresso", 2, 250}}; }
+
+  void tipped_sale(store::Ledger& ledger, int n, const std::string& espresso_price, bool paid) {
+    const std::string ref = reference(n);
+    store::SaleRecord sale = started(n, 500);
+    sale.lines = {store::SaleLineRecord{"Espresso", 2, 250, 1000}};
+    must(ledger.record_started(sale));
+    must(ledger.record_tip(ref, 75));
+    must(ledger.record_link_created(ref, link_of(n), "https://localhost/pay/" + link_of(n),
+                                    sale.started_at_ms + 300'000, 575));
+    nlohmann::json link = {
+        {"id", link_of(n)}, {"status", paid ? "PAID" : "INACTIVE"}, {"title", "Café Zoë " + ref}};
+    link["ecomPaymentLink"]["lineItems"] = nlohmann::json::array(
+        {{{"type", "CUSTOM"},
+          {"customItem", {{"name", "Espresso"}, {"quantity", 2}, {"price", espresso_price}}}},
+         {{"type", "CUSTOM"},
+          {"customItem", {{"name", "Tip"}, {"quantity", 1}, {"price", "0.75"}}}}});
+    state_["links"].push_back(link);
+    if (!paid) {
+      must(ledger.record_link_closed(ref));
+      must(ledger.record_ended(ref, store::SaleEnd::kCancelled, "cancelled by the cashier"));
+      return;
+    }
+    must(ledger.record_payments(ref,
+                                {kept(payment_of(n), link_of(n), 5750, sale.started_at_ms + 900)}));
+    must(ledger.record_paid(ref, sale.started_at_ms + 1000, {}));
+    finish(ledger, n);
+    add_payment(payment_of(n), link_of(n), "5.75");
+  }
+
+  // A sale cut off on the tip screen: started, never tipped, ended without a link.
+  void cut_off_at_the_tip(store::Ledger& ledger, int n) {
+    store::SaleRecord sale = started(n, 500);
+    sale.lines = {store::SaleLineRecord{"Espresso", 2, 250, 1000}};
+    must(ledger.record_started(sale));
+    must(ledger.record_ended(reference(n), store::SaleEnd::kFailed,
+                             "interrupted before its payment link was created"));
+  }
+
+  // As the QR code shows it ("Ref 00000011").
+  static std::string short_reference(int n) {
+    const std::string full = reference(n);
+    return full.substr(full.size() - 8);
+  }
+
+  std::string amounts(const std::vector<KeyedSale>& keyed) {
+    std::string text;
+    for (const auto& violation : check_amounts(state_, ledger_path(), keyed))
+      text += violation + "\n";
+    return text;
+  }
+};
+
+TEST_F(SaleAmountsTest, SalesAsRungUpAndTippedHaveNoViolations) {
+  {
+    store::Ledger ledger(ledger_path());
+    tipped_sale(ledger, 1, "2.50", /*paid=*/true);
+    cut_off_at_the_tip(ledger, 2);  // its tip never chosen: 0, not the 0.75 planned
+    tipped_sale(ledger, 3, "2.50", /*paid=*/false);
+  }
+  // A keyed amount whose keys the power cut off before CHARGE: no sale of its own.
+  const std::vector<KeyedSale> keyed = {{two_espressos(), 75, short_reference(1)},
+                                        {{{"Sale", 1, 1250}}, 0, ""},
+                                        {two_espressos(), 75, ""},
+                                        {two_espressos(), 75, ""}};
+  EXPECT_EQ(amounts(keyed), "");
+  EXPECT_TRUE(check().violations.empty()) << all(check());
+}
+
+TEST_F(SaleAmountsTest, ALinkAskingOtherThanTheCartAndItsTipIsAViolation) {
+  {
+    store::Ledger ledger(ledger_path());
+    tipped_sale(ledger, 1, "2.40", /*paid=*/true);
+  }
+  const auto found = amounts({{two_espressos(), 75, ""}});
+  EXPECT_NE(found.find("sale's first link link-1 asks 5.550, not the 5.750 rung up and tipped"),
+            std::string::npos)
+      << found;
+}
+
+TEST_F(SaleAmountsTest, ASaleOfOtherLinesOrWithAnotherTipThanChosenIsAViolation) {
+  {
+    store::Ledger ledger(ledger_path());
+    tipped_sale(ledger, 1, "2.50", /*paid=*/true);
+  }
+  const auto other_lines = amounts({{{{"Espresso", 1, 250}}, 75, ""}});
+  EXPECT_NE(other_lines.find("sale the cashier did not ring up"), std::string::npos) << other_lines;
+  const auto other_tip = amounts({{two_espressos(), 50, ""}});
+  EXPECT_NE(other_tip.find("sale's tip 75 is not the one chosen"), std::string::npos) << other_tip;
+  // Its QR code named it, so it cannot be the sale rung up before.
+  const auto named = amounts({{two_espressos(), 75, ""}, {{{"Sale", 1, 99}}, 0, reference(1)}});
+  EXPECT_NE(named.find("are not those rung up"), std::string::npos) << named;
+}
+
 }  // namespace
 }  // namespace linkpos::testing
