@@ -8,6 +8,7 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include "app/out_of_service.hpp"
 #include "demo/demo_backend.hpp"
 #include "drivers/escpos/logo.hpp"
 #include "drivers/escpos/port_printer.hpp"
@@ -219,6 +220,28 @@ Board::Board(const config::Config& config, const BoardOptions& options, boost::a
 }
 
 Board::~Board() = default;
+
+void show_start_failure(const config::DisplayConfig& config, const app::Strings& strings,
+                        const std::string& detail) {
+  try {
+    if (config.kind == "fbdev") {
+      const auto rotation = drivers::fbdev::rotation_from_degrees(config.rotation);
+      drivers::fbdev::FbdevDisplay display(drivers::fbdev::FbdevSettings{
+          config.device, rotation.value_or(drivers::fbdev::Rotation{})});
+      app::show_out_of_service(display, app::OutOfService::kStart, detail, strings);
+      return;
+    }
+    drivers::sim::SimDisplay display(config.width, config.height);
+    drivers::sim::ConsoleDisplay console(STDOUT_FILENO);
+    drivers::sim::FrameLog frame_log(STDERR_FILENO);
+    if (console.is_terminal())
+      display.add_sink(console);
+    display.add_sink(frame_log);
+    app::show_out_of_service(display, app::OutOfService::kStart, detail, strings);
+  } catch (const std::exception&) {
+    // The display is what failed: the log has said why the start failed.
+  }
+}
 
 hal::Display& Board::display() {
   if (!parts_->display)

@@ -8,6 +8,7 @@
 
 #include "app/log.hpp"
 #include "app/payment_backend.hpp"
+#include "app/strings.hpp"
 #include "config/config.hpp"
 #include "drivers/sim/key_script.hpp"
 #include "hal/clock.hpp"
@@ -57,5 +58,11 @@ class Board {
  private:
   std::unique_ptr<Parts> parts_;
 };
+
+// A start that failed before the board was built (the config, the key, the ledger, a device):
+// the display the config names shows the out-of-service frame with `detail`, so the counter does
+// not keep the last picture. A display that cannot be opened is left as it is.
+void show_start_failure(const config::DisplayConfig& display, const app::Strings& strings,
+                        const std::string& detail);
 
 }  // namespace linkpos
