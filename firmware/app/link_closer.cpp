@@ -20,8 +20,11 @@ LinkCloser::LinkCloser(SaleServices& services, std::function<void()> refund_foun
       backoff_(5s, 5min) {}
 
 void LinkCloser::wake() {
-  if (running_)
+  if (running_) {
+    // This pass read the ledger before whatever woke it: another pass follows it.
+    woken_during_pass_ = true;
     return;
+  }
   backoff_.reset();
   timer_ = services_.clock.after(0ms, [this] { run_pass(); });
 }
@@ -126,6 +129,11 @@ void LinkCloser::on_closed(const store::SaleRecord& sale, ClosedLink closed) {
 
 void LinkCloser::on_pass_done() {
   running_ = false;
+  if (std::exchange(woken_during_pass_, false)) {
+    backoff_.reset();
+    timer_ = services_.clock.after(0ms, [this] { run_pass(); });
+    return;
+  }
   if (!failed_this_pass_) {
     backoff_.reset();
     return;

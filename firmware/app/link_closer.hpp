@@ -41,6 +41,7 @@ class LinkCloser {
   std::vector<store::SaleRecord> uncertain_;
   std::vector<store::SaleRecord> queue_;
   bool running_ = false;
+  bool woken_during_pass_ = false;  // a wake() while running_: run again once this pass is done
   bool failed_this_pass_ = false;
   Backoff backoff_;
   hal::Timer timer_;

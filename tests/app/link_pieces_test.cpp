@@ -172,5 +172,22 @@ TEST_F(LinkPiecesTest, TheLinkCloserSettlesALostCreateAndClosesTheLinkItMade) {
   EXPECT_TRUE(ledger->refunds_owed().empty());
 }
 
+TEST_F(LinkPiecesTest, AWakeDuringAPassIsNotLostAnotherPassFollows) {
+  ended_with_open_link("T1-A", "link-A");
+  app::LinkCloser closer(services, [] {});
+  closer.wake();
+  clock.advance(0ms);
+  ASSERT_EQ(backend.cancels.size(), 1u) << "the pass is closing A's link";
+  // Meanwhile a sale cut off while creating ends, and wakes the closer to settle it.
+  ended_uncertain("T1-B");
+  closer.wake();
+  FakeBackend::answer(backend.cancels, BOOST_OUTCOME_V2_NAMESPACE::success());
+  FakeBackend::answer(backend.statuses, app::LinkReport{app::LinkState::kInactive, {}});
+  clock.advance(0ms);
+  ASSERT_EQ(backend.finds.size(), 1u) << "B's lost create is looked for at once, not next boot";
+  FakeBackend::answer(backend.finds, std::optional<app::PaymentLink>{});
+  EXPECT_FALSE(ledger->find("T1-B")->create_uncertain);
+}
+
 }  // namespace
 }  // namespace linkpos::testing
