@@ -243,13 +243,13 @@ ui::Screen TechnicianMenu::screen() const {
   auto& body = screen.body;
   switch (page_) {
     case Page::kPin: {
-      body.push_back(line(fill(s.tech_pin_prompt, {{"dots", pin_.dots()}})));
       if (const auto locked = pin_.locked_for()) {
         body.push_back(
             line(fill(s.tech_pin_locked, {{"time", pin_wait_text(*locked)}}), ui::Tone::kWarning));
         screen.hint = std::string(s.tech_back_hint);
         return screen;
       }
+      body.push_back(line(fill(s.tech_pin_prompt, {{"dots", pin_.dots()}})));
       screen.hint = std::string(s.tech_pin_hint);
       break;
     }

@@ -70,6 +70,8 @@ void Terminal::start() {
 }
 
 void Terminal::press(hal::Key key) {
+  if (storage_failed_)
+    return;  // the ledger cannot keep a sale: no key starts or changes one
   follow(view_->press(key));
   render();
 }
@@ -252,7 +254,8 @@ void Terminal::on_sale_changed() {
     return on_sale_ended();
   if (sale_->ledger_failure()) {
     render();
-    if (observer_ != nullptr)
+    // Told once: answers still in flight may change the stopped sale again.
+    if (!std::exchange(storage_failed_, true) && observer_ != nullptr)
       observer_->storage_failed();
     return;
   }

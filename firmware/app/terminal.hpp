@@ -87,6 +87,7 @@ class Terminal {
   // starts in a currency the site does not take.
   bool site_checked_ = false;
   bool sales_refused_ = false;
+  bool storage_failed_ = false;  // the ledger failed a write: the terminal takes no more sales
   std::optional<Order> charge_waiting_;
   // What is being rung up: kept while the cashier visits the menu's items.
   Cart cart_;
