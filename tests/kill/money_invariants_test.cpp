@@ -454,7 +454,8 @@ class SaleAmountsTest : public MoneyInvariantsTest {
  protected:
   static std::vector<PlannedLine> two_espressos() { return {{"Espresso", 2, 250}}; }
 
-  void tipped_sale(store::Ledger& ledger, int n, const std::string& espresso_price, bool paid) {
+  void tipped_sale(store::Ledger& ledger, int n, const std::string& espresso_price, bool paid,
+                   std::int64_t paid_thousandths = 5750) {
     const std::string ref = reference(n);
     store::SaleRecord sale = started(n, 500);
     sale.lines = {store::SaleLineRecord{"Espresso", 2, 250, 1000}};
@@ -475,11 +476,15 @@ class SaleAmountsTest : public MoneyInvariantsTest {
       must(ledger.record_ended(ref, store::SaleEnd::kCancelled, "cancelled by the cashier"));
       return;
     }
-    must(ledger.record_payments(ref,
-                                {kept(payment_of(n), link_of(n), 5750, sale.started_at_ms + 900)}));
+    must(ledger.record_payments(
+        ref, {kept(payment_of(n), link_of(n), paid_thousandths, sale.started_at_ms + 900)}));
     must(ledger.record_paid(ref, sale.started_at_ms + 1000, {}));
     finish(ledger, n);
-    add_payment(payment_of(n), link_of(n), "5.75");
+    char amount[32];
+    std::snprintf(amount, sizeof amount, "%lld.%03lld",
+                  static_cast<long long>(paid_thousandths / 1000),
+                  static_cast<long long>(paid_thousandths % 1000));
+    add_payment(payment_of(n), link_of(n), amount);
   }
 
   // A sale cut off on the tip screen: started, never tipped, ended without a link.
@@ -544,6 +549,23 @@ TEST_F(SaleAmountsTest, ASaleOfOtherLinesOrWithAnotherTipThanChosenIsAViolation)
   // Its QR code named it, so it cannot be the sale rung up before.
   const auto named = amounts({{two_espressos(), 75, ""}, {{{"Sale", 1, 99}}, 0, reference(1)}});
   EXPECT_NE(named.find("are not those rung up"), std::string::npos) << named;
+}
+
+TEST_F(SaleAmountsTest, ACompletedSaleShortByLessThanACentIsNoViolationByACentIsOne) {
+  {
+    store::Ledger ledger(ledger_path());
+    tipped_sale(ledger, 1, "2.50", /*paid=*/true, 5744);  // a discount of 0.006 at checkout
+  }
+  EXPECT_EQ(amounts({{two_espressos(), 75, ""}}), "");
+}
+
+TEST_F(SaleAmountsTest, ACompletedSaleShortByACentIsAViolation) {
+  {
+    store::Ledger ledger(ledger_path());
+    tipped_sale(ledger, 1, "2.50", /*paid=*/true, 5740);
+  }
+  const auto found = amounts({{two_espressos(), 75, ""}});
+  EXPECT_NE(found.find("completed sale took 5.740"), std::string::npos) << found;
 }
 
 }  // namespace
