@@ -101,8 +101,9 @@ TEST(StringsTest, TheLanguagesAreTheOnesConfigOffers) {
 TEST(StringsTest, EveryTableHasEveryKeyEnglishHas) {
   for (const Table& table : translations()) {
     for (const StringKey& key : kStringKeys) {
-      if (!(english_strings().*key.member).empty())
+      if (!(english_strings().*key.member).empty()) {
         EXPECT_FALSE((table.strings->*key.member).empty()) << table.language << "." << key.name;
+      }
     }
   }
 }
