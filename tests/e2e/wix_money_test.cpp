@@ -97,7 +97,7 @@ INSTANTIATE_TEST_SUITE_P(WixAmounts, AmountShapeTest,
                                                        "JsonNumberAndCurrencyCode"},
                                            AmountShape{{"--payment-currency-field", "currency"},
                                                        "CurrencyOnly"}),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& shape) { return std::string(shape.param.name); });
 
 TEST(WixMoneyTest, ADiscountedCheckoutIsUnderpaidAndCancelAcceptsWhatWasPaid) {
   WixsimTerminal wix({"--discount", "10", "--auto-pay", "0.2"});
